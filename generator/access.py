@@ -1,0 +1,217 @@
+"""Access links: the URL that starts the right login for a resource on a site.
+
+Pure functions, no I/O. The conventions are those of DESIGN.md §6; every value
+placed in a query string is percent-encoded exactly once (ENC below).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import quote, urlsplit
+
+from .models.login import (
+    CasLogin,
+    EzproxyLogin,
+    LoginStrategy,
+    OpenAthensLogin,
+    ResourceAccess,
+    ShibbolethLogin,
+)
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_BAD_CHAR = re.compile(r"[\s\x00-\x1f\x7f-\x9f\\]")
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_DOMAIN = re.compile(rf"(?i){_LABEL}(?:\.{_LABEL})+")
+_OPENATHENS = "https://go.openathens.net/redirector/"
+# Browsers drop these around a URL, and tabs/newlines inside it, before reading
+# its scheme (WHATWG URL parsing): " javascript:" is still javascript.
+_IGNORED_AROUND = "".join(chr(c) for c in range(0x21))
+_IGNORED_INSIDE = str.maketrans("", "", "\t\n\r")
+_NEEDS = {"login": "target", "direct": "target", "template": "template", "on_site": "where"}
+# Who the address belongs to, and an example of it, for the error messages.
+_OWNER = {
+    "login.base": ("the login server", "https://proxy.example.org"),
+    "service": ("the service", "https://service.example.org/…"),
+}
+_PROVIDER = ("the provider", "https://provider.example.org/…")
+
+
+@dataclass(frozen=True)
+class AccessLink:
+    """Where a reader goes to reach a resource (no URL for on-site-only resources)."""
+
+    kind: Literal["login", "template", "direct", "on_site"]
+    url: str | None
+    where: str | None = None
+
+
+class AccessLinkError(ValueError):
+    """An access (or the login strategy) cannot give a safe link; `key` names the culprit."""
+
+    def __init__(self, message: str, key: str):
+        super().__init__(message)
+        self.key = key
+
+
+def _enc(value: str) -> str:
+    return quote(value, safe="")
+
+
+def _shown(url: str) -> str:
+    return repr(url if len(url) <= 80 else url[:79] + "…")
+
+
+def _url_problem(url: str, allow_http: bool, owner: tuple[str, str] = _PROVIDER) -> str | None:
+    """What makes `url` unsafe or unusable as a link, or None if it is fine."""
+    who, example = owner
+    if not url.strip():
+        return f"is empty; give the full https:// address of {who}"
+    match = _SCHEME.match(url.strip(_IGNORED_AROUND).translate(_IGNORED_INSIDE))
+    if match is None:
+        return f"is not a full address (no scheme); write it in full, e.g. {example}"
+    scheme = match[1].lower()
+    if scheme == "http" and not allow_http:
+        return (
+            "plain http is not allowed; use the https:// address "
+            "(http is accepted only where the site explicitly allows it)"
+        )
+    if scheme not in ("https", "http"):
+        return f"the {scheme!r} scheme is not allowed; use an https:// address of {who}"
+    bad = _BAD_CHAR.search(url)
+    if bad is not None:
+        if bad[0] == "\\":
+            return "contains a backslash; use '/' in addresses"
+        if _CONTROL.match(bad[0]):
+            return f"contains a control character at position {bad.start()}; remove it"
+        return f"contains whitespace at position {bad.start()}; remove it or encode spaces as %20"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as err:
+        return f"is not a valid address ({err}); check the host and port"
+    if not parts.hostname:
+        return f"has no host; write the full address, e.g. {example}"
+    if "@" in parts.netloc:
+        return "contains a user name or password before '@'; remove it (readers log in through the link)"
+    return None
+
+
+def check_url(url: str, *, key: str, allow_http: bool = False) -> str:
+    """Return `url` if it is a safe absolute https (or allowed http) address, else raise."""
+    problem = _url_problem(url, allow_http, _OWNER.get(key, _PROVIDER))
+    if problem is not None:
+        raise AccessLinkError(f"{key} {_shown(url)}: {problem}", key)
+    return url
+
+
+def _base(url: str, key: str, allow_http: bool) -> str:
+    """A checked base address that paths are appended to, without its trailing '/'."""
+    check_url(url, key=key, allow_http=allow_http)
+    if "?" in url or "#" in url:
+        raise AccessLinkError(
+            f"{key} {_shown(url)}: must not contain '?' or '#'; give only the address, "
+            f"e.g. {_OWNER.get(key, _PROVIDER)[1].rstrip('/…')}",
+            key,
+        )
+    return url.rstrip("/")
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _fill_template(template: str, fields: Mapping[str, str], allow_http: bool) -> str:
+    """The template with every field replaced by its encoded value."""
+    skeleton = _FIELD.sub("", template)
+    if "{" in skeleton or "}" in skeleton:
+        raise AccessLinkError(
+            f"template {_shown(template)}: a '{{' or '}}' is not part of a field; write fields "
+            "as {name} with lowercase letters, digits and '_' (e.g. {code_bib}), "
+            "and a literal brace as %7B or %7D",
+            "template",
+        )
+    problem = _url_problem(skeleton, allow_http)
+    if problem is not None:
+        raise AccessLinkError(f"template {_shown(template)}: {problem}", "template")
+    for name in _FIELD.findall(template):
+        value = fields.get(name)
+        if value is None or not str(value).strip():
+            state = "has no value" if value is None else "is empty"
+            raise AccessLinkError(
+                f"template field {{{name}}} {state}; add it under `fields:` of the site "
+                f"or library, e.g. `{name}: …`",
+                f"fields.{name}",
+            )
+    url = _FIELD.sub(lambda m: _enc(str(fields[m[1]])), template)
+    # A field before the scheme or host would change what the link points to.
+    problem = _url_problem(url, allow_http)
+    if problem is not None:
+        raise AccessLinkError(
+            f"template {_shown(template)} gives {_shown(url)}: {problem}; "
+            "put fields only in the path or the query",
+            "template",
+        )
+    return url
+
+
+def _login_url(access: ResourceAccess, target: str, login: LoginStrategy, allow_http: bool) -> str:
+    """The URL that logs the reader in with `login`, then lands on `target`."""
+    if isinstance(login, EzproxyLogin):
+        base = _base(login.base, "login.base", allow_http)
+        if login.form == "url":
+            # EZproxy reads everything after url= as the target: it must stay raw.
+            return f"{base}/login?url={target}"
+        return f"{base}/login?qurl={_enc(target)}"
+    if isinstance(login, OpenAthensLogin):
+        if not _DOMAIN.fullmatch(login.domain):
+            raise AccessLinkError(
+                f"login.domain {login.domain!r}: is not a domain name; give the network's "
+                "OpenAthens domain, e.g. reseau.example.org",
+                "login.domain",
+            )
+        return f"{_OPENATHENS}{login.domain}?url={_enc(target)}"
+    if isinstance(login, ShibbolethLogin):
+        if not login.idp.strip():
+            raise AccessLinkError(
+                "login.idp is empty; give the entityID of the network's identity provider",
+                "login.idp",
+            )
+        sp = _base(access.sp, "sp", allow_http) if access.sp else _origin(target)
+        return f"{sp}/Shibboleth.sso/Login?entityID={_enc(login.idp)}&target={_enc(target)}"
+    if isinstance(login, CasLogin):
+        base = _base(login.base, "login.base", allow_http)
+        service = check_url(access.service, key="service", allow_http=allow_http) if access.service else target
+        return f"{base}/login?service={_enc(service)}"
+    return target  # DirectLogin: the provider asks for its own account.
+
+
+def access_link(
+    access: ResourceAccess,
+    login: LoginStrategy,
+    fields: Mapping[str, str] | None = None,
+    *,
+    allow_http: bool = False,
+) -> AccessLink:
+    """The link for an access already resolved for the site (`access.for_site(site_id)`)."""
+    needed = _NEEDS[access.kind]
+    value = getattr(access, needed)
+    if not value:
+        raise AccessLinkError(
+            f"access of kind '{access.kind}' needs '{needed}'; add `{needed}:` to the resource's "
+            "access (or to its override for this site)",
+            needed,
+        )
+    if access.kind == "on_site":
+        return AccessLink("on_site", None, where=value)
+    if access.kind == "template":
+        return AccessLink("template", _fill_template(value, fields or {}, allow_http))
+    target = check_url(value, key="target", allow_http=allow_http)
+    if access.kind == "direct":
+        return AccessLink("direct", target)
+    return AccessLink("login", _login_url(access, target, login, allow_http))

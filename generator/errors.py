@@ -1,0 +1,60 @@
+"""Exception hierarchy; the CLI turns these into clean messages and exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where in the editor's sources a problem is (1-based line and column)."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One error an editor must fix: where, what was wrong, how to fix it."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class BibnumError(Exception):
+    """Base class: every error the CLI reports without a traceback."""
+
+    exit_code = 1
+
+
+class ProjectInvalid(BibnumError):
+    """The project's data or content did not validate; carries every problem at once."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(f"{len(self.problems)} error(s) in the project")
+
+
+class ProjectNotFound(BibnumError):
+    exit_code = 2
+
+    def __init__(self, path: Path):
+        super().__init__(
+            f"{path}: not a bibnum project (expected mkdocs.yml, data/, content/ and themes/ in it)"
+        )
+
+
+class BuildFailed(BibnumError):
+    """The engine or a post-build step failed; the published output is untouched."""
+
+
+class UnsafePath(BibnumError):
+    """A write was attempted outside the output folder, or twice to the same file."""

@@ -1,0 +1,1 @@
+"""Reading editors' sources: safe YAML with positions, Markdown with front matter."""

@@ -1,0 +1,113 @@
+"""Read every source file of a project (I/O edge): YAML data and Markdown content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Location, Problem, ProjectNotFound
+from .markdown_source import MarkdownDocument, load_markdown
+from .yaml_source import YamlDocument, load_yaml
+
+REQUIRED = ("mkdocs.yml", "data", "content", "themes")
+
+
+@dataclass
+class Sources:
+    """Everything an editor wrote, parsed but not yet validated."""
+
+    root: Path
+    sites: YamlDocument | None = None
+    taxonomy: YamlDocument | None = None
+    groups: YamlDocument | None = None
+    authors: YamlDocument | None = None
+    resources: list[YamlDocument] = field(default_factory=list)
+    libraries: list[YamlDocument] = field(default_factory=list)
+    events: list[YamlDocument] = field(default_factory=list)
+    public_pages: list[MarkdownDocument] = field(default_factory=list)
+    pro_pages: list[MarkdownDocument] = field(default_factory=list)
+    posts: list[MarkdownDocument] = field(default_factory=list)
+    news: list[MarkdownDocument] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def find_project(path: Path) -> Path:
+    root = path.resolve()
+    if not all((root / name).exists() for name in REQUIRED):
+        raise ProjectNotFound(root)
+    return root
+
+
+def load_project(root: Path) -> Sources:
+    root = find_project(root)
+    sources = Sources(root)
+    data, content = root / "data", root / "content"
+    sources.sites = _yaml(root, data / "sites.yml", sources, required=True)
+    sources.taxonomy = _yaml(root, data / "taxonomy.yml", sources, required=True)
+    sources.groups = _yaml(root, data / "groups.yml", sources, required=False)
+    sources.authors = _yaml(root, data / "authors.yml", sources, required=False)
+    for name in ("resources", "libraries", "events"):
+        docs = [_yaml(root, p, sources, required=True) for p in _files(data / name, "*.yml", "*.yaml")]
+        setattr(sources, name, [d for d in docs if d is not None])
+    for name, folder in (
+        ("public_pages", content / "public"),
+        ("pro_pages", content / "pro"),
+        ("posts", content / "blog" / "posts"),
+        ("news", content / "news"),
+    ):
+        docs = [_markdown(root, p, sources) for p in _files(folder, "*.md")]
+        setattr(sources, name, [d for d in docs if d is not None])
+    return sources
+
+
+def relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _files(folder: Path, *patterns: str) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = {p for pattern in patterns for p in folder.rglob(pattern) if p.is_file()}
+    return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def _read(root: Path, path: Path, sources: Sources) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        sources.problems.append(
+            Problem(Location(relative(root, path), 1, 1), f"not UTF-8 text ({exc.reason}); save the file as UTF-8")
+        )
+        return None
+
+
+def _yaml(root: Path, path: Path, sources: Sources, *, required: bool) -> YamlDocument | None:
+    rel = relative(root, path)
+    if not path.is_file():
+        if required:
+            sources.problems.append(Problem(Location(rel, 1, 1), "file is missing; create it (see the editor's guide)"))
+        return None
+    text = _read(root, path, sources)
+    if text is None:
+        return None
+    doc, problems = load_yaml(text, rel)
+    sources.problems.extend(problems)
+    if doc is not None and not isinstance(doc.data, dict):
+        sources.problems.append(
+            Problem(Location(rel, 1, 1), "expected a mapping of keys ('title: ...'), found "
+                    f"{type(doc.data).__name__ if doc.data is not None else 'an empty file'}")
+        )
+        return None
+    return doc
+
+
+def _markdown(root: Path, path: Path, sources: Sources) -> MarkdownDocument | None:
+    text = _read(root, path, sources)
+    if text is None:
+        return None
+    doc, problems = load_markdown(text, relative(root, path))
+    sources.problems.extend(problems)
+    if doc is not None and not isinstance(doc.meta.data, dict):
+        sources.problems.append(Problem(Location(doc.file, 2, 1), "front matter must be a mapping of keys"))
+        return None
+    return doc

@@ -1,0 +1,52 @@
+"""Shared base model and constrained field types used by every data file."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Model(BaseModel):
+    """Frozen, strict about unknown keys: a typo in a key is an error, not a silent no-op."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+def _plain_text(value: str) -> str:
+    # Page titles reach mkdocs-material templates, which do not autoescape;
+    # refusing markup here keeps every title inert everywhere it is shown.
+    if "<" in value or ">" in value:
+        raise ValueError("must be plain text without '<' or '>' (use « » or ‹ › for quotes)")
+    if _CONTROL.search(value):
+        raise ValueError("must not contain control characters")
+    return " ".join(value.split())
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid identifier: use lowercase letters, digits and "
+            "single hyphens, e.g. 'presse-quotidienne'"
+        )
+    return value
+
+
+def _no_control(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("must not contain control characters")
+    return value
+
+
+PlainText = Annotated[str, StringConstraints(min_length=1), AfterValidator(_plain_text)]
+"""One line of text shown to readers (titles, names): no markup."""
+
+Slug = Annotated[str, AfterValidator(_slug)]
+"""An identifier used in URLs and cross-references."""
+
+MarkdownText = Annotated[str, AfterValidator(_no_control)]
+"""Editor's Markdown; rendered and sanitized before it reaches a page."""

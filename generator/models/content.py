@@ -1,0 +1,43 @@
+"""Front matter of editors' Markdown: pages, staff blog posts, public news, authors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from .base import Model, PlainText, Slug
+
+
+class Author(Model):
+    name: PlainText = Field(description="Nom affiché.")
+    description: PlainText = Field(description="Fonction, par ex. « Chargée des ressources numériques ».")
+
+
+class AuthorsFile(Model):
+    """data/authors.yml: the staff who write on the blog."""
+
+    authors: dict[Slug, Author]
+
+
+class PageMeta(Model):
+    """Front matter of a page in content/public/ or content/pro/."""
+
+    title: PlainText = Field(description="Titre de la page.")
+    description: PlainText | None = Field(None, description="Résumé (moteurs de recherche, listes).")
+    order: int = Field(100, description="Position dans le menu (plus petit = plus haut).")
+    sites: list[Slug] | None = Field(None, description="Limiter la page à certains sites.")
+
+
+class PostMeta(Model):
+    """Front matter of a blog post (content/blog/posts/) or a news item (content/news/)."""
+
+    title: PlainText = Field(description="Titre du billet.")
+    date: dt.datetime | dt.date = Field(description="Date de publication, `2026-11-02`.")
+    description: PlainText | None = Field(None, description="Résumé (facultatif).")
+    authors: list[Slug] = Field(default_factory=list, description="Auteurs (identifiants de `data/authors.yml`).")
+    categories: list[PlainText] = Field(default_factory=list, description="Catégories (liste `blog_categories`).")
+    draft: bool = Field(False, description="Brouillon : visible en aperçu, jamais publié.")
+    pin: bool = Field(False, description="Épingler en tête du blog.")
+    slug: Slug | None = Field(None, description="Fin de l'adresse du billet (par défaut : tirée du titre).")
+    sites: list[Slug] | None = Field(None, description="Actualités : limiter à certains portails.")

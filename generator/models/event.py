@@ -1,0 +1,57 @@
+"""data/events/<id>.yml: one event (public workshop, staff training, meeting...)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from .base import MarkdownText, Model, PlainText, Slug
+
+
+def _datetime_text(value: object) -> object:
+    # YAML may hand us a datetime already; refuse numbers, which pydantic would
+    # otherwise take as Unix timestamps.
+    if isinstance(value, (int, float)):
+        raise ValueError("expected a date and time like 2026-11-28T14:00")
+    return value
+
+
+LocalDateTime = Annotated[datetime, BeforeValidator(_datetime_text)]
+
+
+class Event(Model):
+    """An event of the network, in a library or elsewhere."""
+
+    id: Slug = Field(description="Identifiant : le nom du fichier, sans `.yml` (ne pas l'écrire).")
+    title: PlainText = Field(description="Titre de l'événement.")
+    kind: Slug = Field(description="Type (identifiant de `event_kinds` dans `taxonomy.yml`).")
+    scope: Literal["public", "pro"] = Field(
+        "public", description="`public` (agenda des portails) ou `pro` (agenda de l'espace professionnel)."
+    )
+    start: LocalDateTime = Field(description="Début, heure de Paris : `2026-11-28T14:00`.")
+    end: LocalDateTime = Field(description="Fin, heure de Paris : `2026-11-28T16:00`.")
+    library: Slug | None = Field(None, description="Bibliothèque où il a lieu (identifiant).")
+    place: PlainText | None = Field(None, description="Lieu, s'il n'a pas lieu dans une bibliothèque du réseau.")
+    audiences: list[Slug] = Field(default_factory=list, description="Publics visés.")
+    summary: PlainText = Field(max_length=240, description="Résumé en une phrase.")
+    description: MarkdownText = Field("", description="Description complète (Markdown).")
+    resources: list[Slug] = Field(default_factory=list, description="Ressources présentées (identifiants).")
+    group: Slug | None = Field(None, description="Groupe de travail concerné (identifiant de `groups.yml`).")
+    registration: PlainText | None = Field(None, description="Comment s'inscrire, par ex. « Sur réservation au 02 31 … ».")
+    registration_url: str | None = Field(None, description="Lien d'inscription (https).")
+    status: Literal["scheduled", "cancelled", "postponed"] = Field(
+        "scheduled", description="`scheduled`, `cancelled` (annulé) ou `postponed` (reporté)."
+    )
+    online_url: str | None = Field(None, description="Lien de visioconférence, si l'événement est (aussi) en ligne.")
+
+    @model_validator(mode="after")
+    def _coherent(self) -> "Event":
+        if self.start.tzinfo is not None or self.end.tzinfo is not None:
+            raise ValueError("write start and end as Paris local time without a UTC offset, e.g. 2026-11-28T14:00")
+        if self.end < self.start:
+            raise ValueError("end is before start; check the dates")
+        if self.library is None and self.place is None and self.online_url is None:
+            raise ValueError("say where it happens: give 'library', 'place' or 'online_url'")
+        return self

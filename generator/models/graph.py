@@ -1,0 +1,69 @@
+"""The validated network: one immutable graph every generator reads from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal, Mapping
+
+from .content import Author, PageMeta, PostMeta
+from .event import Event
+from .group import Group
+from .library import Library
+from .resource import Resource
+from .site import Network, Site
+from .taxonomy import Taxonomy, Term
+
+
+@dataclass(frozen=True)
+class Page:
+    """An editor's page (help, FAQ, reference documents)."""
+
+    id: str
+    scope: Literal["public", "pro"]
+    meta: PageMeta
+    body: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Post:
+    """A staff blog post (`blog`) or a public news item (`news`)."""
+
+    id: str
+    kind: Literal["blog", "news"]
+    meta: PostMeta
+    body: str
+    source: str
+
+
+@dataclass(frozen=True)
+class NetworkGraph:
+    root: Path
+    network: Network
+    sites: tuple[Site, ...]
+    taxonomy: Taxonomy
+    resources: Mapping[str, Resource]
+    libraries: Mapping[str, Library]
+    events: Mapping[str, Event]
+    groups: Mapping[str, Group]
+    authors: Mapping[str, Author]
+    pages: tuple[Page, ...]
+    posts: tuple[Post, ...]
+    sources: Mapping[tuple[str, str], str]  # (kind, id) -> source file, for messages and edit links
+
+    @classmethod
+    def create(cls, **parts: object) -> "NetworkGraph":
+        frozen = {
+            key: MappingProxyType(dict(value)) if isinstance(value, dict) else value
+            for key, value in parts.items()
+        }
+        return cls(**frozen)  # type: ignore[arg-type]
+
+    def site(self, site_id: str) -> Site:
+        return next(s for s in self.sites if s.id == site_id)
+
+    def vocabulary(self, name: str) -> Mapping[str, Term]:
+        """A vocabulary of taxonomy.yml as id -> term (built once per call site)."""
+        return {t.id: t for t in getattr(self.taxonomy, name)}

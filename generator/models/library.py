@@ -1,0 +1,45 @@
+"""data/libraries/<id>.yml: one member library of the network."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, PositiveInt, StringConstraints
+
+from .base import Model, PlainText, Slug
+from .login import LoginStrategy
+from .site import FieldValue
+
+
+class Address(Model):
+    street: PlainText = Field(description="Numéro et rue.")
+    postcode: Annotated[str, StringConstraints(pattern=r"^\d{5}$")] = Field(description="Code postal (5 chiffres).")
+    city: PlainText = Field(description="Commune.")
+
+
+class Geo(Model):
+    lat: float = Field(ge=-90, le=90, description="Latitude.")
+    lon: float = Field(ge=-180, le=180, description="Longitude.")
+
+
+class Library(Model):
+    """A member library: where it is, when it opens, how its readers log in."""
+
+    id: Slug = Field(description="Identifiant : le nom du fichier, sans `.yml` (ne pas l'écrire).")
+    name: PlainText = Field(description="Nom de la bibliothèque.")
+    town: PlainText = Field(description="Commune adhérente.")
+    population: PositiveInt = Field(description="Population de la commune (la cotisation en est calculée).")
+    address: Address
+    geo: Geo | None = None
+    phone: PlainText | None = Field(None, description="Téléphone.")
+    email: str | None = Field(None, description="Adresse électronique.")
+    website: str | None = Field(None, description="Site web (https).")
+    opening_hours: list[PlainText] = Field(default_factory=list, description="Horaires, une ligne par jour.")
+    joined: PositiveInt = Field(description="Année d'adhésion au réseau.")
+    sites: list[Slug] = Field(min_length=1, description="Portails publics qui présentent cette bibliothèque.")
+    login: LoginStrategy | None = Field(
+        None, description="Authentification propre à la bibliothèque (portail communal), sinon celle du site."
+    )
+    fields: dict[str, FieldValue] = Field(
+        default_factory=dict, description="Codes de la bibliothèque chez les fournisseurs, par ex. `code_bib: BAY14`."
+    )

@@ -1,0 +1,352 @@
+"""Turn parsed sources into the validated NetworkGraph, or report every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from pathlib import PurePosixPath
+from typing import Any, Iterable, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .access import AccessLinkError, access_link, check_url
+from .errors import Location, Problem, ProjectInvalid
+from .load.markdown_source import MarkdownDocument
+from .load.project import Sources
+from .load.yaml_source import YamlDocument
+from .models import content, event, group, library, login, resource, site, taxonomy
+from .models.content import AuthorsFile, PageMeta, PostMeta
+from .models.event import Event
+from .models.graph import NetworkGraph, Page, Post
+from .models.group import GroupsFile
+from .models.library import Library
+from .models.resource import Resource
+from .models.site import SitesFile
+from .models.taxonomy import Taxonomy
+
+M = TypeVar("M", bound=BaseModel)
+
+_KNOWN_KEYS = sorted(
+    {
+        name
+        for module in (content, event, group, library, login, resource, site, taxonomy)
+        for obj in vars(module).values()
+        if isinstance(obj, type) and issubclass(obj, BaseModel)
+        for name in obj.model_fields
+    }
+)
+
+
+def validate(sources: Sources) -> NetworkGraph:
+    """Validate everything; raise ProjectInvalid listing every problem found."""
+    problems = list(sources.problems)
+    sites_file = _model(SitesFile, sources.sites, problems)
+    tax = _model(Taxonomy, sources.taxonomy, problems)
+    groups_file = _model(GroupsFile, sources.groups, problems) if sources.groups else GroupsFile(groups=[])
+    authors_file = _model(AuthorsFile, sources.authors, problems) if sources.authors else AuthorsFile(authors={})
+
+    docs: dict[tuple[str, str], YamlDocument] = {}
+    resources = _by_stem(Resource, "resources", sources.resources, docs, problems)
+    libraries = _by_stem(Library, "libraries", sources.libraries, docs, problems)
+    events = _by_stem(Event, "events", sources.events, docs, problems)
+    pages = _pages(sources, problems)
+    posts = _posts(sources, problems)
+
+    if sites_file is None or tax is None or groups_file is None or authors_file is None:
+        raise ProjectInvalid(problems)
+
+    graph = NetworkGraph.create(
+        root=sources.root,
+        network=sites_file.network,
+        sites=tuple(sites_file.sites),
+        taxonomy=tax,
+        resources=dict(sorted(resources.items())),
+        libraries=dict(sorted(libraries.items())),
+        events=dict(sorted(events.items(), key=lambda kv: (kv[1].start, kv[0]))),
+        groups={g.id: g for g in groups_file.groups},
+        authors=dict(authors_file.authors),
+        pages=tuple(pages),
+        posts=tuple(sorted(posts, key=lambda p: (str(p.meta.date), p.id), reverse=True)),
+        sources={key: doc.file for key, doc in docs.items()},
+    )
+    _References(graph, sources, docs, problems).check()
+    if problems:
+        raise ProjectInvalid(problems)
+    return graph
+
+
+# --- per-document validation ---------------------------------------------------------------
+
+
+def _model(cls: type[M], doc: YamlDocument | None, problems: list[Problem], extra: dict | None = None) -> M | None:
+    if doc is None:
+        return None
+    data = dict(doc.data or {})
+    if extra:
+        for key in extra:
+            if key in data:
+                problems.append(
+                    Problem(doc.locate((key,)), f"'{key}' is taken from the file name; remove this key")
+                )
+                return None
+        data.update(extra)
+    try:
+        return cls.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_problems_from(exc, doc))
+        return None
+
+
+def _problems_from(exc: ValidationError, doc: YamlDocument) -> Iterable[Problem]:
+    for err in exc.errors(include_url=False):
+        path = _yaml_path(err["loc"], doc)
+        key = ".".join(str(p) for p in path) or "(file)"
+        yield Problem(doc.locate(path), f"{key}: {_explain(err)}")
+
+
+def _yaml_path(loc: tuple[Any, ...], doc: YamlDocument) -> tuple[Any, ...]:
+    """Drop pydantic's union-tag steps, which do not exist in the YAML."""
+    path: tuple[Any, ...] = ()
+    for index, step in enumerate(loc):
+        candidate = path + (step,)
+        if candidate in doc.positions or index == len(loc) - 1 or not isinstance(step, str):
+            path = candidate
+        elif isinstance(loc[index + 1], str) and path + (loc[index + 1],) in doc.positions:
+            continue
+        else:
+            path = candidate
+    return path
+
+
+def _explain(err: dict[str, Any]) -> str:
+    kind, msg = err["type"], err["msg"]
+    if kind == "missing":
+        return "this required key is missing; add it (see the editor's guide for what it holds)"
+    if kind == "extra_forbidden":
+        name = str(err["loc"][-1])
+        close = difflib.get_close_matches(name, _KNOWN_KEYS, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else "; remove it or check its spelling"
+        return f"unknown key '{name}'{hint}"
+    if kind in ("value_error", "assertion_error"):
+        return msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    got = err.get("input")
+    shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
+    return f"{msg} (got {shown})"
+
+
+def _by_stem(
+    cls: type[M],
+    kind: str,
+    documents: list[YamlDocument],
+    docs: dict[tuple[str, str], YamlDocument],
+    problems: list[Problem],
+) -> dict[str, M]:
+    models: dict[str, M] = {}
+    for doc in documents:
+        stem = PurePosixPath(doc.file).stem
+        if (kind, stem) in docs:
+            problems.append(
+                Problem(
+                    Location(doc.file, 1, 1),
+                    f"duplicate id '{stem}': {docs[(kind, stem)].file} has the same file name; rename one of them",
+                )
+            )
+            continue
+        docs[(kind, stem)] = doc
+        model = _model(cls, doc, problems, extra={"id": stem})
+        if model is not None:
+            models[stem] = model
+    return models
+
+
+def _pages(sources: Sources, problems: list[Problem]) -> list[Page]:
+    pages: list[Page] = []
+    for scope, documents in (("public", sources.public_pages), ("pro", sources.pro_pages)):
+        for doc in documents:
+            meta = _model(PageMeta, doc.meta, problems)
+            if meta is not None:
+                pages.append(Page(PurePosixPath(doc.file).stem, scope, meta, doc.body, doc.file))
+    return pages
+
+
+def _posts(sources: Sources, problems: list[Problem]) -> list[Post]:
+    posts: list[Post] = []
+    seen: dict[tuple[str, str], str] = {}
+    for kind, documents in (("blog", sources.posts), ("news", sources.news)):
+        for doc in documents:
+            meta = _model(PostMeta, doc.meta, problems)
+            if meta is None:
+                continue
+            post_id = meta.slug or PurePosixPath(doc.file).stem
+            if (kind, post_id) in seen:
+                problems.append(
+                    Problem(doc.meta.locate(("slug",)), f"duplicate id '{post_id}' (also {seen[(kind, post_id)]}); "
+                            "rename the file or set a different 'slug'")
+                )
+                continue
+            seen[(kind, post_id)] = doc.file
+            posts.append(Post(post_id, kind, meta, doc.body, doc.file))
+    return posts
+
+
+# --- cross-references and access links -----------------------------------------------------
+
+
+class _References:
+    """Checks that every id an editor wrote points at something that exists."""
+
+    def __init__(self, graph: NetworkGraph, sources: Sources, docs: dict, problems: list[Problem]):
+        self.graph, self.sources, self.docs, self.problems = graph, sources, docs, problems
+        self.vocab = {
+            name: {t.id for t in getattr(graph.taxonomy, name)}
+            for name in ("categories", "audiences", "devices", "languages", "event_kinds")
+        }
+        self.site_ids = {s.id for s in graph.sites}
+        self.public_ids = {s.id for s in graph.sites if s.kind == "public"}
+
+    def check(self) -> None:
+        self._sites()
+        for res in self.graph.resources.values():
+            doc = self.docs[("resources", res.id)]
+            self._in(doc, ("category",), [res.category], "categories")
+            self._in(doc, ("audiences",), res.audiences, "audiences")
+            self._in(doc, ("devices",), res.devices, "devices")
+            self._in(doc, ("languages",), res.languages, "languages")
+            self._ids(doc, ("sites",), res.sites or [], self.public_ids, "public site", "data/sites.yml")
+            self._ids(doc, ("access", "sites"), list(res.access.sites), self.site_ids, "site", "data/sites.yml")
+            self._access(res, doc)
+        for lib in self.graph.libraries.values():
+            doc = self.docs[("libraries", lib.id)]
+            self._ids(doc, ("sites",), lib.sites, self.public_ids, "public site", "data/sites.yml")
+            self._url(doc, ("website",), lib.website)
+            if lib.login is not None:
+                self._login(doc, ("login",), lib.login)
+        for ev in self.graph.events.values():
+            doc = self.docs[("events", ev.id)]
+            self._in(doc, ("kind",), [ev.kind], "event_kinds")
+            self._in(doc, ("audiences",), ev.audiences, "audiences")
+            self._ids(doc, ("library",), [ev.library] if ev.library else [], set(self.graph.libraries), "library", "data/libraries/")
+            self._ids(doc, ("resources",), ev.resources, set(self.graph.resources), "resource", "data/resources/")
+            self._ids(doc, ("group",), [ev.group] if ev.group else [], set(self.graph.groups), "group", "data/groups.yml")
+            self._url(doc, ("registration_url",), ev.registration_url)
+            self._url(doc, ("online_url",), ev.online_url)
+        if self.sources.groups is not None:
+            for index, grp in enumerate(self.graph.groups.values()):
+                self._ids(self.sources.groups, ("groups", index, "members"), grp.members,
+                          set(self.graph.libraries), "library", "data/libraries/")
+            self._unique(self.sources.groups, "groups", [g.id for g in self.graph.groups.values()])
+        self._content()
+
+    # helpers -------------------------------------------------------------------------------
+    def _add(self, location: Location, message: str) -> None:
+        self.problems.append(Problem(location, message))
+
+    def _in(self, doc: YamlDocument, path: tuple, values: list[str], vocab: str) -> None:
+        self._ids(doc, path, values, self.vocab[vocab], vocab.rstrip("s").replace("_", " "), f"{vocab} in data/taxonomy.yml")
+
+    def _ids(self, doc: YamlDocument, path: tuple, values: list[str], known: set[str], what: str, where: str) -> None:
+        for index, value in enumerate(values):
+            if value not in known:
+                loc = doc.locate(path + (index,)) if len(values) > 1 or (path + (0,)) in doc.positions else doc.locate(path)
+                close = difflib.get_close_matches(value, sorted(known), n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                self._add(
+                    loc,
+                    f"{'.'.join(map(str, path))}: unknown {what} '{value}'; {hint}"
+                    f"expected one of: {', '.join(sorted(known)) or '(none defined)'} (add it to {where})",
+                )
+
+    def _unique(self, doc: YamlDocument, key: str, ids: list[str]) -> None:
+        seen: set[str] = set()
+        for index, value in enumerate(ids):
+            if value in seen:
+                self._add(doc.locate((key, index, "id")), f"{key}: duplicate id '{value}'; each id must be unique")
+            seen.add(value)
+
+    def _url(self, doc: YamlDocument, path: tuple, url: str | None, allow_http: bool = False) -> None:
+        if url is None:
+            return
+        try:
+            check_url(url, key=str(path[-1]), allow_http=allow_http)
+        except AccessLinkError as exc:
+            self._add(doc.locate(path), f"{'.'.join(map(str, path))}: {exc}")
+
+    def _login(self, doc: YamlDocument, path: tuple, strategy: Any, allow_http: bool = False) -> None:
+        base = getattr(strategy, "base", None)
+        if base is not None:
+            self._url(doc, path + ("base",), base, allow_http)
+
+    def _sites(self) -> None:
+        doc = self.sources.sites
+        if doc is None:
+            return
+        self._unique(doc, "sites", [s.id for s in self.graph.sites])
+        themes = self.graph.root / "themes"
+        for index, st in enumerate(self.graph.sites):
+            self._url(doc, ("sites", index, "url"), st.url, st.allow_http)
+            if not st.url.endswith("/"):
+                self._add(doc.locate(("sites", index, "url")), "url: end the site's address with '/'")
+            self._login(doc, ("sites", index, "login"), st.login, st.allow_http)
+            if not (themes / st.look).is_dir():
+                self._add(doc.locate(("sites", index, "look")),
+                          f"look: no folder themes/{st.look}/; create it or use an existing look")
+            elif st.logo and not (themes / st.look / st.logo).is_file():
+                self._add(doc.locate(("sites", index, "logo")),
+                          f"logo: no file themes/{st.look}/{st.logo}; add it or fix the path")
+
+    def _access(self, res: Resource, doc: YamlDocument) -> None:
+        shown_on = [s for s in self.graph.sites if s.kind == "public" and (res.sites is None or s.id in res.sites)]
+        reported: set[str] = set()
+        for st in shown_on:
+            access = res.access.for_site(st.id)
+            path = ("access", "sites", st.id) if st.id in res.access.sites else ("access",)
+            logins = [(st.login, dict(st.fields), f"site '{st.id}'")]
+            if st.library_logins:
+                logins += [
+                    (lib.login or st.login, {**st.fields, **lib.fields}, f"library '{lib.id}'")
+                    for lib in self.graph.libraries.values()
+                    if st.id in lib.sites
+                ]
+            for strategy, fields, who in logins:
+                try:
+                    access_link(access, strategy, fields, allow_http=st.allow_http)
+                except AccessLinkError as exc:
+                    key = exc.key
+                    if key.startswith("fields."):
+                        message = f"access.template: {exc} (for {who}: add it under 'fields:' in its data file)"
+                        loc_path = path + ("template",)
+                    else:
+                        message = f"access.{key}: {exc}"
+                        loc_path = path + (key,)
+                    if message not in reported:
+                        reported.add(message)
+                        self._add(doc.locate(loc_path), message)
+
+    def _content(self) -> None:
+        for post in self.graph.posts:
+            doc = self._markdown(post.source)
+            if post.kind == "blog":
+                for index, author in enumerate(post.meta.authors):
+                    if author not in self.graph.authors:
+                        self._add(doc.meta.locate(("authors", index)),
+                                  f"authors: unknown author '{author}'; add them to data/authors.yml")
+                allowed = set(self.graph.taxonomy.blog_categories)
+                for index, cat in enumerate(post.meta.categories):
+                    if cat not in allowed:
+                        self._add(doc.meta.locate(("categories", index)),
+                                  f"categories: unknown category '{cat}'; expected one of: {', '.join(sorted(allowed))} "
+                                  "(blog_categories in data/taxonomy.yml)")
+            self._ids(doc.meta, ("sites",), post.meta.sites or [], self.public_ids, "public site", "data/sites.yml")
+        for page in self.graph.pages:
+            doc = self._markdown(page.source)
+            self._ids(doc.meta, ("sites",), page.meta.sites or [], self.site_ids, "site", "data/sites.yml")
+        ids = defaultdict(list)
+        for page in self.graph.pages:
+            ids[(page.scope, page.id)].append(page.source)
+
+    def _markdown(self, source: str) -> MarkdownDocument:
+        for documents in (self.sources.posts, self.sources.news, self.sources.public_pages, self.sources.pro_pages):
+            for doc in documents:
+                if doc.file == source:
+                    return doc
+        raise KeyError(source)

@@ -1,0 +1,229 @@
+"""Access links: each convention of DESIGN.md §6 pinned to its exact output."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.access import AccessLink, AccessLinkError, access_link, check_url
+from generator.models.login import (
+    AccessOverride,
+    CasLogin,
+    DirectLogin,
+    EzproxyLogin,
+    OpenAthensLogin,
+    ResourceAccess,
+    ShibbolethLogin,
+)
+
+# `%20` in the target shows that '%' is encoded once, as %25.
+TARGET = "https://provider.example.org/path?a=1&b=x%20y#frag"
+TARGET_ENC = "https%3A%2F%2Fprovider.example.org%2Fpath%3Fa%3D1%26b%3Dx%2520y%23frag"
+ACCENTED = "https://presse.example.org/titre/l'Équipe"
+ACCENTED_ENC = "https%3A%2F%2Fpresse.example.org%2Ftitre%2Fl%27%C3%89quipe"
+IDP = "https://idp.reseau.example.org/idp/shibboleth"
+IDP_ENC = "https%3A%2F%2Fidp.reseau.example.org%2Fidp%2Fshibboleth"
+
+
+def login_access(target: str = TARGET, **keys: str) -> ResourceAccess:
+    return ResourceAccess(kind="login", target=target, **keys)
+
+
+@pytest.mark.parametrize(
+    ("login", "access", "expected"),
+    [
+        pytest.param(
+            EzproxyLogin(kind="ezproxy", base="https://proxy.reseau.example.org"),
+            login_access(),
+            f"https://proxy.reseau.example.org/login?qurl={TARGET_ENC}",
+            id="ezproxy-qurl",
+        ),
+        pytest.param(
+            EzproxyLogin(kind="ezproxy", base="https://proxy.reseau.example.org/"),
+            login_access(ACCENTED),
+            f"https://proxy.reseau.example.org/login?qurl={ACCENTED_ENC}",
+            id="ezproxy-qurl-trailing-slash-non-ascii",
+        ),
+        pytest.param(
+            EzproxyLogin(kind="ezproxy", base="https://proxy.reseau.example.org/", form="url"),
+            login_access(),
+            "https://proxy.reseau.example.org/login?url=https://provider.example.org/path?a=1&b=x%20y#frag",
+            id="ezproxy-legacy-url-raw",
+        ),
+        pytest.param(
+            OpenAthensLogin(kind="openathens", domain="reseau.example.org"),
+            login_access(ACCENTED),
+            f"https://go.openathens.net/redirector/reseau.example.org?url={ACCENTED_ENC}",
+            id="openathens",
+        ),
+        pytest.param(
+            ShibbolethLogin(kind="shibboleth", idp=IDP),
+            login_access(sp="https://sp.provider.example.org/"),
+            f"https://sp.provider.example.org/Shibboleth.sso/Login?entityID={IDP_ENC}&target={TARGET_ENC}",
+            id="shibboleth-explicit-sp",
+        ),
+        pytest.param(
+            ShibbolethLogin(kind="shibboleth", idp=IDP),
+            login_access("https://provider.example.org:8443/doc?id=7"),
+            "https://provider.example.org:8443/Shibboleth.sso/Login"
+            f"?entityID={IDP_ENC}&target=https%3A%2F%2Fprovider.example.org%3A8443%2Fdoc%3Fid%3D7",
+            id="shibboleth-sp-from-target-origin",
+        ),
+        pytest.param(
+            CasLogin(kind="cas", base="https://cas.reseau.example.org/cas/"),
+            login_access(),
+            f"https://cas.reseau.example.org/cas/login?service={TARGET_ENC}",
+            id="cas-service-defaults-to-target",
+        ),
+        pytest.param(
+            CasLogin(kind="cas", base="https://cas.reseau.example.org/cas"),
+            login_access(service="https://provider.example.org/cas-callback?next=/home"),
+            "https://cas.reseau.example.org/cas/login"
+            "?service=https%3A%2F%2Fprovider.example.org%2Fcas-callback%3Fnext%3D%2Fhome",
+            id="cas-explicit-service",
+        ),
+        pytest.param(
+            DirectLogin(kind="direct"),
+            login_access(ACCENTED),
+            "https://presse.example.org/titre/l'Équipe",
+            id="direct-login-strategy",
+        ),
+    ],
+)
+def test_login_conventions(login, access: ResourceAccess, expected: str) -> None:
+    assert access_link(access, login) == AccessLink("login", expected)
+
+
+def test_template_encodes_each_field_and_ignores_the_strategy() -> None:
+    access = ResourceAccess(
+        kind="template", template="https://provider.example.org/sso?id_bib={code_bib}&site={site}"
+    )
+    link = access_link(
+        access,
+        EzproxyLogin(kind="ezproxy", base="https://proxy.reseau.example.org"),
+        {"code_bib": "14 BN&1", "site": "reseau", "unused": "x"},
+    )
+    assert link == AccessLink("template", "https://provider.example.org/sso?id_bib=14%20BN%261&site=reseau")
+
+
+@pytest.mark.parametrize(
+    ("fields", "key"),
+    [({"site": "reseau"}, "fields.code_bib"), ({"code_bib": " ", "site": "reseau"}, "fields.code_bib")],
+)
+def test_template_field_without_value(fields: dict[str, str], key: str) -> None:
+    access = ResourceAccess(kind="template", template="https://p.example.org/sso?id={code_bib}&s={site}")
+    with pytest.raises(AccessLinkError) as err:
+        access_link(access, DirectLogin(kind="direct"), fields)
+    assert err.value.key == key
+    assert "{code_bib}" in str(err.value) and "fields:" in str(err.value)
+    assert "site or library" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("template", "problem"),
+    [
+        ("https://p.example.org/sso?id={code_bib", "'{' or '}' is not part of a field"),
+        ("https://p.example.org/sso?id={{code_bib}}", "'{' or '}' is not part of a field"),
+        ("https://p.example.org/sso?id={Code}", "'{' or '}' is not part of a field"),
+        ("javascript:alert({code_bib})", "'javascript' scheme is not allowed"),
+        ("https://{code_bib}/sso", "has no host"),
+        ("{code_bib}https://p.example.org/sso", "put fields only in the path or the query"),
+    ],
+)
+def test_template_refused(template: str, problem: str) -> None:
+    access = ResourceAccess(kind="template", template=template)
+    with pytest.raises(AccessLinkError) as err:
+        access_link(access, DirectLogin(kind="direct"), {"code_bib": "14"})
+    assert err.value.key == "template"
+    assert problem in str(err.value)
+
+
+def test_direct_and_on_site() -> None:
+    strategy = EzproxyLogin(kind="ezproxy", base="https://proxy.reseau.example.org")
+    direct = ResourceAccess(kind="direct", target=TARGET)
+    assert access_link(direct, strategy) == AccessLink("direct", TARGET)
+    on_site = ResourceAccess(kind="on_site", where="Médiathèque centrale, poste 3")
+    assert access_link(on_site, strategy) == AccessLink("on_site", None, "Médiathèque centrale, poste 3")
+
+
+def test_site_override_is_merged() -> None:
+    access = ResourceAccess(
+        target=TARGET,
+        sites={"pro": AccessOverride(kind="direct", target="https://pro.provider.example.org/")},
+    )
+    strategy = OpenAthensLogin(kind="openathens", domain="reseau.example.org")
+    assert access_link(access.for_site("pro"), strategy) == AccessLink(
+        "direct", "https://pro.provider.example.org/"
+    )
+    assert access_link(access.for_site("public"), strategy) == AccessLink(
+        "login", f"https://go.openathens.net/redirector/reseau.example.org?url={TARGET_ENC}"
+    )
+
+
+def test_override_missing_the_key_its_kind_needs() -> None:
+    access = ResourceAccess(target=TARGET, sites={"pro": AccessOverride(kind="template")})
+    with pytest.raises(AccessLinkError) as err:
+        access_link(access.for_site("pro"), DirectLogin(kind="direct"))
+    assert err.value.key == "template"
+    assert "needs 'template'" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("javascript:alert(1)", "the 'javascript' scheme is not allowed; use an https:// address of the provider"),
+        ("JaVaScRiPt:alert(1)", "the 'javascript' scheme is not allowed"),
+        (" javascript:alert(1)", "the 'javascript' scheme is not allowed"),
+        ("\x01java\tscript:alert(1)", "the 'javascript' scheme is not allowed"),
+        ("data:text/html,<script>alert(1)</script>", "the 'data' scheme is not allowed"),
+        ("vbscript:msgbox", "the 'vbscript' scheme is not allowed"),
+        ("file:///etc/passwd", "the 'file' scheme is not allowed"),
+        ("ftp://provider.example.org/doc", "the 'ftp' scheme is not allowed"),
+        ("http://provider.example.org/doc", "plain http is not allowed"),
+        ("/ressources/presse", "no scheme"),
+        ("provider.example.org/doc", "no scheme"),
+        ("https:///doc", "has no host"),
+        ("https:provider.example.org", "has no host"),
+        ("https://provider.example.org/a b", "contains whitespace"),
+        ("https://provider.example.org/a\nb", "contains a control character"),
+        ("https://provider.example.org\\@evil.example.org/", "backslash"),
+        ("https://provider.example.org@evil.example.org/", "user name or password"),
+        ("https://provider.example.org:99999/", "port"),
+        ("", "is empty"),
+    ],
+)
+def test_check_url_refuses(url: str, problem: str) -> None:
+    with pytest.raises(AccessLinkError) as err:
+        check_url(url, key="target")
+    assert err.value.key == "target"
+    assert str(err.value).startswith("target ")
+    assert problem in str(err.value)
+
+
+def test_http_only_when_allowed() -> None:
+    url = "http://provider.example.org/doc"
+    assert check_url(url, key="target", allow_http=True) == url
+    assert access_link(ResourceAccess(kind="direct", target=url), DirectLogin(kind="direct"), allow_http=True) == (
+        AccessLink("direct", url)
+    )
+    with pytest.raises(AccessLinkError, match="plain http is not allowed"):
+        access_link(ResourceAccess(kind="direct", target=url), DirectLogin(kind="direct"))
+
+
+@pytest.mark.parametrize(
+    ("login", "access", "key", "problem"),
+    [
+        (DirectLogin(kind="direct"), login_access("javascript:alert(1)"), "target", "'javascript' scheme"),
+        (EzproxyLogin(kind="ezproxy", base="http://proxy.example.org"), login_access(), "login.base", "http"),
+        (EzproxyLogin(kind="ezproxy", base="https://proxy.example.org/?x=1"), login_access(), "login.base", "'?'"),
+        (CasLogin(kind="cas", base="data:text/html,x"), login_access(), "login.base", "'data' scheme"),
+        (OpenAthensLogin(kind="openathens", domain="x.org/../evil"), login_access(), "login.domain", "domain"),
+        (ShibbolethLogin(kind="shibboleth", idp=" "), login_access(), "login.idp", "entityID"),
+        (ShibbolethLogin(kind="shibboleth", idp=IDP), login_access(sp="ftp://sp.example.org"), "sp", "'ftp'"),
+        (CasLogin(kind="cas", base="https://cas.example.org"), login_access(service="vbscript:x"), "service", "'vbscript'"),
+    ],
+)
+def test_access_link_names_the_key_at_fault(login, access: ResourceAccess, key: str, problem: str) -> None:
+    with pytest.raises(AccessLinkError) as err:
+        access_link(access, login)
+    assert err.value.key == key
+    assert problem in str(err.value)
