@@ -1,0 +1,1 @@
+"""Derived outputs: pure functions from the validated model to bytes (feeds, API, iCalendar…)."""

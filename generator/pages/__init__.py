@@ -1,0 +1,1 @@
+"""Per-site generation: from the NetworkGraph to a plain docs tree the engine renders."""

@@ -1,0 +1,93 @@
+"""Where every generated page lives in a site's docs tree, and its URL (directory URLs)."""
+
+from __future__ import annotations
+
+
+def url_of(doc_path: str) -> str:
+    """'ressources/cafeyn.md' -> 'ressources/cafeyn/'; 'index.md' -> ''."""
+    if doc_path.endswith(".md"):
+        stem = doc_path[:-3]
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+    return doc_path
+
+
+def base_of(doc_path: str) -> str:
+    """Relative prefix from a page back to the site root ('' or '../' repeated)."""
+    return "../" * url_of(doc_path).count("/")
+
+
+HOME = "index.md"
+CATALOGUE = "ressources/index.md"
+AGENDA = "agenda/index.md"
+AGENDA_PAST = "agenda/passes.md"
+AGENDA_ICS = "agenda/agenda.ics"
+LIBRARIES = "bibliotheques/index.md"
+ACCESSIBILITY = "accessibilite.md"
+NEWS = "actualites/index.md"
+BLOG = "blog/index.md"
+GROUPS = "groupes/index.md"
+NETWORK = "reseau.md"
+GUIDE = "guide-editeur.md"
+
+
+def resource(rid: str) -> str:
+    return f"ressources/{rid}.md"
+
+
+def category(cid: str) -> str:
+    return f"categories/{cid}.md"
+
+
+def audience(aid: str) -> str:
+    return f"publics/{aid}.md"
+
+
+def agenda_audience(aid: str) -> str:
+    return f"agenda/public-{aid}.md"
+
+
+def event(eid: str) -> str:
+    return f"evenements/{eid}.md"
+
+
+def event_ics(eid: str) -> str:
+    return f"evenements/{eid}.ics"
+
+
+def library(lid: str) -> str:
+    return f"bibliotheques/{lid}.md"
+
+
+def library_ics(lid: str) -> str:
+    return f"bibliotheques/{lid}.ics"
+
+
+def group(gid: str) -> str:
+    return f"groupes/{gid}.md"
+
+
+def page(pid: str) -> str:
+    return f"{pid}.md"
+
+
+_KINDS = {
+    "resource": resource,
+    "category": category,
+    "audience": audience,
+    "agenda_audience": agenda_audience,
+    "event": event,
+    "event_ics": event_ics,
+    "library": library,
+    "library_ics": library_ics,
+    "group": group,
+    "page": lambda pid: f"{pid}.md",
+}
+
+
+def link(kind: str, ident: str) -> str:
+    """Site-root-relative URL of a generated page, for templates: `url('resource', 'cafeyn')`."""
+    return url_of(_KINDS[kind](ident))

@@ -1,0 +1,72 @@
+"""The docs tree of the pro site: staff blog, working groups, pro agenda, figures, editor's guide."""
+
+from __future__ import annotations
+
+import html
+
+import yaml
+
+from ..guide import editor_guide_markdown
+from ..i18n import sort_key, text as _
+from ..render.environment import front_matter, page
+from . import paths
+from .public import agenda_files, content_pages, news_files, post_url
+from .view import SiteView
+
+BLOG_DIR = "blog"
+
+
+def pro_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {}
+    graph = view.graph
+    groups = sorted(graph.groups.values(), key=lambda g: (g.kind != "copil", sort_key(g.name)))
+    published = [p for p in view.posts if not p.meta.draft]
+
+    def add(path: str, template: str, meta: dict, **context: object) -> None:
+        files[path] = page(template, meta, view=view, base=paths.base_of(path), post_url=post_url, **context)
+
+    add(paths.HOME, "pro/home.md.j2", {"title": view.site.name, "hide": ["navigation", "toc"]},
+        posts=published, groups=groups)
+    add(paths.GROUPS, "pro/groups.md.j2", {"title": _("nav.groups"), "hide": ["toc"]}, groups=groups)
+    for grp in groups:
+        add(paths.group(grp.id), "pro/group.md.j2", {"title": grp.name, "description": grp.summary, "hide": ["toc"]},
+            grp=grp)
+    files.update(agenda_files(view, uid_domain, add, audiences=False))
+    libraries = sorted(graph.libraries.values(), key=lambda lib: sort_key(lib.town))
+    add(paths.NETWORK, "pro/network.md.j2", {"title": _("nav.network"), "hide": ["toc"]},
+        libraries=libraries, population=sum(lib.population for lib in libraries),
+        total_fees=sum((view.fee(lib) for lib in libraries)), resource_count=len(graph.resources),
+        upcoming=len(view.upcoming()), rate=graph.network.fee_per_inhabitant)
+    files[paths.GUIDE] = front_matter({"title": _("nav.guide")}) + editor_guide_markdown()
+    files.update(news_files(view, BLOG_DIR, _("nav.blog")))
+    files[f"{BLOG_DIR}/.authors.yml"] = authors_file(view)
+    for author_id, author in graph.authors.items():
+        files[f"{BLOG_DIR}/avatars/{author_id}.svg"] = avatar_svg(author.name)
+    files.update(content_pages(view))
+    return files
+
+
+def authors_file(view: SiteView) -> str:
+    authors = {
+        author_id: {
+            "name": author.name,
+            "description": author.description,
+            "avatar": f"{BLOG_DIR}/avatars/{author_id}.svg",
+        }
+        for author_id, author in view.graph.authors.items()
+    }
+    # Material inserts these strings into HTML unescaped.
+    safe = {k: {f: html.escape(v, quote=True) for f, v in a.items()} for k, a in authors.items()}
+    return yaml.safe_dump({"authors": safe}, allow_unicode=True, sort_keys=True)
+
+
+def avatar_svg(name: str) -> str:
+    """A local initials avatar: no third-party image service ever sees readers' visits."""
+    initials = "".join(part[0] for part in name.split()[:2]).upper()
+    hue = sum(map(ord, name)) % 360
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img" aria-label="">'
+        f'<rect width="64" height="64" rx="32" fill="hsl({hue} 45% 32%)"/>'
+        f'<text x="32" y="41" font-family="sans-serif" font-size="24" fill="#fff" text-anchor="middle">'
+        f"{html.escape(initials)}</text></svg>\n"
+    )

@@ -1,0 +1,144 @@
+"""The docs tree of a public portal (pure: returns {path: content})."""
+
+from __future__ import annotations
+
+from ..clock import to_utc
+from ..i18n import text as _
+from ..models.graph import Post
+from ..outputs.ical import calendar_ics
+from ..render.environment import front_matter, page
+from . import paths
+from .view import SiteView, access_facet
+
+NEWS_DIR = "actualites"
+
+
+def public_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {}
+    site = view.site
+
+    def add(path: str, template: str, meta: dict, **context: object) -> None:
+        files[path] = page(template, meta, view=view, base=paths.base_of(path), post_url=post_url, **context)
+
+    add(paths.HOME, "public/home.md.j2", {"title": site.name, "hide": ["navigation", "toc"]})
+    facet_filters = _filters(view)
+    add(paths.CATALOGUE, "public/catalogue.md.j2", {"title": _("catalogue.title"), "hide": ["toc"]},
+        intro=_("catalogue.intro"), resources=view.resources, filters=facet_filters, current="")
+    for term, items in view.by_category():
+        add(paths.category(term.id), "public/catalogue.md.j2",
+            {"title": term.label, "description": term.description or term.label, "hide": ["toc"]},
+            intro=term.description or "", resources=items, filters=[], current=f"category:{term.id}")
+    for term, items in view.by_audience():
+        add(paths.audience(term.id), "public/catalogue.md.j2",
+            {"title": _("catalogue.audience_title", label=term.label), "hide": ["toc"]},
+            intro=term.description or "", resources=items, filters=[], current=f"audience:{term.id}")
+    for res in view.resources:
+        add(paths.resource(res.id), "public/resource.md.j2",
+            {"title": res.title, "description": res.summary, "hide": ["toc"]},
+            res=res, link=view.links[res.id], library_links=view.library_links.get(res.id, []))
+
+    files.update(agenda_files(view, uid_domain, add, audiences=True))
+
+    add(paths.LIBRARIES, "public/libraries.md.j2", {"title": _("libraries.title"), "hide": ["toc"]})
+    for lib in view.libraries:
+        add(paths.library(lib.id), "public/library.md.j2",
+            {"title": lib.name, "description": f"{lib.name}, {lib.town}", "hide": ["toc"]}, lib=lib)
+        files[paths.library_ics(lib.id)] = calendar_ics(
+            view.events_by_library.get(lib.id, []), name=f"{site.name} — {lib.name}",
+            libraries=view.graph.libraries, site_url=site.url, stamp=view_stamp(view),
+            uid_domain=uid_domain, event_url=lambda ev: site.url + paths.link("event", ev.id))
+
+    files.update(news_files(view, NEWS_DIR, _("nav.news")))
+    if site.accessibility is not None:
+        add(paths.ACCESSIBILITY, "public/accessibility.md.j2", {"title": _("a11y.title")}, today=view.now)
+    files.update(content_pages(view))
+    return files
+
+
+def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool) -> dict[str, str | bytes]:
+    """Agenda listings, one page per event and the .ics files (shared with the pro site)."""
+    site = view.site
+    add(paths.AGENDA, "public/agenda.md.j2", {"title": _("agenda.upcoming"), "hide": ["toc"]},
+        intro=_("agenda.upcoming_intro"), events=view.upcoming(), other_page="agenda/passes",
+        other_label=_("agenda.see_past"), audiences=view.event_audiences() if audiences else [])
+    add(paths.AGENDA_PAST, "public/agenda.md.j2", {"title": _("agenda.past"), "hide": ["toc"]},
+        intro="", events=view.past(), other_page="agenda/index", other_label=_("agenda.see_upcoming"), audiences=[])
+    if audiences:
+        for term, events in view.event_audiences():
+            add(paths.agenda_audience(term.id), "public/agenda.md.j2",
+                {"title": _("agenda.audience_title", label=term.label), "hide": ["toc"]},
+                intro=term.description or "", events=view.upcoming(events), other_page="agenda/index",
+                other_label=_("agenda.see_upcoming"), audiences=[])
+    event_url = lambda ev: site.url + paths.link("event", ev.id)  # noqa: E731
+    files: dict[str, str | bytes] = {}
+    for ev in view.events:
+        add(paths.event(ev.id), "public/event.md.j2",
+            {"title": ev.title, "description": ev.summary, "hide": ["toc"]}, ev=ev)
+        files[paths.event_ics(ev.id)] = calendar_ics(
+            [ev], name=ev.title, libraries=view.graph.libraries, site_url=site.url, stamp=view_stamp(view),
+            uid_domain=uid_domain, event_url=event_url)
+    files[paths.AGENDA_ICS] = calendar_ics(
+        view.events, name=site.name, libraries=view.graph.libraries, site_url=site.url,
+        stamp=view_stamp(view), uid_domain=uid_domain, event_url=event_url)
+    return files
+
+
+def news_files(view: SiteView, blog_dir: str, title: str) -> dict[str, str]:
+    """Blog-plugin sources: the index page and one Markdown file per post."""
+    files = {f"{blog_dir}/index.md": _front({"title": title})}
+    for post in view.posts:
+        meta = post.meta
+        front = {
+            "title": meta.title,
+            "date": meta.date,
+            "slug": post.id,
+            "categories": list(meta.categories),
+            "authors": list(meta.authors),
+        }
+        if meta.description:
+            front["description"] = meta.description
+        if meta.draft:
+            front["draft"] = True
+        if meta.pin:
+            front["pin"] = True
+        files[f"{blog_dir}/posts/{post.id}.md"] = _front(front) + post.body.strip() + "\n"
+    return files
+
+
+def content_pages(view: SiteView) -> dict[str, str]:
+    """Editors' pages: their Markdown goes to the engine as written (checked for raw HTML on load)."""
+    files = {}
+    for pg in view.pages:
+        meta = {"title": pg.meta.title}
+        if pg.meta.description:
+            meta["description"] = pg.meta.description
+        files[paths.page(pg.id)] = _front(meta) + pg.body.strip() + "\n"
+    return files
+
+
+def post_url(post: Post) -> str:
+    return f"{NEWS_DIR if post.kind == 'news' else 'blog'}/{post.id}/"
+
+
+def view_stamp(view: SiteView):
+    return to_utc(view.now)
+
+
+_front = front_matter
+
+
+def _filters(view: SiteView) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    used = lambda attr: sorted({v for r in view.resources for v in getattr(r, attr)})  # noqa: E731
+    return [
+        ("category", _("catalogue.by_category"),
+         [(t.id, t.label) for t, _items in view.by_category()]),
+        ("audiences", _("catalogue.by_audience"),
+         [(t.id, t.label) for t, _items in view.by_audience()]),
+        ("devices", _("catalogue.device"),
+         [(d, view.term("devices", d).label) for d in used("devices")]),
+        ("languages", _("catalogue.language"),
+         [(lang, view.term("languages", lang).label) for lang in used("languages")]),
+        ("access", _("catalogue.access"),
+         [(k, _(f"access.kind.{k}")) for k in ("login", "direct", "on_site")
+          if any(access_facet(view.links[r.id].kind) == k for r in view.resources)]),
+    ]

@@ -1,0 +1,143 @@
+"""What one site shows: the slice of the network graph for that site, computed once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Mapping
+
+from .. import i18n
+from ..access import AccessLink, access_link
+from ..models.event import Event
+from ..models.graph import NetworkGraph, Page, Post
+from ..models.library import Library
+from ..models.resource import Resource
+from ..models.site import Site
+from ..models.taxonomy import Term
+
+NEW_FOR_DAYS = 90
+
+
+def access_facet(kind: str) -> str:
+    """Readers do not care whether a login goes through a proxy or a provider template."""
+    return "login" if kind == "template" else kind
+
+
+@dataclass(frozen=True)
+class LibraryAccess:
+    library: Library
+    link: AccessLink
+
+
+@dataclass
+class SiteView:
+    graph: NetworkGraph
+    site: Site
+    now: datetime  # naive Europe/Paris local time of the build
+    resources: list[Resource] = field(default_factory=list)
+    libraries: list[Library] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    links: dict[str, AccessLink] = field(default_factory=dict)
+    library_links: dict[str, list[LibraryAccess]] = field(default_factory=dict)
+    events_by_library: dict[str, list[Event]] = field(default_factory=dict)
+    events_by_resource: dict[str, list[Event]] = field(default_factory=dict)
+    events_by_group: dict[str, list[Event]] = field(default_factory=dict)
+    terms: dict[str, Mapping[str, Term]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, graph: NetworkGraph, site: Site, now: datetime) -> "SiteView":
+        view = cls(graph, site, now)
+        view.terms = {
+            name: graph.vocabulary(name)
+            for name in ("categories", "audiences", "devices", "languages", "event_kinds")
+        }
+        public = site.kind == "public"
+        view.resources = sorted(
+            (r for r in graph.resources.values() if public and (r.sites is None or site.id in r.sites)),
+            key=lambda r: i18n.sort_key(r.title),
+        )
+        view.libraries = sorted(
+            (lib for lib in graph.libraries.values() if (site.id in lib.sites) or not public),
+            key=lambda lib: i18n.sort_key(lib.name),
+        )
+        shown_libraries = {lib.id for lib in view.libraries}
+        view.events = [
+            ev
+            for ev in graph.events.values()
+            if (ev.scope == "pro") == (not public) and (not public or ev.library is None or ev.library in shown_libraries)
+        ]
+        view.pages = sorted(
+            (p for p in graph.pages if p.scope == site.kind and (p.meta.sites is None or site.id in p.meta.sites)),
+            key=lambda p: (p.meta.order, i18n.sort_key(p.meta.title)),
+        )
+        kind = "news" if public else "blog"
+        view.posts = [p for p in graph.posts if p.kind == kind and (p.meta.sites is None or site.id in p.meta.sites)]
+        for res in view.resources:
+            access = res.access.for_site(site.id)
+            view.links[res.id] = access_link(access, site.login, site.fields, allow_http=site.allow_http)
+            if site.library_logins and access.kind in ("login", "template"):
+                view.library_links[res.id] = [
+                    LibraryAccess(lib, access_link(access, lib.login or site.login,
+                                                   {**site.fields, **lib.fields}, allow_http=site.allow_http))
+                    for lib in view.libraries
+                ]
+        by_library, by_resource, by_group = defaultdict(list), defaultdict(list), defaultdict(list)
+        for ev in view.events:
+            if ev.library:
+                by_library[ev.library].append(ev)
+            for rid in ev.resources:
+                by_resource[rid].append(ev)
+            if ev.group:
+                by_group[ev.group].append(ev)
+        view.events_by_library, view.events_by_resource, view.events_by_group = (
+            dict(by_library), dict(by_resource), dict(by_group))
+        return view
+
+    # queries used by templates --------------------------------------------------------------
+    def upcoming(self, events: list[Event] | None = None) -> list[Event]:
+        return [ev for ev in (self.events if events is None else events) if ev.end >= self.now]
+
+    def past(self, events: list[Event] | None = None) -> list[Event]:
+        return [ev for ev in reversed(self.events if events is None else events) if ev.end < self.now]
+
+    def new_resources(self, limit: int = 4) -> list[Resource]:
+        recent = sorted(self.resources, key=lambda r: (r.added, r.id), reverse=True)
+        fresh = [r for r in recent if r.added >= (self.now - timedelta(days=NEW_FOR_DAYS)).date()]
+        return (fresh or recent)[:limit]
+
+    def featured(self) -> list[Resource]:
+        return [r for r in self.resources if r.featured]
+
+    def by_category(self) -> list[tuple[Term, list[Resource]]]:
+        groups = defaultdict(list)
+        for res in self.resources:
+            groups[res.category].append(res)
+        return [(term, groups[cid]) for cid, term in self.terms["categories"].items() if groups.get(cid)]
+
+    def by_audience(self) -> list[tuple[Term, list[Resource]]]:
+        groups = defaultdict(list)
+        for res in self.resources:
+            for aid in res.audiences:
+                groups[aid].append(res)
+        return [(term, groups[aid]) for aid, term in self.terms["audiences"].items() if groups.get(aid)]
+
+    def event_audiences(self) -> list[tuple[Term, list[Event]]]:
+        groups = defaultdict(list)
+        for ev in self.events:
+            for aid in ev.audiences:
+                groups[aid].append(ev)
+        return [(term, groups[aid]) for aid, term in self.terms["audiences"].items() if groups.get(aid)]
+
+    def fee(self, library: Library) -> Decimal:
+        fee = Decimal(library.population) * self.graph.network.fee_per_inhabitant
+        return fee.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+    def library_of(self, event: Event) -> Library | None:
+        return self.graph.libraries.get(event.library) if event.library else None
+
+    def term(self, vocabulary: str, term_id: str) -> Term:
+        return self.terms[vocabulary][term_id]

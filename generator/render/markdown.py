@@ -1,0 +1,41 @@
+"""Editors' Markdown fields -> sanitized HTML (they are untrusted input)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre",
+    "h3", "h4", "h5", "h6", "hr", "abbr", "table", "thead", "tbody", "tr", "th", "td",
+}
+_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"scope"}}
+
+
+@lru_cache(maxsize=4096)
+def markdown_html(text: str) -> Markup:
+    """Render Markdown and keep only a small allowlist of tags, attributes and URL schemes."""
+    # Headings h1-h2 belong to the page layout: an editor's '# x' becomes h3 and below.
+    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>").replace("<h2>", "<h3>").replace("</h2>", "</h3>")
+    return Markup(sanitize_html(html))
+
+
+def sanitize_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes={"https", "http", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def plain_text(text: str) -> str:
+    """Markdown -> plain text (for feeds, calendars and meta descriptions)."""
+    html = markdown.markdown(text)
+    return " ".join(nh3.clean(html, tags=set()).split())

@@ -1,0 +1,79 @@
+"""The one guarded writer: confined to its root, each file once, only when content changed."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .errors import UnsafePath
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+class GuardedWriter:
+    """Writes files under `root`: atomic (temp file + os.replace), never outside, never twice.
+
+    Files whose bytes are already on disk are left alone, so that an engine's
+    live preview or differential build sees only what an edit really changed.
+    """
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.report = WriteReport()
+        self._seen: set[str] = set()
+
+    def write(self, relpath: str, content: str | bytes) -> Path:
+        target = self._confine(relpath)
+        key = target.relative_to(self.root).as_posix()
+        if key in self._seen:
+            raise UnsafePath(f"{key}: written twice in one build (two outputs claim the same path)")
+        self._seen.add(key)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        try:
+            if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+                self.report.unchanged += 1
+                return target
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.report.written.append(key)
+        return target
+
+    def write_all(self, files: dict[str, str | bytes]) -> None:
+        for relpath in sorted(files):
+            self.write(relpath, files[relpath])
+
+    def remove_stale(self) -> None:
+        """Delete files under root that this run did not write (a deleted event's page...)."""
+        for path in sorted(self.root.rglob("*"), reverse=True):
+            rel = path.relative_to(self.root).as_posix()
+            if path.is_file() and rel not in self._seen:
+                path.unlink()
+                self.report.removed.append(rel)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+    def _confine(self, relpath: str) -> Path:
+        pure = PurePosixPath(relpath)
+        if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in relpath or "\x00" in relpath:
+            raise UnsafePath(f"{relpath!r}: refusing to write outside {self.root}")
+        target = (self.root / pure).resolve()
+        if target != self.root and self.root not in target.parents:
+            raise UnsafePath(f"{relpath!r}: resolves outside {self.root}")
+        return target
