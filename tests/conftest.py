@@ -1,0 +1,39 @@
+"""Shared fixtures: a copy of the demo network and one real build of it per test session."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildResult, build
+
+REPO = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "data", "content", "themes")
+DEMO_NOW = datetime(2026, 11, 21, 10, 0)  # fixed 'now': tests never depend on the calendar
+
+
+def copy_project(target: Path) -> Path:
+    """A writable copy of the demo network (the repository's own data)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture
+def demo_copy(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "network")
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The demo network built for real, once per session, into a temporary folder."""
+    root = copy_project(tmp_path_factory.mktemp("demo") / "network")
+    return build(root, out=root / "site", now=DEMO_NOW)
