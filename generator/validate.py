@@ -201,6 +201,9 @@ class _References:
             name: {t.id for t in getattr(graph.taxonomy, name)}
             for name in ("categories", "audiences", "devices", "languages", "event_kinds")
         }
+        # Ids of files that exist but failed validation count as known: their own
+        # errors are already reported, and should not cascade into every reference.
+        self.known = {kind: sources.found_ids.get(kind, set()) for kind in ("resources", "libraries", "events")}
         self.site_ids = {s.id for s in graph.sites}
         self.public_ids = {s.id for s in graph.sites if s.kind == "public"}
 
@@ -225,15 +228,15 @@ class _References:
             doc = self.docs[("events", ev.id)]
             self._in(doc, ("kind",), [ev.kind], "event_kinds")
             self._in(doc, ("audiences",), ev.audiences, "audiences")
-            self._ids(doc, ("library",), [ev.library] if ev.library else [], set(self.graph.libraries), "library", "data/libraries/")
-            self._ids(doc, ("resources",), ev.resources, set(self.graph.resources), "resource", "data/resources/")
+            self._ids(doc, ("library",), [ev.library] if ev.library else [], self.known["libraries"], "library", "data/libraries/")
+            self._ids(doc, ("resources",), ev.resources, self.known["resources"], "resource", "data/resources/")
             self._ids(doc, ("group",), [ev.group] if ev.group else [], set(self.graph.groups), "group", "data/groups.yml")
             self._url(doc, ("registration_url",), ev.registration_url)
             self._url(doc, ("online_url",), ev.online_url)
         if self.sources.groups is not None:
             for index, grp in enumerate(self.graph.groups.values()):
                 self._ids(self.sources.groups, ("groups", index, "members"), grp.members,
-                          set(self.graph.libraries), "library", "data/libraries/")
+                          self.known["libraries"], "library", "data/libraries/")
             self._unique(self.sources.groups, "groups", [g.id for g in self.graph.groups.values()])
         self._content()
 
@@ -241,8 +244,11 @@ class _References:
     def _add(self, location: Location, message: str) -> None:
         self.problems.append(Problem(location, message))
 
+    _SINGULAR = {"categories": "category", "audiences": "audience", "devices": "device",
+                 "languages": "language", "event_kinds": "event kind"}
+
     def _in(self, doc: YamlDocument, path: tuple, values: list[str], vocab: str) -> None:
-        self._ids(doc, path, values, self.vocab[vocab], vocab.rstrip("s").replace("_", " "), f"{vocab} in data/taxonomy.yml")
+        self._ids(doc, path, values, self.vocab[vocab], self._SINGULAR[vocab], f"{vocab} in data/taxonomy.yml")
 
     def _ids(self, doc: YamlDocument, path: tuple, values: list[str], known: set[str], what: str, where: str) -> None:
         for index, value in enumerate(values):

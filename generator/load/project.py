@@ -29,6 +29,8 @@ class Sources:
     posts: list[MarkdownDocument] = field(default_factory=list)
     news: list[MarkdownDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Ids (file stems) of every data file found, even those that failed to parse.
+    found_ids: dict[str, set[str]] = field(default_factory=dict)
 
 
 def find_project(path: Path) -> Path:
@@ -47,7 +49,9 @@ def load_project(root: Path) -> Sources:
     sources.groups = _yaml(root, data / "groups.yml", sources, required=False)
     sources.authors = _yaml(root, data / "authors.yml", sources, required=False)
     for name in ("resources", "libraries", "events"):
-        docs = [_yaml(root, p, sources, required=True) for p in _files(data / name, "*.yml", "*.yaml")]
+        paths = _files(data / name, "*.yml", "*.yaml")
+        sources.found_ids[name] = {p.stem for p in paths}
+        docs = [_yaml(root, p, sources, required=True) for p in paths]
         setattr(sources, name, [d for d in docs if d is not None])
     for name, folder in (
         ("public_pages", content / "public"),

@@ -1,0 +1,16 @@
+from generator.render.markdown import markdown_html, plain_text
+
+
+def test_hostile_markdown_is_sanitized():
+    html = str(markdown_html(
+        "# Titre\n\nHello <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n"
+        "[x](javascript:alert(1)) [y](https://ok.example.org) <iframe src=https://evil.example.org></iframe>"
+    ))
+    assert "<script" not in html and "onerror" not in html and "<iframe" not in html and "<img" not in html
+    assert "javascript:" not in html
+    assert '<a href="https://ok.example.org" rel="noopener noreferrer">y</a>' in html
+    assert "<h3>Titre</h3>" in html  # page layout keeps h1/h2
+
+
+def test_plain_text_strips_markup():
+    assert plain_text("**Gras** et [lien](https://a.example.org)\n\n- un") == "Gras et lien un"

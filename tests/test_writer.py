@@ -1,0 +1,49 @@
+import pytest
+
+from generator.errors import UnsafePath
+from generator.writer import GuardedWriter
+
+
+def test_writes_only_what_changed(tmp_path):
+    first = GuardedWriter(tmp_path)
+    first.write_all({"a.md": "A", "dir/b.md": "B"})
+    assert sorted(first.report.written) == ["a.md", "dir/b.md"]
+    mtime = (tmp_path / "a.md").stat().st_mtime_ns
+
+    second = GuardedWriter(tmp_path)
+    second.write_all({"a.md": "A", "dir/b.md": "B2"})
+    assert second.report.written == ["dir/b.md"]
+    assert second.report.unchanged == 1
+    assert (tmp_path / "a.md").stat().st_mtime_ns == mtime
+    assert (tmp_path / "dir/b.md").read_text() == "B2"
+
+
+def test_removes_stale_files_and_empty_folders(tmp_path):
+    GuardedWriter(tmp_path).write_all({"keep.md": "k", "old/gone.md": "g"})
+    writer = GuardedWriter(tmp_path)
+    writer.write("keep.md", "k")
+    writer.remove_stale()
+    assert writer.report.removed == ["old/gone.md"]
+    assert not (tmp_path / "old").exists()
+
+
+@pytest.mark.parametrize("path", ["../escape.md", "/etc/passwd", "a/../../b", "", "a\\..\\b", "x\x00y"])
+def test_refuses_paths_outside_root(tmp_path, path):
+    with pytest.raises(UnsafePath):
+        GuardedWriter(tmp_path / "out").write(path, "x")
+    assert not (tmp_path / "escape.md").exists()
+
+
+def test_refuses_symlink_escape(tmp_path):
+    root = tmp_path / "out"
+    root.mkdir()
+    (root / "link").symlink_to(tmp_path)
+    with pytest.raises(UnsafePath):
+        GuardedWriter(root).write("link/escape.md", "x")
+
+
+def test_refuses_writing_a_file_twice(tmp_path):
+    writer = GuardedWriter(tmp_path)
+    writer.write("a.md", "1")
+    with pytest.raises(UnsafePath, match="written twice"):
+        writer.write("a.md", "2")
