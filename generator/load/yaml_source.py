@@ -67,9 +67,10 @@ def load_yaml(text: str, file: str, *, line_offset: int = 0) -> tuple[YamlDocume
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         col = (mark.column + 1) if mark else 1
         what = " ".join(filter(None, [exc.context, exc.problem]))
-        problems.append(
-            Problem(Location(file, line, col), f"invalid YAML: {what}; check indentation, colons and quotes")
-        )
+        hint = "check indentation, colons and quotes"
+        if "mapping values are not allowed" in what:
+            hint = "a value containing ' : ' must be quoted, e.g. title: \"Atelier : tablette\""
+        problems.append(Problem(Location(file, line, col), f"invalid YAML: {what}; {hint}"))
         return None, problems
     except yaml.YAMLError as exc:  # pragma: no cover - non-marked YAML errors are rare
         problems.append(Problem(Location(file, 1 + line_offset, 1), f"invalid YAML: {exc}"))

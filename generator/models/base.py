@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -42,7 +42,14 @@ def _no_control(value: str) -> str:
     return value
 
 
-PlainText = Annotated[str, StringConstraints(min_length=1), AfterValidator(_plain_text)]
+def _number_as_text(value: object) -> object:
+    # YAML reads `1944` or `4.5` as numbers; in a text field the editor meant text.
+    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+PlainText = Annotated[
+    str, BeforeValidator(_number_as_text), StringConstraints(min_length=1), AfterValidator(_plain_text)
+]
 """One line of text shown to readers (titles, names): no markup."""
 
 Slug = Annotated[str, AfterValidator(_slug)]
