@@ -42,3 +42,8 @@ def test_unsafe_tags_are_refused():
 def test_line_offset_for_front_matter():
     doc, _ = load_yaml("title: x\n", "p.md", line_offset=1)
     assert doc.positions[("title",)] == (2, 1)
+
+
+def test_unquoted_colon_gets_a_quoting_hint():
+    _, problems = load_yaml("title: Atelier : tablette\n", "e.yml")
+    assert "must be quoted" in problems[0].message
