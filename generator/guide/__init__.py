@@ -1,0 +1,93 @@
+"""The editor's guide ("Guide de l'éditeur"), generated from the models so it never drifts.
+
+Every table row comes from a model field (`model_fields`, walked recursively: nested
+models, lists and mappings of models, optional values, choices, discriminated
+unions); every access example URL is computed by `generator.access`. Pure
+functions, no I/O; the output is Markdown that Python-Markdown renders with the
+`tables` extension alone (indented code blocks, no raw HTML), and it is the same
+on every call.
+"""
+
+from __future__ import annotations
+
+from .access_modes import _access_section
+from .fields import Row, field_rows
+from .files import FILE_TYPES, FileType
+from .markdown import _code_block, _field_table, cell, table, to_yaml
+from .shapes import _codes
+
+__all__ = [
+    "FILE_TYPES",
+    "FileType",
+    "Row",
+    "cell",
+    "editor_guide_markdown",
+    "field_rows",
+    "table",
+    "to_yaml",
+]
+
+# --- the page ------------------------------------------------------------------------------
+
+
+def _introduction() -> list[str]:
+    files = "\n".join(f"- {_codes(ft.paths)} : {ft.title[0].lower()}{ft.title[1:]}" for ft in FILE_TYPES)
+    return [
+        "Ce guide explique comment modifier le réseau : chaque ressource, bibliothèque, événement, "
+        "page ou billet est un fichier texte (YAML pour les données, Markdown pour les textes) "
+        "que l'on modifie puis que l'on enregistre dans le dépôt (commit). Il est produit à partir "
+        "du code qui vérifie les fichiers : il est donc toujours à jour.",
+        "",
+        "## Où sont les fichiers",
+        "",
+        files,
+        "",
+        "Pour les ressources, les bibliothèques et les événements, l'identifiant est le nom du "
+        "fichier sans `.yml` : `data/resources/tout-apprendre.yml` décrit la ressource "
+        "`tout-apprendre`. On ne l'écrit pas dans le fichier. Un identifiant s'écrit en minuscules, "
+        "chiffres et tirets simples, sans accent ni espace (`presse-quotidienne`).",
+        "",
+        "## Vérifier ses modifications",
+        "",
+        "La commande `bibnum check` vérifie tous les fichiers et liste toutes les erreurs d'un coup "
+        "(la même vérification tourne sur chaque proposition de modification). Chaque erreur a la "
+        "forme `FICHIER:LIGNE:COLONNE: message`, par exemple :",
+        "",
+        _code_block("data/resources/tout-apprendre.yml:7:1: sumary: unknown key 'sumary'; did you mean 'summary'?"),
+        "",
+        "Ici, à la ligne 7, colonne 1, du fichier `data/resources/tout-apprendre.yml`, la clé "
+        "`sumary` est inconnue : c'est une faute de frappe pour `summary`. Le message nomme la clé "
+        "en cause, ce qui était attendu et comment corriger.",
+        "",
+        "## Lire les tableaux",
+        "",
+        "- `a.b` : la clé `b` écrite sous la clé `a` (décalée de deux espaces).",
+        "- `a[].b` : la clé `b` de chaque élément de la liste `a` (éléments commençant par `- `).",
+        "- `a.<site>.b` : `<site>` est à remplacer par un identifiant (ici, celui d'un site).",
+        "- « oui/non » s'écrit `true` ou `false` ; une date `2026-11-28` ; une date et heure "
+        "`2026-11-28T14:00`.",
+        "- Une clé obligatoire placée sous une clé facultative n'est obligatoire que si la clé "
+        "facultative est présente.",
+        "",
+    ]
+
+
+def _file_section(ft: FileType) -> list[str]:
+    paths = ", ".join(f"`{p}`" for p in ft.paths)
+    out = [f"## {ft.title} : {paths}", "", ft.intro, "", _field_table(ft.model, ft.id_from_file), ""]
+    example = to_yaml(ft.example())
+    if ft.front_matter:
+        out += ["Exemple :", "", _code_block(f"---\n{example}---\n\n{ft.example_body}"), ""]
+    else:
+        where = f" (`{ft.paths[0].replace('<id>', ft.example_id)}`)" if ft.id_from_file else ""
+        out += [f"Exemple{where} :", "", _code_block(example), ""]
+    return out
+
+
+def editor_guide_markdown() -> str:
+    """The body of the "Guide de l'éditeur" page (French Markdown, no front matter)."""
+    lines = _introduction()
+    for ft in FILE_TYPES:
+        lines += _file_section(ft)
+    lines += _access_section()
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,159 @@
+"""A fresh, valid example for each kind of file editors write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+def _sites_example() -> dict[str, Any]:
+    return {
+        "network": {
+            "name": "La Boîte numérique",
+            "description": "Les ressources numériques des bibliothèques du Calvados et de Caen la Mer.",
+            "fee_per_inhabitant": 0.15,
+            "timezone": "Europe/Paris",
+        },
+        "sites": [
+            {
+                "id": "calvados",
+                "kind": "public",
+                "name": "La Boîte numérique",
+                "tagline": "Presse, films, musique et cours en ligne avec votre carte de bibliothèque.",
+                "url": "https://boitenumerique.example.org/",
+                "look": "calvados",
+                "logo": "logo.svg",
+                "palette": {"primary": "#00506e", "accent": "#1d6b4f"},
+                "login": {"kind": "ezproxy", "base": "https://proxy.boitenumerique.example.org", "form": "qurl"},
+                "library_logins": True,
+                "fields": {"code_bib": "CD14"},
+                "contact_email": "boitenumerique@calvados.example.org",
+                "accessibility": {
+                    "organisation": "Département du Calvados",
+                    "contact_email": "accessibilite@calvados.example.org",
+                    "conformity": "non conforme",
+                },
+            },
+            {
+                "id": "pro",
+                "kind": "pro",
+                "name": "La Boîte numérique — Espace pro",
+                "tagline": "L'espace des bibliothécaires du réseau.",
+                "url": "https://pro.boitenumerique.example.org/",
+                "look": "pro",
+                "palette": {"primary": "#37474f", "accent": "#1565c0"},
+                "login": {"kind": "direct"},
+            },
+        ],
+    }
+
+
+def _taxonomy_example() -> dict[str, Any]:
+    return {
+        "categories": [
+            {"id": "presse", "label": "Presse", "icon": "material/newspaper-variant-outline"},
+            {"id": "autoformation", "label": "Autoformation", "description": "Langues, code de la route, bureautique."},
+        ],
+        "audiences": [{"id": "adultes", "label": "Adultes"}, {"id": "jeunesse", "label": "Jeunesse"}],
+        "devices": [{"id": "ordinateur", "label": "Ordinateur"}, {"id": "tablette", "label": "Tablette"}],
+        "languages": [{"id": "fr", "label": "Français"}, {"id": "en", "label": "Anglais"}],
+        "event_kinds": [{"id": "atelier", "label": "Atelier"}, {"id": "copil", "label": "Comité de pilotage"}],
+        "blog_categories": ["Technique", "Vie du réseau"],
+    }
+
+
+def _groups_example() -> dict[str, Any]:
+    return {
+        "groups": [
+            {
+                "id": "ressources-numeriques",
+                "name": "Groupe ressources numériques",
+                "kind": "groupe-de-travail",
+                "summary": "Choisir, évaluer et faire connaître les ressources du réseau.",
+                "lead": "Claire Martin",
+                "members": ["bayeux", "vire"],
+                "contact_email": "ressources@calvados.example.org",
+            }
+        ]
+    }
+
+
+def _authors_example() -> dict[str, Any]:
+    return {
+        "authors": {
+            "cmartin": {"name": "Claire Martin", "description": "Chargée des ressources numériques"},
+        }
+    }
+
+
+def _resource_example() -> dict[str, Any]:
+    return {
+        "title": "Tout apprendre",
+        "provider": "Toutapprendre",
+        "category": "autoformation",
+        "audiences": ["adultes"],
+        "summary": "Des cours en ligne : langues, bureautique, code de la route, musique.",
+        "description": "Plus de 2 000 cours vidéo, à suivre à son rythme, sur ordinateur ou tablette.",
+        "offers": ["Langues (anglais, espagnol…)", "Code de la route"],
+        "languages": ["fr", "en"],
+        "devices": ["ordinateur", "tablette"],
+        "apps": [{"name": "Toutapprendre", "platforms": ["android", "ios"]}],
+        "conditions": {"account": "bibliotheque", "concurrent_users": 50},
+        "how_to_start": ["Cliquez sur « Accéder ».", "Connectez-vous avec votre carte de bibliothèque."],
+        "access": {
+            "kind": "login",
+            "target": "https://www.toutapprendre.example.org/",
+            "sites": {
+                "caen": {"kind": "template", "template": "https://www.toutapprendre.example.org/sso?id_bib={code_bib}"}
+            },
+        },
+        "keywords": ["anglais", "bureautique"],
+        "added": dt.date(2024, 3, 1),
+        "featured": True,
+    }
+
+
+def _library_example() -> dict[str, Any]:
+    return {
+        "name": "Médiathèque Les 7 Lieux",
+        "town": "Bayeux",
+        "population": 12000,
+        "address": {"street": "1 boulevard Fabian-Ware", "postcode": "14400", "city": "Bayeux"},
+        "geo": {"lat": 49.2764, "lon": -0.7056},
+        "phone": "02 31 00 00 00",
+        "email": "mediatheque@bayeux.example.org",
+        "website": "https://mediatheque.bayeux.example.org/",
+        "opening_hours": ["Mardi : 14 h – 18 h", "Mercredi : 10 h – 18 h"],
+        "joined": 2016,
+        "sites": ["calvados"],
+        "login": {"kind": "cas", "base": "https://cas.bayeux.example.org/cas"},
+        "fields": {"code_bib": "BAY14"},
+    }
+
+
+def _event_example() -> dict[str, Any]:
+    return {
+        "title": "Atelier : apprendre l'anglais en ligne",
+        "kind": "atelier",
+        "start": "2026-11-28T14:00",
+        "end": "2026-11-28T16:00",
+        "library": "bayeux",
+        "audiences": ["adultes"],
+        "summary": "Découvrir les cours d'anglais de Tout apprendre avec un bibliothécaire.",
+        "resources": ["tout-apprendre"],
+        "registration": "Sur réservation à l'accueil de la médiathèque",
+        "registration_url": "https://mediatheque.bayeux.example.org/agenda/anglais",
+    }
+
+
+def _page_example() -> dict[str, Any]:
+    return {"title": "Aide", "description": "Questions fréquentes sur les ressources numériques.", "order": 10}
+
+
+def _post_example() -> dict[str, Any]:
+    return {
+        "title": "PNB : les nouveaux titres de novembre",
+        "date": dt.date(2026, 11, 2),
+        "description": "Ce qui arrive dans le catalogue de livres numériques.",
+        "authors": ["cmartin"],
+        "categories": ["Technique"],
+    }
