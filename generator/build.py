@@ -120,7 +120,7 @@ def build(
             for future in futures:
                 future.result()
         timings["engine"] = time.perf_counter() - started
-        (staging / "index.html").write_text(hub_page(graph, chosen if sites else list(graph.sites)), encoding="utf-8")
+        (staging / "index.html").write_text(hub_page(graph, list(graph.sites)), encoding="utf-8")
         _swap(staging, out, [s.id for s in chosen] + ["index.html"])
     except BibnumError:
         raise

@@ -34,8 +34,9 @@ def plural(count: int, key: str) -> str:
 
 
 def long_date(value: date | datetime) -> str:
-    """'samedi 28 novembre 2026'."""
-    return _babel_date(value, "EEEE d MMMM y", locale=LOCALE)
+    """'samedi 28 novembre 2026'; the first of the month is written '1er'."""
+    day = "1er" if value.day == 1 else str(value.day)
+    return _babel_date(value, f"EEEE '{day}' MMMM y", locale=LOCALE)
 
 
 def short_date(value: date | datetime) -> str:

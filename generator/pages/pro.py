@@ -26,7 +26,7 @@ def pro_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
         files[path] = page(template, meta, view=view, base=paths.base_of(path), post_url=post_url, **context)
 
     add(paths.HOME, "pro/home.md.j2", {"title": view.site.name, "hide": ["navigation", "toc"]},
-        posts=published, groups=groups)
+        heading=False, posts=published, groups=groups)
     add(paths.GROUPS, "pro/groups.md.j2", {"title": _("nav.groups"), "hide": ["toc"]}, groups=groups)
     for grp in groups:
         add(paths.group(grp.id), "pro/group.md.j2", {"title": grp.name, "description": grp.summary, "hide": ["toc"]},
@@ -37,7 +37,7 @@ def pro_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
         libraries=libraries, population=sum(lib.population for lib in libraries),
         total_fees=sum((view.fee(lib) for lib in libraries)), resource_count=len(graph.resources),
         upcoming=len(view.upcoming()), rate=graph.network.fee_per_inhabitant)
-    files[paths.GUIDE] = front_matter({"title": _("nav.guide")}) + editor_guide_markdown()
+    files[paths.GUIDE] = front_matter({"title": _("nav.guide")}) + f"<h1>{html.escape(_('nav.guide'))}</h1>\n\n" + editor_guide_markdown()
     files.update(news_files(view, BLOG_DIR, _("nav.blog")))
     files[f"{BLOG_DIR}/.authors.yml"] = authors_file(view)
     for author_id, author in graph.authors.items():

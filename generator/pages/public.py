@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ..clock import to_utc
 from ..i18n import text as _
 from ..models.graph import Post
@@ -20,7 +22,7 @@ def public_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
     def add(path: str, template: str, meta: dict, **context: object) -> None:
         files[path] = page(template, meta, view=view, base=paths.base_of(path), post_url=post_url, **context)
 
-    add(paths.HOME, "public/home.md.j2", {"title": site.name, "hide": ["navigation", "toc"]})
+    add(paths.HOME, "public/home.md.j2", {"title": site.name, "hide": ["navigation", "toc"]}, heading=False)
     facet_filters = _filters(view)
     add(paths.CATALOGUE, "public/catalogue.md.j2", {"title": _("catalogue.title"), "hide": ["toc"]},
         intro=_("catalogue.intro"), resources=view.resources, filters=facet_filters, current="")
@@ -85,7 +87,8 @@ def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool) -> di
 
 def news_files(view: SiteView, blog_dir: str, title: str) -> dict[str, str]:
     """Blog-plugin sources: the index page and one Markdown file per post."""
-    files = {f"{blog_dir}/index.md": _front({"title": title})}
+    # The blog plugin appends the post list to this page; the heading is ours.
+    files = {f"{blog_dir}/index.md": _front({"title": title}) + f"<h1>{html.escape(title)}</h1>\n"}
     for post in view.posts:
         meta = post.meta
         front = {

@@ -80,10 +80,11 @@ class SiteView:
             access = res.access.for_site(site.id)
             view.links[res.id] = access_link(access, site.login, site.fields, allow_http=site.allow_http)
             if site.library_logins and access.kind in ("login", "template"):
+                # Readers look for their town first: the chooser reads "Town — Library".
                 view.library_links[res.id] = [
                     LibraryAccess(lib, access_link(access, lib.login or site.login,
                                                    {**site.fields, **lib.fields}, allow_http=site.allow_http))
-                    for lib in view.libraries
+                    for lib in sorted(view.libraries, key=lambda lib: i18n.sort_key(f"{lib.town} {lib.name}"))
                 ]
         by_library, by_resource, by_group = defaultdict(list), defaultdict(list), defaultdict(list)
         for ev in view.events:

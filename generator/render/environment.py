@@ -51,13 +51,16 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
-def page(template: str, meta: dict[str, Any], **context: Any) -> str:
-    """A Markdown page for the engine: YAML front matter, then the rendered body.
+def page(template: str, meta: dict[str, Any], *, heading: bool = True, **context: Any) -> str:
+    """A Markdown page for the engine: YAML front matter, an <h1>, then the rendered body.
 
     mkdocs-material inserts front-matter strings into HTML without escaping, so
     every string in `meta` is HTML-escaped here (titles are already free of < >).
+    The explicit <h1> keeps the page's own title: without it Material would
+    print the (shorter) navigation label instead.
     """
-    return front_matter(meta) + render(template, **context)
+    h1 = f"<h1>{html.escape(meta['title'])}</h1>\n\n" if heading else ""
+    return front_matter(meta) + h1 + render(template, **context)
 
 
 def front_matter(meta: dict[str, Any]) -> str:

@@ -1,0 +1,104 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, and the demo build served on localhost.
+
+Never a downloaded browser: the tests use /usr/bin/chromium (installed by the README's test
+command) and fail with a clear message when it is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(demo_build) -> Iterator[str]:
+    """The demo build (`demo_build.out`) served over HTTP; yields the origin, e.g. http://127.0.0.1:PORT."""
+    handler = functools.partial(_QuietHandler, directory=str(demo_build.out))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: the OS picks a free port
+    thread = threading.Thread(target=server.serve_forever, name="bibnum-test-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def _playwright(request: pytest.FixtureRequest):
+    """One Playwright driver per session: pytest-playwright's when that plugin is installed (two sync
+    drivers cannot run in one thread), else our own."""
+    if request.config.pluginmanager.hasplugin("playwright"):
+        yield request.getfixturevalue("playwright")
+        return
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(request: pytest.FixtureRequest):
+    """Debian's Chromium, headless (overrides pytest-playwright's `browser`, which would want its own download)."""
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests drive Debian's Chromium "
+            "(install it with `apt-get install chromium`, as the README's test command does; "
+            "never `playwright install`).",
+            pytrace=False,
+        )
+    playwright = request.getfixturevalue("_playwright")
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context (own localStorage) with JavaScript on."""
+    ctx = browser.new_context(locale="fr-FR")
+    ctx.set_default_timeout(10_000)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def nojs_page(browser):
+    ctx = browser.new_context(java_script_enabled=False, locale="fr-FR")
+    ctx.set_default_timeout(10_000)
+    try:
+        yield ctx.new_page()
+    finally:
+        ctx.close()

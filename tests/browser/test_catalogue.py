@@ -1,0 +1,153 @@
+"""The catalogue in a real browser: instant filter with JS, facet pages without, and no third-party request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+CATALOGUE = "/calvados/ressources/"
+CARDS = "[data-bn-cards] > li"
+VISIBLE_CARDS = "[data-bn-cards] > li:visible"
+FORM = "[data-bn-filter]"
+COUNT = "[data-bn-count]"
+EMPTY = "[data-bn-empty]"
+RESOURCE = "cafeyn"  # a resource offered on every public site of the demo
+
+
+def public_sites() -> list[str]:
+    sites = yaml.safe_load((REPO / "data" / "sites.yml").read_text(encoding="utf-8"))["sites"]
+    return [s["id"] for s in sites if s.get("kind") == "public"]
+
+
+def card_facets(page) -> list[dict]:
+    return page.locator(CARDS).evaluate_all(
+        """cards => cards.map(c => ({
+            category: c.getAttribute('data-category'),
+            audiences: (c.getAttribute('data-audiences') || '').split(' ').filter(Boolean),
+        }))"""
+    )
+
+
+def shown(page) -> int:
+    """Visible cards, checked against the live count the page announces."""
+    visible = page.locator(VISIBLE_CARDS).count()
+    assert int(page.locator(COUNT).text_content()) == visible
+    return visible
+
+
+def open_catalogue(page, origin: str) -> None:
+    page.goto(origin + CATALOGUE)
+    page.locator(FORM).wait_for(state="visible")
+
+
+def test_instant_filter(site_server, page):
+    open_catalogue(page, site_server)
+    category, audience = page.locator("#bn-filter-category"), page.locator("#bn-filter-audiences")
+    cards = card_facets(page)
+    total = len(cards)
+    assert total > 5
+    assert shown(page) == total
+    assert page.locator(EMPTY).is_hidden()
+
+    # One category: only its cards.
+    by_category: dict[str, list[dict]] = {}
+    for card in cards:
+        by_category.setdefault(card["category"], []).append(card)
+    # The category and audience giving a strict, non-empty narrowing (chosen from the data, not hard-coded).
+    cat, aud = next(
+        (c, a)
+        for c, members in sorted(by_category.items(), key=lambda kv: -len(kv[1]))
+        for a in sorted({a for m in members for a in m["audiences"]})
+        if 0 < sum(a in m["audiences"] for m in members) < len(members)
+    )
+    category.select_option(cat)
+    assert shown(page) == len(by_category[cat]) < total
+    assert set(page.locator(VISIBLE_CARDS).evaluate_all("cs => cs.map(c => c.dataset.category)")) == {cat}
+    assert page.locator(EMPTY).is_hidden()
+
+    # Plus an audience: narrower still, every card matching both.
+    audience.select_option(aud)
+    expected = sum(aud in m["audiences"] for m in by_category[cat])
+    assert shown(page) == expected < len(by_category[cat])
+    for card in page.locator(VISIBLE_CARDS).evaluate_all(
+        "cs => cs.map(c => [c.dataset.category, c.dataset.audiences.split(' ')])"
+    ):
+        assert card[0] == cat and aud in card[1]
+
+    # A combination with no resource: the empty message.
+    all_audiences = [o for o in audience.locator("option").evaluate_all("os => os.map(o => o.value)") if o]
+    empty_combo = next(
+        (c, a) for c in sorted(by_category) for a in all_audiences
+        if not any(a in m["audiences"] for m in by_category[c])
+    )
+    category.select_option(empty_combo[0])
+    audience.select_option(empty_combo[1])
+    assert shown(page) == 0
+    assert page.locator(EMPTY).is_visible()
+
+    # Reset: everything back.
+    page.locator(f"{FORM} button[type=reset]").click()
+    page.wait_for_function(f"document.querySelector('{COUNT}').textContent === '{total}'")
+    assert shown(page) == total
+    assert page.locator(EMPTY).is_hidden()
+    assert category.input_value() == "" and audience.input_value() == ""
+
+
+def test_without_javascript_facet_links_replace_the_filter(site_server, nojs_page):
+    page = nojs_page
+    page.goto(site_server + CATALOGUE)
+    assert page.locator(FORM).is_hidden()
+    total = page.locator(CARDS).count()
+    assert total > 5
+    facets = page.locator(".bn-facets a")
+    hrefs = [facets.nth(i).get_attribute("href") for i in range(facets.count())]
+    groups = page.locator(".bn-facets__group")
+    assert groups.count() == 2  # categories, audiences
+    for g in range(2):
+        assert groups.nth(g).locator("a").count() > 0
+    for i in range(len(hrefs)):
+        assert facets.nth(i).is_visible()
+    for href in hrefs:
+        page.goto(site_server + CATALOGUE)
+        link = page.locator(f'.bn-facets a[href="{href}"]')
+        label = link.text_content()
+        link.click()
+        page.wait_for_load_state()
+        assert page.url != site_server + CATALOGUE
+        count = page.locator(CARDS).count()
+        assert 0 < count < total, f"{label}: {count} of {total}"
+        assert f"({count})" in label, f"{label}: the page lists {count}"
+
+
+@pytest.mark.parametrize("site", public_sites())
+def test_no_request_leaves_localhost(site_server, browser, site):
+    origin = site_server
+    ctx = browser.new_context(locale="fr-FR")
+    seen: list[str] = []
+    # On the context rather than the page: the same requests, plus those of workers (the search's).
+    ctx.on("request", lambda request: seen.append(request.url))
+    # Belt and braces: nothing actually goes out, even if a request is attempted (it is still recorded).
+    ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin + "/")
+              else route.abort())
+    try:
+        page = ctx.new_page()
+        for path in (f"/{site}/", f"/{site}/ressources/", f"/{site}/ressources/{RESOURCE}/"):
+            response = page.goto(origin + path, wait_until="networkidle")
+            assert response is not None and response.status == 200, path
+        # Opening the search loads its worker and index: still local.
+        search = page.locator("input.md-search__input")
+        if search.count() and search.first.is_visible():
+            search.first.click()
+            page.keyboard.type("presse")
+            page.wait_for_timeout(500)
+            page.wait_for_load_state("networkidle")
+    finally:
+        ctx.close()
+    assert seen
+    outside = sorted({u for u in seen if not (u.startswith(origin + "/") or u.startswith("data:"))})
+    assert not outside, f"requests leaving {origin}: {outside}"
