@@ -105,6 +105,7 @@ STRINGS: dict[str, str] = {
     "agenda.resources": "Ressources présentées",
     "agenda.status.cancelled": "Annulé",
     "agenda.status.postponed": "Reporté",
+    "agenda.is_past": "Cet événement a eu lieu.",
     "agenda.library_events": "Rendez-vous dans cette bibliothèque",
     "agenda.group": "Groupe",
     # libraries

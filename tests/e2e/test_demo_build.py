@@ -619,3 +619,11 @@ def test_no_build_machine_path_leaks_into_the_output(demo_build):
     for path in demo_build.out.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".ics", ".xml", ".json", ".js", ".css"}:
             assert project not in path.read_bytes(), f"{path} contains the build folder's path"
+
+
+def test_past_events_say_so_and_upcoming_do_not(demo_build, views):
+    view = views["calvados"]
+    past, upcoming = view.past()[0], view.upcoming()[0]
+    notice = "Cet événement a eu lieu."
+    assert notice in text_of(parse(site_dir(demo_build, "calvados") / "evenements" / past.id / "index.html"))
+    assert notice not in text_of(parse(site_dir(demo_build, "calvados") / "evenements" / upcoming.id / "index.html"))
