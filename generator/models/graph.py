@@ -14,6 +14,7 @@ from .library import Library
 from .resource import Resource
 from .site import Network, Site
 from .taxonomy import Taxonomy, Term
+from .title import Title
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class NetworkGraph:
     pages: tuple[Page, ...]
     posts: tuple[Post, ...]
     sources: Mapping[tuple[str, str], str]  # (kind, id) -> source file, for messages and edit links
+    # Harvested titles by resource id, newest first (empty until `bibnum harvest` has run).
+    titles: Mapping[str, tuple[Title, ...]] = MappingProxyType({})
 
     @classmethod
     def create(cls, **parts: object) -> "NetworkGraph":
