@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, Mapping
@@ -54,7 +54,7 @@ class NetworkGraph:
     posts: tuple[Post, ...]
     sources: Mapping[tuple[str, str], str]  # (kind, id) -> source file, for messages and edit links
     # Harvested titles by resource id, newest first (empty until `bibnum harvest` has run).
-    titles: Mapping[str, tuple[Title, ...]] = MappingProxyType({})
+    titles: Mapping[str, tuple[Title, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def create(cls, **parts: object) -> "NetworkGraph":
