@@ -19,10 +19,12 @@ from .errors import BibnumError, BuildFailed
 from .load.project import find_project, load_project
 from .models.graph import NetworkGraph
 from .models.site import Site
+from .outputs import data_files
 from .pages.config import palette_css, site_config
 from .pages.pro import pro_files
 from .pages.public import public_files
 from .pages.view import SiteView
+from .postbuild import finish_site
 from .validate import validate
 from .writer import GuardedWriter, WriteReport
 
@@ -54,6 +56,7 @@ def generate_site(graph: NetworkGraph, site: Site, now: datetime, *, site_url: s
     view = SiteView.build(graph, site, now)
     uid_domain = _host(graph.sites[0].url)
     docs = public_files(view, uid_domain) if site.kind == "public" else pro_files(view, uid_domain)
+    docs.update(data_files(view))
     docs["assets/bibnum/palette.css"] = palette_css(site)
     themes = graph.root / "themes"
     logo = themes / site.look / site.logo if site.logo else None
@@ -83,6 +86,7 @@ def build(
     out: Path | None = None,
     now: datetime,
     site_urls: dict[str, str] | None = None,
+    strict: bool = False,
     log=lambda message: None,
 ) -> BuildResult:
     """Build the named sites (default: all) into OUT/<site>; OUT is untouched on failure."""
@@ -120,6 +124,9 @@ def build(
             for future in futures:
                 future.result()
         timings["engine"] = time.perf_counter() - started
+        for site in chosen:
+            for step, seconds in finish_site(graph, site, staging / site.id, strict=strict).items():
+                timings[step] = timings.get(step, 0.0) + seconds
         (staging / "index.html").write_text(hub_page(graph, list(graph.sites)), encoding="utf-8")
         _swap(staging, out, [s.id for s in chosen] + ["index.html"])
     except BibnumError:
