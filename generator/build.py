@@ -125,7 +125,7 @@ def build(
                 future.result()
         timings["engine"] = time.perf_counter() - started
         for site in chosen:
-            for step, seconds in finish_site(graph, site, staging / site.id, strict=strict).items():
+            for step, seconds in finish_site(graph, site, staging / site.id, strict=strict, now=now).items():
                 timings[step] = timings.get(step, 0.0) + seconds
         (staging / "index.html").write_text(hub_page(graph, list(graph.sites)), encoding="utf-8")
         _swap(staging, out, [s.id for s in chosen] + ["index.html"])

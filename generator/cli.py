@@ -1,7 +1,8 @@
-"""The `bibnum` command line: check, build, serve."""
+"""The `bibnum` command line: check, build, serve, harvest."""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -11,6 +12,8 @@ import click
 from .build import build as build_sites, load_graph
 from .clock import build_now
 from .errors import BibnumError, ProjectInvalid
+from .linkcheck import LinksBroken, check_built_site
+from .linkcheck.report import FORMATS, external_summary, format_problem
 from .load.project import find_project
 
 PROJECT = click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".", required=False)
@@ -28,14 +31,40 @@ def main() -> None:
 
 @main.command()
 @PROJECT
-def check(project: Path) -> None:
+@click.option("--links", is_flag=True, help="Also check every link, anchor and asset of the sites built in OUT.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Where the sites were built, for --links (default: PROJECT/site).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="'github' prints errors as GitHub Actions annotations (::error file=…,line=…::).")
+def check(project: Path, links: bool, out: Path | None, fmt: str) -> None:
     """Load and validate every data and content file; list every error as FILE:LINE:COL: message."""
-    with _errors():
+    with _errors(fmt):
         graph = load_graph(project)
         click.echo(
             f"OK: {len(graph.sites)} sites, {len(graph.resources)} resources, {len(graph.libraries)} libraries, "
             f"{len(graph.events)} events, {len(graph.posts)} posts, {len(graph.pages)} pages"
         )
+        if links:
+            _check_links(graph, out or graph.root / "site", fmt)
+
+
+def _check_links(graph, out: Path, fmt: str) -> None:
+    """Check the built sites in OUT; every broken link at once, external links listed (never fetched)."""
+    problems, external = [], {}
+    for site in graph.sites:
+        folder = out / site.id
+        if not folder.is_dir():
+            raise BibnumError(f"{folder}: site '{site.id}' is not built; run `bibnum build` first (or give --out)")
+        label = os.path.relpath(folder) if not os.path.relpath(folder).startswith("..") else str(folder)
+        result = check_built_site(graph, site, folder, label)
+        problems += result.problems
+        external.update({url: [f"{label}/{p}" for p in pages] for url, pages in result.report.external.items()})
+        click.echo(f"{site.id}: {result.report.pages} pages, {result.report.links} links checked, "
+                   f"{len(result.problems)} problem(s)")
+    for line in external_summary(dict(sorted(external.items())), fmt):
+        click.echo(line)
+    if problems:
+        raise LinksBroken(problems)
 
 
 @main.command()
@@ -56,6 +85,25 @@ def build(project: Path, sites: tuple[str, ...], out: Path | None, strict: bool,
 
 @main.command()
 @PROJECT
+@click.option("--source", "only", multiple=True, metavar="ID", help="Harvest only this source, due or not (repeatable).")
+@click.option("--force", is_flag=True, help="Harvest every source, even those not due yet.")
+@click.option("--accept-drop", is_flag=True, help="Accept a result that lost more than half of its entries.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when a source failed (its last good data is kept).")
+@TODAY
+def harvest(project: Path, only: tuple[str, ...], force: bool, accept_drop: bool, strict: bool,
+            today: str | None) -> None:
+    """Harvest data/sources.yml (feeds of titles, agendas) into data/harvest/; print a report."""
+    from .harvest.run import harvest as run_harvest
+
+    with _errors():
+        report = run_harvest(project, now=build_now(today), only=list(only), force=force, accept_drop=accept_drop)
+        click.echo(report.table())
+        if strict and report.failures:
+            sys.exit(1)
+
+
+@main.command()
+@PROJECT
 @click.option("--site", "sites", multiple=True, metavar="ID", help="Preview only this site (repeatable).")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
@@ -68,8 +116,34 @@ def serve(project: Path, sites: tuple[str, ...], host: str, port: int, today: st
         run_server(find_project(project), sites=list(sites), host=host, port=port, today=today)
 
 
+@main.group()
+def search() -> None:
+    """Site search: push the search records to Algolia (for sites that configure it)."""
+
+
+@search.command("push")
+@PROJECT
+@click.option("--site", "sites", multiple=True, metavar="ID", help="Push only this site (repeatable).")
+@click.option("--host", "hosts", multiple=True, hidden=True,
+              help="Algolia API host instead of Algolia's own, e.g. http://127.0.0.1:8123 (tests, proxies).")
+@TODAY
+def search_push(project: Path, sites: tuple[str, ...], hosts: tuple[str, ...], today: str | None) -> None:
+    """Push each site's search records and settings to its Algolia index (temporary index, then move).
+
+    The admin API key is read from the environment variable ALGOLIA_ADMIN_KEY, never from a file.
+    """
+    from .search.push import push_sites
+
+    with _errors():
+        push_sites(load_graph(project), list(sites), build_now(today), os.environ.get("ALGOLIA_ADMIN_KEY", ""),
+                   hosts=hosts, log=click.echo)
+
+
 class _errors:
     """Turn our exceptions into clean messages and exit codes (no traceback for an editor's mistake)."""
+
+    def __init__(self, fmt: str = "text") -> None:
+        self.fmt = fmt  # 'github': problems as GitHub Actions annotations
 
     def __enter__(self) -> None:
         return None
@@ -79,8 +153,12 @@ class _errors:
             return False
         if isinstance(exc, ProjectInvalid):
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
+                click.echo(format_problem(problem, self.fmt), err=True)
             click.echo(f"{len(exc.problems)} error(s): nothing was built or published.", err=True)
+        elif isinstance(exc, LinksBroken):
+            for problem in exc.problems:
+                click.echo(format_problem(problem, self.fmt), err=True)
+            click.echo(f"{len(exc.problems)} broken link(s): nothing was published.", err=True)
         else:
             click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
 from pathlib import PurePosixPath
 from typing import Any, Iterable, TypeVar
 
@@ -14,14 +13,17 @@ from .errors import Location, Problem, ProjectInvalid
 from .load.markdown_source import MarkdownDocument
 from .load.project import Sources
 from .load.yaml_source import YamlDocument
-from .models import content, event, group, library, login, resource, site, taxonomy
+from .models import content, event, group, library, login, resource, site, source, taxonomy
 from .models.content import AuthorsFile, PageMeta, PostMeta
 from .models.event import Event
+from .models.audit import AccessibilityAudit
 from .models.graph import NetworkGraph, Page, Post
 from .models.group import GroupsFile
 from .models.library import Library
 from .models.resource import Resource
 from .models.site import SitesFile
+from .models.source import Source, SourcesFile
+from .harvest.records import harvested
 from .models.taxonomy import Taxonomy
 
 M = TypeVar("M", bound=BaseModel)
@@ -29,7 +31,7 @@ M = TypeVar("M", bound=BaseModel)
 _KNOWN_KEYS = sorted(
     {
         name
-        for module in (content, event, group, library, login, resource, site, taxonomy)
+        for module in (content, event, group, library, login, resource, site, source, taxonomy)
         for obj in vars(module).values()
         if isinstance(obj, type) and issubclass(obj, BaseModel)
         for name in obj.model_fields
@@ -51,6 +53,12 @@ def validate(sources: Sources) -> NetworkGraph:
     events = _by_stem(Event, "events", sources.events, docs, problems)
     pages = _pages(sources, problems)
     posts = _posts(sources, problems)
+    audit = _model(AccessibilityAudit, sources.audit, problems) if sources.audit else None
+    declared = _harvest_sources(sources.harvest_sources, problems)
+    harvest = harvested(declared, sources.harvest, {t.id: t for t in tax.event_kinds} if tax else {})
+    problems.extend(Problem(Location(file, 1, 1), message) for file, message in harvest.problems)
+    for event_id, harvested_event in harvest.events.items():
+        events.setdefault(event_id, harvested_event)  # an editor's event of the same id wins
 
     if sites_file is None or tax is None or groups_file is None or authors_file is None:
         raise ProjectInvalid(problems)
@@ -68,11 +76,25 @@ def validate(sources: Sources) -> NetworkGraph:
         pages=tuple(pages),
         posts=tuple(sorted(posts, key=lambda p: (str(p.meta.date), p.id), reverse=True)),
         sources={key: doc.file for key, doc in docs.items()},
+        titles=harvest.titles,
+        harvest_sources={src.id: src for src in declared},
+        audit=audit,
     )
     _References(graph, sources, docs, problems).check()
+    _audited_sites(audit, sources.audit, {s.id for s in graph.sites}, problems)
     if problems:
         raise ProjectInvalid(problems)
     return graph
+
+
+def _audited_sites(audit: AccessibilityAudit | None, doc: YamlDocument | None, known: set[str],
+                   problems: list[Problem]) -> None:
+    """The accessibility audit only speaks of sites that exist."""
+    for site_id in audit.sites if audit and doc else ():
+        if site_id not in known:
+            problems.append(Problem(doc.locate(("sites", site_id)),
+                                    f"sites: unknown site '{site_id}' (sites are declared in data/sites.yml); "
+                                    "rerun the browser tests to rewrite this file"))
 
 
 # --- per-document validation ---------------------------------------------------------------
@@ -159,6 +181,23 @@ def _by_stem(
     return models
 
 
+def _harvest_sources(doc: YamlDocument | None, problems: list[Problem]) -> list[Source]:
+    """data/sources.yml; when some entries are invalid, the valid ones are still cross-checked."""
+    if doc is None:
+        return []
+    whole = _model(SourcesFile, doc, problems)
+    if whole is not None:
+        return list(whole.sources)
+    items = (doc.data or {}).get("sources")
+    valid = []
+    for item in items if isinstance(items, list) else []:
+        try:
+            valid.append(Source.model_validate(item))
+        except (ValidationError, TypeError):
+            continue
+    return valid
+
+
 def _pages(sources: Sources, problems: list[Problem]) -> list[Page]:
     pages: list[Page] = []
     for scope, documents in (("public", sources.public_pages), ("pro", sources.pro_pages)):
@@ -225,7 +264,11 @@ class _References:
             if lib.login is not None:
                 self._login(doc, ("login",), lib.login)
         for ev in self.graph.events.values():
+            if ("events", ev.id) not in self.docs:
+                continue  # harvested: its source's library and kinds are checked in _harvest_sources
             doc = self.docs[("events", ev.id)]
+            if ev.source is not None:
+                self._add(doc.locate(("source",)), "source: set only by `bibnum harvest` on harvested events; remove it")
             self._in(doc, ("kind",), [ev.kind], "event_kinds")
             self._in(doc, ("audiences",), ev.audiences, "audiences")
             self._ids(doc, ("library",), [ev.library] if ev.library else [], self.known["libraries"], "library", "data/libraries/")
@@ -239,6 +282,7 @@ class _References:
                           self.known["libraries"], "library", "data/libraries/")
             self._unique(self.sources.groups, "groups", [g.id for g in self.graph.groups.values()])
         self._content()
+        self._harvest_sources()
 
     # helpers -------------------------------------------------------------------------------
     def _add(self, location: Location, message: str) -> None:
@@ -346,9 +390,23 @@ class _References:
         for page in self.graph.pages:
             doc = self._markdown(page.source)
             self._ids(doc.meta, ("sites",), page.meta.sites or [], self.site_ids, "site", "data/sites.yml")
-        ids = defaultdict(list)
-        for page in self.graph.pages:
-            ids[(page.scope, page.id)].append(page.source)
+
+    def _harvest_sources(self) -> None:
+        doc = self.sources.harvest_sources
+        if doc is None:
+            return
+        items = [item for item in (doc.data or {}).get("sources") or [] if isinstance(item, dict)]
+        ids = [item.get("id") for item in items]
+        self._unique(doc, "sources", ids)
+        for src in self.graph.harvest_sources.values():
+            path = ("sources", ids.index(src.id))
+            self._ids(doc, path + ("resource",), [src.resource] if src.resource else [],
+                      self.known["resources"], "resource", "data/resources/")
+            self._ids(doc, path + ("library",), [src.library] if src.library else [],
+                      self.known["libraries"], "library", "data/libraries/")
+            if src.event_kind:
+                self._in(doc, path + ("event_kind",), [src.event_kind], "event_kinds")
+            self._in(doc, path + ("audiences",), src.audiences, "audiences")
 
     def _markdown(self, source: str) -> MarkdownDocument:
         for documents in (self.sources.posts, self.sources.news, self.sources.public_pages, self.sources.pro_pages):

@@ -18,6 +18,7 @@ from generator.models.library import Library
 from generator.models.login import AccessKind, LoginStrategy
 from generator.models.resource import Resource
 from generator.models.site import Site, SitesFile
+from generator.models.source import SourcesFile
 from generator.models.taxonomy import Taxonomy
 
 
@@ -64,7 +65,7 @@ def test_nested_keys_are_dotted(text: str) -> None:
         "address.postcode",
         "geo.lat",
         "sites[].palette.primary",
-        "sites[].accessibility.rate",
+        "sites[].accessibility.contact_email",
         "network.fee_per_inhabitant",
         "authors.<auteur>.name",
         "categories[].label",
@@ -196,4 +197,5 @@ def test_headings_start_at_level_two(text: str) -> None:
 def test_whole_files_are_covered() -> None:
     assert {ft.model for ft in FILE_TYPES} == {
         SitesFile, Taxonomy, GroupsFile, AuthorsFile, Resource, Library, Event, PageMeta, PostMeta,
+        SourcesFile,
     }

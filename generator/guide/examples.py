@@ -30,7 +30,6 @@ def _sites_example() -> dict[str, Any]:
                 "accessibility": {
                     "organisation": "Département du Calvados",
                     "contact_email": "accessibilite@calvados.example.org",
-                    "conformity": "non conforme",
                 },
             },
             {
@@ -156,4 +155,35 @@ def _post_example() -> dict[str, Any]:
         "description": "Ce qui arrive dans le catalogue de livres numériques.",
         "authors": ["cmartin"],
         "categories": ["Technique"],
+    }
+
+
+def _sources_example() -> dict[str, Any]:
+    return {
+        "sources": [
+            {
+                "id": "pnb-nouveautes",
+                "kind": "feed",
+                "url": "https://catalogue.boitenumerique.example.org/pnb/nouveautes.atom",
+                "resource": "pnb",
+                "title_kind": "livre",
+            },
+            {
+                "id": "assimil-methodes",
+                "kind": "kbart",
+                "url": "data/feeds/assimil_boitenumerique_methodes_2026-11-01.txt",
+                "resource": "assimil",
+                "title_kind": "cours",
+                "refresh_hours": 168,
+            },
+            {
+                "id": "agenda-ifs",
+                "kind": "ical",
+                "url": "https://openagenda.example.org/agendas/mediatheque-ifs/events.ics",
+                "library": "ifs",
+                "event_kind": "atelier",
+                "audiences": ["familles"],
+                "grace_days": 7,
+            },
+        ]
     }

@@ -14,6 +14,7 @@ from ..models.group import GroupsFile
 from ..models.library import Library
 from ..models.resource import Resource
 from ..models.site import SitesFile
+from ..models.source import SourcesFile
 from ..models.taxonomy import Taxonomy
 from .examples import (
     _authors_example,
@@ -24,6 +25,7 @@ from .examples import (
     _post_example,
     _resource_example,
     _sites_example,
+    _sources_example,
     _taxonomy_example,
 )
 
@@ -100,6 +102,17 @@ FILE_TYPES: tuple[FileType, ...] = (
         _event_example,
         id_from_file=True,
         example_id="atelier-anglais-2026-11-28",
+    ),
+    FileType(
+        "Les sources moissonnées",
+        ("data/sources.yml",),
+        SourcesFile,
+        "Facultatif : les flux que `bibnum harvest` lit chaque nuit : nouveautés des fournisseurs "
+        "(RSS, Atom, OPDS, listes KBART) pour une ressource, agendas iCalendar (export OpenAgenda) "
+        "pour une bibliothèque. Le résultat est gardé dans `data/harvest/<id>.json` (écrit par la "
+        "commande, à ne pas modifier) ; une source en panne garde ses derniers titres, et la "
+        "commande affiche un rapport (aussi dans `data/harvest/report.json`).",
+        _sources_example,
     ),
     FileType(
         "Les pages",

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Location, Problem, ProjectNotFound
+from ..harvest.store import HARVEST_DIR, REPORT, StoreError, paused_gc, read_store
 from .markdown_source import MarkdownDocument, load_markdown
 from .yaml_source import YamlDocument, load_yaml
 
 REQUIRED = ("mkdocs.yml", "data", "content", "themes")
+AUDIT_FILE = "audit/accessibility.json"  # under data/
 
 
 @dataclass
@@ -28,6 +30,11 @@ class Sources:
     pro_pages: list[MarkdownDocument] = field(default_factory=list)
     posts: list[MarkdownDocument] = field(default_factory=list)
     news: list[MarkdownDocument] = field(default_factory=list)
+    # data/sources.yml and the harvest results (data/harvest/<source-id>.json: source id -> (file, data)).
+    harvest_sources: YamlDocument | None = None
+    harvest: dict[str, tuple[str, dict]] = field(default_factory=dict)
+    # data/audit/accessibility.json, written by the browser tests (JSON is YAML: read with positions).
+    audit: YamlDocument | None = None
     problems: list[Problem] = field(default_factory=list)
     # Ids (file stems) of every data file found, even those that failed to parse.
     found_ids: dict[str, set[str]] = field(default_factory=dict)
@@ -48,6 +55,9 @@ def load_project(root: Path) -> Sources:
     sources.taxonomy = _yaml(root, data / "taxonomy.yml", sources, required=True)
     sources.groups = _yaml(root, data / "groups.yml", sources, required=False)
     sources.authors = _yaml(root, data / "authors.yml", sources, required=False)
+    sources.harvest_sources = _yaml(root, data / "sources.yml", sources, required=False)
+    _harvest(root, sources)
+    sources.audit = _yaml(root, data / AUDIT_FILE, sources, required=False)
     for name in ("resources", "libraries", "events"):
         paths = _files(data / name, "*.yml", "*.yaml")
         sources.found_ids[name] = {p.stem for p in paths}
@@ -103,6 +113,20 @@ def _yaml(root: Path, path: Path, sources: Sources, *, required: bool) -> YamlDo
         )
         return None
     return doc
+
+
+def _harvest(root: Path, sources: Sources) -> None:
+    """Machine-written harvest results: a corrupt file is one clear error naming it."""
+    for path in _files(root / HARVEST_DIR, "*.json"):
+        if path.name == REPORT or path.parent != root / HARVEST_DIR:
+            continue
+        try:
+            with paused_gc():
+                sources.harvest[path.stem] = (relative(root, path), read_store(path))
+        except StoreError as exc:
+            sources.problems.append(Problem(
+                Location(relative(root, path), 1, 1),
+                f"harvest file {exc}; run `bibnum harvest --source {path.stem} --force` to rewrite it, or delete it"))
 
 
 def _markdown(root: Path, path: Path, sources: Sources) -> MarkdownDocument | None:

@@ -45,6 +45,13 @@ class Event(Model):
         "scheduled", description="`scheduled`, `cancelled` (annulé) ou `postponed` (reporté)."
     )
     online_url: str | None = Field(None, description="Lien de visioconférence, si l'événement est (aussi) en ligne.")
+    # Harvested events (bibnum harvest, data/sources.yml) keep their agenda's UID.
+    uid: PlainText | None = Field(
+        None, description="Identifiant iCalendar (UID) de l'événement, gardé tel quel dans les agendas `.ics`."
+    )
+    source: Slug | None = Field(
+        None, description="Source moissonnée d'où vient l'événement (écrit par `bibnum harvest`, ne pas l'écrire)."
+    )
 
     @model_validator(mode="after")
     def _coherent(self) -> "Event":

@@ -7,12 +7,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, Mapping
 
+from .audit import AccessibilityAudit
 from .content import Author, PageMeta, PostMeta
 from .event import Event
 from .group import Group
 from .library import Library
 from .resource import Resource
 from .site import Network, Site
+from .source import Source
 from .taxonomy import Taxonomy, Term
 from .title import Title
 
@@ -55,6 +57,10 @@ class NetworkGraph:
     sources: Mapping[tuple[str, str], str]  # (kind, id) -> source file, for messages and edit links
     # Harvested titles by resource id, newest first (empty until `bibnum harvest` has run).
     titles: Mapping[str, tuple[Title, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # Harvested sources declared in data/sources.yml, by id (`bibnum harvest` reads them).
+    harvest_sources: Mapping[str, Source] = field(default_factory=lambda: MappingProxyType({}))
+    # The last accessibility audit (data/audit/accessibility.json), for the statements; None before the first.
+    audit: AccessibilityAudit | None = None
 
     @classmethod
     def create(cls, **parts: object) -> "NetworkGraph":

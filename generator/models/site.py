@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -41,15 +40,47 @@ class Palette(Model):
 
 
 class Accessibility(Model):
-    """What the accessibility statement says about the organisation."""
+    """What the accessibility statement says about the organisation.
+
+    The audit's date, conformity rate and known exceptions are not typed here: they come from
+    the last real audit, data/audit/accessibility.json (written by the browser tests).
+    """
 
     organisation: PlainText = Field(description="Organisme responsable du site.")
     contact_email: str = Field(description="Adresse de contact pour signaler un défaut d'accessibilité.")
-    audit_date: date | None = Field(None, description="Date du dernier audit (laisser vide avant le premier).")
-    conformity: Literal["totale", "partielle", "non conforme"] = Field(
-        "non conforme", description="État de conformité au RGAA : `totale`, `partielle` ou `non conforme`."
+
+
+# Algolia (issue 3): an application id is upper-case letters and digits; an index name
+# is what Algolia's dashboard accepts; a search-only key is 32 hexadecimal characters
+# (or a longer "secured" key). The admin key never goes in a data file.
+_ALGOLIA_APP = re.compile(r"^[A-Z0-9]{6,32}$")
+_ALGOLIA_INDEX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+_ALGOLIA_KEY = re.compile(r"^[A-Za-z0-9+/=_-]{32,512}$")
+
+
+def _matching(pattern: re.Pattern[str], what: str, example: str):
+    def check(value: str) -> str:
+        if not pattern.match(value):
+            raise ValueError(f"{value!r} is not {what}, e.g. {example!r}")
+        return value
+    return AfterValidator(check)
+
+
+class AlgoliaSearch(Model):
+    """Search through Algolia instead of the site's static index (for very large networks)."""
+
+    app_id: Annotated[str, _matching(_ALGOLIA_APP, "an Algolia application id", "ABCDEF1234")] = Field(
+        description="Identifiant de l'application Algolia (« Application ID »), par ex. `ABCDEF1234`."
     )
-    rate: Annotated[float, Field(ge=0, le=100)] | None = Field(None, description="Taux de conformité mesuré (%).")
+    index: Annotated[str, _matching(_ALGOLIA_INDEX, "an Algolia index name", "boitenumerique_calvados")] = Field(
+        description="Nom de l'index, par ex. `boitenumerique_calvados` (rempli par `bibnum search push`)."
+    )
+    search_key: Annotated[str, _matching(_ALGOLIA_KEY, "an Algolia search-only API key",
+                                         "0123456789abcdef0123456789abcdef")] = Field(
+        description="Clé de recherche seule (« Search-Only API Key »), publique : elle est écrite dans les pages. "
+        "Jamais la clé d'administration, qui se donne à `bibnum search push` par la variable "
+        "d'environnement `ALGOLIA_ADMIN_KEY`."
+    )
 
 
 class Site(Model):
@@ -78,6 +109,9 @@ class Site(Model):
     allow_http: bool = Field(False, description="Autoriser des liens `http://` (déconseillé).")
     contact_email: str | None = Field(None, description="Adresse de contact affichée en pied de page.")
     accessibility: Accessibility | None = Field(None, description="Déclaration d'accessibilité (portails publics).")
+    algolia: AlgoliaSearch | None = Field(
+        None, description="Recherche par Algolia (facultatif) ; sans ce bloc, le site cherche dans son index statique."
+    )
 
 
 class Network(Model):

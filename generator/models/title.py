@@ -19,7 +19,7 @@ class Title(Model):
     title: PlainText = Field(description="Titre du document.")
     authors: list[PlainText] = Field(default_factory=list, description="Auteurs, réalisateurs, interprètes.")
     summary_html: str = Field("", description="Résumé, HTML déjà nettoyé (liste blanche).")
-    url: str | None = Field(None, description="Adresse du document chez le fournisseur (https).")
+    url: str | None = Field(None, description="Adresse du document chez le fournisseur (http ou https).")
     kind: Literal["livre", "presse", "video", "audio", "cours", "autre"] = Field("autre", description="Nature.")
     language: str | None = Field(None, description="Code de langue ISO 639-1.")
     published: date | None = Field(None, description="Date de parution chez l'éditeur.")

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ..pages.view import SiteView
+from ..pages.view import SiteView
+from .api import api_files
+from .embed import embed_files
+from .feeds import feed_files
+from .opds import opds_files
 
 
 def data_files(view: SiteView) -> dict[str, str | bytes]:
     """Every published data file of one site (JSON API, feeds, OPDS...), as {docs path: content}.
 
     Pure: derived from the model, never from rendered HTML (DESIGN.md §4).
+    The iCalendar files are written with the agenda pages (generator/pages/public.py).
     """
-    return {}
+    files: dict[str, str | bytes] = {}
+    files.update(api_files(view))
+    files.update(feed_files(view))
+    if view.site.kind == "public":
+        files.update(opds_files(view))
+    files.update(embed_files(view))
+    return files

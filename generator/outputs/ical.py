@@ -85,7 +85,8 @@ def _paris_timezone(events: Sequence[Event], stamp: datetime) -> Timezone:
 
 def _vevent(event: Event, libraries: Mapping[str, Library], url: str, dtstamp: datetime, uid_domain: str) -> IcsEvent:
     vevent = IcsEvent()
-    vevent.add("uid", f"{event.id}@{uid_domain}")
+    # A harvested event keeps its agenda's UID, so calendar clients see one event, not two.
+    vevent.add("uid", event.uid or f"{event.id}@{uid_domain}")
     vevent.add("dtstamp", dtstamp)
     vevent.add("dtstart", event.start.replace(tzinfo=PARIS))
     if event.end > event.start:

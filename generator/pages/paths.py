@@ -32,6 +32,8 @@ BLOG = "blog/index.md"
 GROUPS = "groupes/index.md"
 NETWORK = "reseau.md"
 GUIDE = "guide-editeur.md"
+OPEN_DATA = "donnees-ouvertes.md"  # every site: links to each published data file
+EMBED = "integrer.md"  # public portals: the embeddable list of resources for town portals
 
 
 def resource(rid: str) -> str:
@@ -74,6 +76,14 @@ def page(pid: str) -> str:
     return f"{pid}.md"
 
 
+TITLES_PER_PAGE = 50
+
+
+def titles(rid: str, number: int = 1) -> str:
+    """Listing pages of a resource's harvested titles: 'ressources/<id>/titres/', then '…/page-2/'."""
+    return f"ressources/{rid}/titres/index.md" if number == 1 else f"ressources/{rid}/titres/page-{number}.md"
+
+
 _KINDS = {
     "resource": resource,
     "category": category,
@@ -85,6 +95,7 @@ _KINDS = {
     "library_ics": library_ics,
     "group": group,
     "page": lambda pid: f"{pid}.md",
+    "titles": titles,
 }
 
 

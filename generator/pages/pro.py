@@ -10,7 +10,7 @@ from ..guide import editor_guide_markdown
 from ..i18n import sort_key, text as _
 from ..render.environment import front_matter, page
 from . import paths
-from .public import agenda_files, content_pages, news_files, post_url
+from .public import agenda_files, content_pages, news_files, open_data_pages, post_url
 from .view import SiteView
 
 BLOG_DIR = "blog"
@@ -42,6 +42,7 @@ def pro_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
     files[f"{BLOG_DIR}/.authors.yml"] = authors_file(view)
     for author_id, author in graph.authors.items():
         files[f"{BLOG_DIR}/avatars/{author_id}.svg"] = avatar_svg(author.name)
+    open_data_pages(view, add)
     files.update(content_pages(view))
     return files
 

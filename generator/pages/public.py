@@ -7,7 +7,11 @@ import html
 from ..clock import to_utc
 from ..i18n import text as _
 from ..models.graph import Post
+from ..outputs import locations as published
+from ..outputs.embed import example_record, resource_fields, snippet_html
 from ..outputs.ical import calendar_ics
+from ..outputs.jsonld import event_script, library_script
+from ..outputs.manifest import open_data_sections, resource_feed_links
 from ..render.environment import front_matter, page
 from . import paths
 from .view import SiteView, access_facet
@@ -36,15 +40,17 @@ def public_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
             intro=term.description or "", resources=items, filters=[], current=f"audience:{term.id}")
     for res in view.resources:
         add(paths.resource(res.id), "public/resource.md.j2",
-            {"title": res.title, "description": res.summary, "hide": ["toc"]},
+            {"title": res.title, "description": res.summary, "hide": ["toc"], **resource_feed_links(view, res.id)},
             res=res, link=view.links[res.id], library_links=view.library_links.get(res.id, []))
+    title_pages(view, add)
 
     files.update(agenda_files(view, uid_domain, add, audiences=True))
 
     add(paths.LIBRARIES, "public/libraries.md.j2", {"title": _("libraries.title"), "hide": ["toc"]})
     for lib in view.libraries:
         add(paths.library(lib.id), "public/library.md.j2",
-            {"title": lib.name, "description": f"{lib.name}, {lib.town}", "hide": ["toc"]}, lib=lib)
+            {"title": lib.name, "description": f"{lib.name}, {lib.town}", "hide": ["toc"]}, lib=lib,
+            jsonld=library_script(view, lib))
         files[paths.library_ics(lib.id)] = calendar_ics(
             view.events_by_library.get(lib.id, []), name=f"{site.name} — {lib.name}",
             libraries=view.graph.libraries, site_url=site.url, stamp=view_stamp(view),
@@ -53,8 +59,30 @@ def public_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
     files.update(news_files(view, NEWS_DIR, _("nav.news")))
     if site.accessibility is not None:
         add(paths.ACCESSIBILITY, "public/accessibility.md.j2", {"title": _("a11y.title")}, today=view.now)
+    open_data_pages(view, add)
     files.update(content_pages(view))
     return files
+
+
+def title_pages(view: SiteView, add) -> None:
+    """Each resource's harvested titles, 50 a page, newest first: reached from the resource
+    page and the previous/next links, never from the nav (DESIGN.md §4)."""
+    per_page = paths.TITLES_PER_PAGE
+    for res in view.resources:
+        titles = view.titles.get(res.id, ())
+        count = -(-len(titles) // per_page)
+        for number in range(1, count + 1):
+            title = (_("titles.page_title", resource=res.title) if number == 1
+                     else _("titles.page_title_n", resource=res.title, number=number, count=count))
+            pager = {
+                "number": number,
+                "count": count,
+                "prev": paths.url_of(paths.titles(res.id, number - 1)) if number > 1 else None,
+                "next": paths.url_of(paths.titles(res.id, number + 1)) if number < count else None,
+            }
+            add(paths.titles(res.id, number), "public/titles.md.j2",
+                {"title": title, "description": _("titles.description", resource=res.title), "hide": ["toc"]},
+                res=res, titles=titles[(number - 1) * per_page:number * per_page], pager=pager, total=len(titles))
 
 
 def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool) -> dict[str, str | bytes]:
@@ -75,7 +103,7 @@ def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool) -> di
     files: dict[str, str | bytes] = {}
     for ev in view.events:
         add(paths.event(ev.id), "public/event.md.j2",
-            {"title": ev.title, "description": ev.summary, "hide": ["toc"]}, ev=ev)
+            {"title": ev.title, "description": ev.summary, "hide": ["toc"]}, ev=ev, jsonld=event_script(view, ev))
         files[paths.event_ics(ev.id)] = calendar_ics(
             [ev], name=ev.title, libraries=view.graph.libraries, site_url=site.url, stamp=view_stamp(view),
             uid_domain=uid_domain, event_url=event_url)
@@ -83,6 +111,18 @@ def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool) -> di
         view.events, name=site.name, libraries=view.graph.libraries, site_url=site.url,
         stamp=view_stamp(view), uid_domain=uid_domain, event_url=event_url)
     return files
+
+
+def open_data_pages(view: SiteView, add) -> None:
+    """"Données ouvertes" on every site; "Intégrer nos ressources" on the public portals."""
+    add(paths.OPEN_DATA, "public/open_data.md.j2", {"title": _("open_data.title"), "hide": ["toc"]},
+        sections=open_data_sections(view), licence_name=published.LICENCE_NAME, licence_url=published.LICENCE_URL)
+    if view.site.kind == "public":
+        add(paths.EMBED, "public/embed.md.j2", {"title": _("embed.title"), "hide": ["toc"]},
+            snippet=snippet_html(view), snippet_path=published.SNIPPET_HTML,
+            snippet_url=published.absolute(view.site, published.SNIPPET_HTML),
+            json_path=published.RESOURCES_JSON, json_url=published.absolute(view.site, published.RESOURCES_JSON),
+            schema_path=published.schema("resources"), fields=resource_fields(), example=example_record(view))
 
 
 def news_files(view: SiteView, blog_dir: str, title: str) -> dict[str, str]:

@@ -9,13 +9,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Mapping
 
 from .. import i18n
-from ..access import AccessLink, access_link
+from ..access import AccessLink, AccessLinkError, access_link
 from ..models.event import Event
 from ..models.graph import NetworkGraph, Page, Post
 from ..models.library import Library
 from ..models.resource import Resource
 from ..models.site import Site
 from ..models.taxonomy import Term
+from ..models.title import Title
 
 NEW_FOR_DAYS = 90
 
@@ -47,6 +48,7 @@ class SiteView:
     events_by_resource: dict[str, list[Event]] = field(default_factory=dict)
     events_by_group: dict[str, list[Event]] = field(default_factory=dict)
     terms: dict[str, Mapping[str, Term]] = field(default_factory=dict)
+    titles: dict[str, tuple[Title, ...]] = field(default_factory=dict)  # harvested, by shown resource
 
     @classmethod
     def build(cls, graph: NetworkGraph, site: Site, now: datetime) -> "SiteView":
@@ -86,6 +88,7 @@ class SiteView:
                                                    {**site.fields, **lib.fields}, allow_http=site.allow_http))
                     for lib in sorted(view.libraries, key=lambda lib: i18n.sort_key(f"{lib.town} {lib.name}"))
                 ]
+        view.titles = {res.id: graph.titles[res.id] for res in view.resources if graph.titles.get(res.id)}
         by_library, by_resource, by_group = defaultdict(list), defaultdict(list), defaultdict(list)
         for ev in view.events:
             if ev.library:
@@ -139,6 +142,19 @@ class SiteView:
 
     def library_of(self, event: Event) -> Library | None:
         return self.graph.libraries.get(event.library) if event.library else None
+
+    def title_link(self, title: Title) -> AccessLink | None:
+        """The provider link of a harvested title, through the site's access strategy with the
+        title's own target; None when readers should go through the resource page instead
+        (on-site or template access, no usable URL)."""
+        access = self.graph.resources[title.resource].access.for_site(self.site.id)
+        if title.url is None or access.kind not in ("login", "direct"):
+            return None
+        try:
+            return access_link(access.model_copy(update={"target": title.url}), self.site.login,
+                               self.site.fields, allow_http=self.site.allow_http)
+        except AccessLinkError:
+            return None
 
     def term(self, vocabulary: str, term_id: str) -> Term:
         return self.terms[vocabulary][term_id]

@@ -39,3 +39,27 @@ def plain_text(text: str) -> str:
     """Markdown -> plain text (for feeds, calendars and meta descriptions)."""
     html = markdown.markdown(text)
     return " ".join(nh3.clean(html, tags=set()).split())
+
+
+# Harvested summaries (bibnum harvest): a smaller allowlist than editors get, no
+# headings, tables or code; links only to http(s).
+_HARVESTED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote"}
+
+
+def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
+    # A relative link in a provider's summary would point into our own site.
+    if attribute == "href" and not value.strip().lower().startswith(("https://", "http://")):
+        return None
+    return value
+
+
+def sanitize_harvested_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=_HARVESTED_TAGS,
+        attributes={"a": {"href"}},
+        attribute_filter=_absolute_links_only,
+        url_schemes={"https", "http"},
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )

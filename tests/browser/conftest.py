@@ -102,3 +102,29 @@ def nojs_page(browser):
         yield ctx.new_page()
     finally:
         ctx.close()
+
+
+# --- issue 5: the page sample and the Nu HTML checker's report, shared by several modules --------------
+
+
+@pytest.fixture(scope="session")
+def page_sample(demo_build):
+    """One page of each type per site of the demo build (tests/browser/page_types.py)."""
+    from .page_types import sample
+
+    return sample(demo_build.out)
+
+
+@pytest.fixture(scope="session")
+def nu_report(demo_build, page_sample, tmp_path_factory):
+    """The Nu HTML checker over every page of the sample, plus a canary page with a known error that
+    proves, in the same single Java run, that the checker does report errors."""
+    from .nu import check_html
+    from .page_types import html_file
+
+    canary = tmp_path_factory.mktemp("nu") / "canary.html"
+    canary.write_text('<!doctype html><html lang="fr"><head><title>t</title></head>'
+                      '<body><p id="x">a</p><p id="x">b</p></body></html>\n', encoding="utf-8")
+    files = {html_file(demo_build.out, page).resolve(): page for page in page_sample if page.kind != "search"}
+    messages = check_html([*files, canary])
+    return {"files": files, "canary": canary.resolve(), "messages": messages}

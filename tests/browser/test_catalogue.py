@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
+
+from .keyboard import open_search
+from .page_types import SEARCH_QUERY
+from .page_types import sites as page_type_sites
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[2]
 CATALOGUE = "/calvados/ressources/"
 CARDS = "[data-bn-cards] > li"
 VISIBLE_CARDS = "[data-bn-cards] > li:visible"
 FORM = "[data-bn-filter]"
 COUNT = "[data-bn-count]"
 EMPTY = "[data-bn-empty]"
-RESOURCE = "cafeyn"  # a resource offered on every public site of the demo
-
-
-def public_sites() -> list[str]:
-    sites = yaml.safe_load((REPO / "data" / "sites.yml").read_text(encoding="utf-8"))["sites"]
-    return [s["id"] for s in sites if s.get("kind") == "public"]
 
 
 def card_facets(page) -> list[dict]:
@@ -124,8 +118,9 @@ def test_without_javascript_facet_links_replace_the_filter(site_server, nojs_pag
         assert f"({count})" in label, f"{label}: the page lists {count}"
 
 
-@pytest.mark.parametrize("site", public_sites())
-def test_no_request_leaves_localhost(site_server, browser, site):
+@pytest.mark.parametrize("site", list(page_type_sites()))
+def test_no_request_leaves_localhost(site_server, browser, page_sample, site):
+    """Every page type of every site (tests/browser/page_types.py), and a search typed in: all local."""
     origin = site_server
     ctx = browser.new_context(locale="fr-FR")
     seen: list[str] = []
@@ -136,16 +131,13 @@ def test_no_request_leaves_localhost(site_server, browser, site):
               else route.abort())
     try:
         page = ctx.new_page()
-        for path in (f"/{site}/", f"/{site}/ressources/", f"/{site}/ressources/{RESOURCE}/"):
-            response = page.goto(origin + path, wait_until="networkidle")
-            assert response is not None and response.status == 200, path
-        # Opening the search loads its worker and index: still local.
-        search = page.locator("input.md-search__input")
-        if search.count() and search.first.is_visible():
-            search.first.click()
-            page.keyboard.type("presse")
-            page.wait_for_timeout(500)
-            page.wait_for_load_state("networkidle")
+        for sample in (p for p in page_sample if p.site == site and p.kind != "search"):
+            response = page.goto(origin + sample.url, wait_until="networkidle")
+            assert response is not None and response.status == 200, sample.url
+        # Searching loads the search's script and index: still local.
+        page.goto(f"{origin}/{site}/", wait_until="load")
+        open_search(page, SEARCH_QUERY)
+        page.wait_for_load_state("networkidle")
     finally:
         ctx.close()
     assert seen

@@ -72,12 +72,65 @@
     choose(store ? store.getItem(STORAGE_KEY) : "", false);
   }
 
+  /* Tables and code wider than the screen scroll sideways: each such region must be reachable from
+     the keyboard (WCAG 2.1.1). Material wraps Markdown tables once the page is loaded (hence
+     document$) and makes wide code focusable only on devices without touch. */
+  function scrollableRegions() {
+    var regions = document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex]), .md-typeset pre > code:not([tabindex])");
+    Array.prototype.forEach.call(regions, function (region) {
+      if (region.scrollWidth <= region.clientWidth) { return; }
+      region.setAttribute("tabindex", "0");
+      var caption = region.querySelector("caption");
+      if (caption) {
+        region.setAttribute("role", "region");
+        region.setAttribute("aria-label", caption.textContent);
+      }
+    });
+  }
+
+  /* Material's header buttons (the menu, and the search on phones) are <label>s of hidden
+     checkboxes: no keyboard access, no name. Make them buttons, named after what they open
+     (Material's own French labels), with Escape closing the menu (WCAG 2.1.1, 4.1.2). */
+  function headerButtons() {
+    var names = { __drawer: ".md-nav--primary", __search: ".md-search__input" };
+    var labels = document.querySelectorAll("label.md-header__button[for]");
+    Array.prototype.forEach.call(labels, function (label) {
+      var toggle = document.getElementById(label.htmlFor);
+      if (!toggle || label.hasAttribute("tabindex")) { return; }
+      var named = names[label.htmlFor] ? document.querySelector(names[label.htmlFor]) : null;
+      label.setAttribute("role", "button");
+      label.setAttribute("tabindex", "0");
+      if (named && named.getAttribute("aria-label") && !label.hasAttribute("aria-label")) {
+        label.setAttribute("aria-label", named.getAttribute("aria-label"));
+      }
+      label.setAttribute("aria-expanded", String(toggle.checked));
+      toggle.addEventListener("change", function () { label.setAttribute("aria-expanded", String(toggle.checked)); });
+      label.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); label.click(); }
+      });
+    });
+    var drawer = document.getElementById("__drawer");
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !drawer || !drawer.checked) { return; }
+      drawer.checked = false;
+      drawer.dispatchEvent(new Event("change"));
+      var button = document.querySelector('label.md-header__button[for="__drawer"]');
+      if (button) { button.focus(); }
+    });
+  }
+
   function init() {
+    headerButtons();
     var form = document.querySelector("[data-bn-filter]");
     if (form) { setupFilter(form); }
     var chooser = document.querySelector("[data-bn-chooser]");
     if (chooser) { setupChooser(chooser); }
   }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(scrollableRegions);
+  }
+  window.addEventListener("resize", scrollableRegions);
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);

@@ -1,0 +1,6 @@
+"""`bibnum harvest`: read providers' feeds of titles and towns' agendas into `data/harvest/`.
+
+fetch (http.py) -> parse (parsers/) -> merge with the last good result (merge.py)
+-> store (store.py) -> report (report.py); run.py orchestrates, one source at a time.
+A failing source keeps its last good data: nothing here ever empties a resource.
+"""

@@ -1,0 +1,148 @@
+"""Thin orchestrator of `bibnum harvest`: for each due source, fetch -> parse -> merge -> store.
+
+Every failure of a source (network, HTTP, malformed document, suspicious drop, or
+a bug in a parser) is caught here, recorded in its state and in the report, and
+its last good records are kept: one bad source never empties a resource.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from ..errors import BibnumError
+from ..load.project import find_project, load_project
+from ..models.source import Source
+from ..validate import validate
+from .http import FetchError, Limits, fetch
+from .merge import merge, refusal
+from .parsers import ParseError, Parsed
+from .parsers.feed import parse_feed
+from .parsers.ical import parse_ical
+from .parsers.kbart import parse_kbart
+from .report import Report, Row
+from .store import HARVEST_DIR, REPORT, StoreError, empty_store, read_store, store_path, write_if_changed, write_json
+
+PARIS = ZoneInfo("Europe/Paris")
+DUE_RATIO = 0.9  # a nightly run a few seconds early still counts as a day later
+# Part of each body's digest: bump it when parsing changes, so unchanged feeds are parsed again.
+PARSER_VERSION = b"bibnum-harvest-1\n"
+
+
+class Refused(Exception):
+    """The document parsed, but replacing the last good result with it would lose data."""
+
+
+def declared_sources(root: Path) -> list[Source]:
+    """data/sources.yml, validated with the rest of the project (harvest files themselves aside,
+    so that a corrupt one can be rewritten by harvesting again)."""
+    sources = load_project(root)
+    sources.harvest.clear()
+    sources.problems = [p for p in sources.problems if not p.location.file.startswith(HARVEST_DIR + "/")]
+    return list(validate(sources).harvest_sources.values())
+
+
+def harvest(project: Path, *, now: datetime, only: list[str] | None = None, force: bool = False,
+            accept_drop: bool = False, limits: Limits = Limits(), log=lambda message: None) -> Report:
+    """Harvest the due sources (or the named ones, due or not) and write data/harvest/."""
+    root = find_project(project)
+    declared = declared_sources(root)
+    known = {s.id: s for s in declared}
+    unknown = [s for s in only or [] if s not in known]
+    if unknown:
+        raise BibnumError(f"unknown source(s): {', '.join(unknown)}; declared in data/sources.yml: "
+                          f"{', '.join(known) or '(none)'}")
+    chosen = [known[s] for s in only] if only else declared
+    stamp = now.replace(tzinfo=PARIS).isoformat(timespec="seconds")
+    report = Report(at=stamp)
+    for source in chosen:
+        started = time.perf_counter()
+        row = harvest_one(root, source, now=now, force=force or bool(only), accept_drop=accept_drop, limits=limits)
+        row.seconds = time.perf_counter() - started
+        report.rows.append(row)
+        log(f"{source.id}: {row.status}{' — ' + row.reason if row.reason else ''}")
+    write_json(root / HARVEST_DIR / REPORT, report.as_json())
+    return report
+
+
+def harvest_one(root: Path, source: Source, *, now: datetime, force: bool, accept_drop: bool,
+                limits: Limits) -> Row:
+    path = store_path(root, source.id)
+    row = Row(source.id, source.kind, source.target, "ok")
+    try:
+        store = read_store(path) if path.is_file() else empty_store(source.id, source.kind, source.target)
+    except StoreError as exc:
+        store = empty_store(source.id, source.kind, source.target)
+        row.reason = f"previous file unreadable ({exc}); starting afresh. "
+    state = store["state"]
+    if state.get("url") != source.url:  # validators belong to the old address
+        state = {k: v for k, v in state.items() if k not in ("etag", "last_modified")}
+    previous = store["records"]
+    if not force and not _due(state, source, now):
+        row.status, row.total = "skipped", len(previous)
+        row.reason = f"not due (last attempt {state.get('last_attempt')}, every {source.refresh_hours} h)"
+        return row
+    stamp = now.replace(tzinfo=PARIS).isoformat(timespec="seconds")
+    state = {**state, "last_attempt": stamp, "url": source.url}
+    today = now.date()
+    last_success = date.fromisoformat(state["last_success"][:10]) if state.get("last_success") else None
+    try:
+        fetched = fetch(source.url, root, max_bytes=source.max_bytes, limits=limits,
+                        etag=state.get("etag"), last_modified=state.get("last_modified"))
+        digest = None if fetched.not_modified else hashlib.sha256(PARSER_VERSION + fetched.body).hexdigest()
+        if fetched.not_modified or (digest == state.get("digest") and previous):
+            # Same document as last time: what was present still is (vanished ones may age out).
+            row.status = "not-modified" if fetched.not_modified else "unchanged"
+            fresh = [r for r in previous if "last_seen" not in r]
+            row.entries = len(fresh)
+        else:
+            parsed = _parse(source, fetched.body, fetched.content_type, today)
+            fresh = parsed.records
+            row.entries = len(fresh)
+            reason = None if accept_drop else refusal(int(state.get("entries", 0)), len(fresh),
+                                                      guard_drop=source.kind != "ical")
+            if reason:
+                raise Refused(reason)
+        merged = merge(previous, fresh, today=today, last_success=last_success, grace_days=source.grace_days)
+    except (FetchError, ParseError, Refused) as exc:
+        return _failed(path, store, state, row, "refused" if isinstance(exc, Refused) else "failed", str(exc), stamp)
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the other sources
+        return _failed(path, store, state, row, "failed", f"unexpected {exc.__class__.__name__}: {exc}", stamp)
+    state.update(last_success=stamp, last_error=None)
+    if row.status == "ok":
+        state.update(entries=len(fresh), etag=fetched.etag, last_modified=fetched.last_modified, digest=digest)
+    state = {k: v for k, v in state.items() if v is not None}
+    write_if_changed(path, {**store, "kind": source.kind, "target": source.target, "state": state,
+                            "records": merged.records})
+    row.added, row.updated, row.vanished, row.dropped = merged.added, merged.updated, merged.vanished, merged.dropped
+    row.total = len(merged.records)
+    return row
+
+
+def _parse(source: Source, body: bytes, content_type: str | None, today: date) -> Parsed:
+    if source.kind in ("feed", "opds"):
+        return parse_feed(body, content_type, kind=source.kind, title_kind=source.title_kind, today=today)
+    if source.kind == "kbart":
+        return parse_kbart(body, content_type, title_kind=source.title_kind, today=today)
+    return parse_ical(body, content_type, source_id=source.id, today=today)
+
+
+def _failed(path: Path, store: dict, state: dict, row: Row, status: str, reason: str, stamp: str) -> Row:
+    state = {**state, "last_error": {"at": stamp, "reason": reason}}
+    write_if_changed(path, {**store, "state": state})
+    row.status, row.reason, row.total = status, row.reason + reason, len(store["records"])
+    return row
+
+
+def _due(state: dict, source: Source, now: datetime) -> bool:
+    last = state.get("last_attempt")
+    if not last:
+        return True
+    try:
+        previous = datetime.fromisoformat(last).astimezone(PARIS).replace(tzinfo=None)
+    except ValueError:
+        return True
+    return now - previous >= timedelta(hours=source.refresh_hours * DUE_RATIO)

@@ -1,0 +1,95 @@
+"""data/sources.yml: the providers' feeds and the towns' agendas that `bibnum harvest` reads."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Literal
+from urllib.parse import urlsplit
+
+from pydantic import Field, NonNegativeInt, PositiveInt, model_validator
+
+from .base import Model, Slug
+
+TITLE_KINDS = ("feed", "opds", "kbart")
+# `data/harvest/report.json` sits beside the sources' files: no source may take that name.
+RESERVED_IDS = frozenset({"report"})
+
+
+def url_problem(url: str) -> str | None:
+    """What is wrong with a source's address, or None: http(s), file:// or a project-relative path."""
+    if not url.strip() or url != url.strip():
+        return "is empty or has spaces around it"
+    if "\\" in url or any(ord(c) < 0x20 or ord(c) == 0x7F for c in url):
+        return "contains a backslash or a control character"
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        return None if parts.hostname else "has no host; write the full address, e.g. https://fournisseur.example.org/flux.atom"
+    if scheme == "file":
+        return None if parts.path.startswith("/") else "file:// addresses need an absolute path, e.g. file:///srv/flux.atom"
+    if len(scheme) > 1:  # a one-letter "scheme" is a Windows drive, refused below as absolute
+        return f"the {scheme!r} scheme is not allowed; use https://, file:// or a path relative to the project"
+    path = PurePosixPath(url)
+    if path.is_absolute() or ":" in url:
+        return "an absolute path must be written as a file:// address; or give a path relative to the project"
+    if ".." in path.parts:
+        return "must stay inside the project (no '..'); e.g. data/feeds/nouveautes.atom"
+    return None
+
+
+class Source(Model):
+    """One harvested source: a feed of new titles for a resource, or a library's agenda."""
+
+    id: Slug = Field(description="Identifiant de la source (nomme aussi son fichier `data/harvest/<id>.json`).")
+    kind: Literal["feed", "opds", "kbart", "ical"] = Field(
+        description="`feed` (flux RSS ou Atom de nouveautés), `opds` (flux d'acquisition OPDS 1.x), "
+        "`kbart` (liste de titres KBART, tabulée, UTF-8) ou `ical` (agenda iCalendar, export OpenAgenda)."
+    )
+    url: str = Field(
+        description="Adresse du flux : `https://…`, `file:///…` ou chemin relatif au projet (`data/feeds/…`)."
+    )
+    resource: Slug | None = Field(None, description="Pour `feed`, `opds` et `kbart` : ressource dont ce sont les titres.")
+    library: Slug | None = Field(None, description="Pour `ical` : bibliothèque où ont lieu les événements.")
+    title_kind: Literal["livre", "presse", "video", "audio", "cours", "autre"] = Field(
+        "autre", description="Nature des titres : `livre`, `presse`, `video`, `audio`, `cours` ou `autre`."
+    )
+    event_kind: Slug | None = Field(
+        None,
+        description="Pour `ical` : type des événements (identifiant de `event_kinds`) quand leurs catégories "
+        "n'en nomment aucun.",
+    )
+    audiences: list[Slug] = Field(default_factory=list, description="Pour `ical` : publics des événements.")
+    refresh_hours: PositiveInt = Field(24, description="Intervalle de moissonnage, en heures.")
+    grace_days: NonNegativeInt = Field(
+        30, description="Jours de grâce avant de retirer un titre ou un événement disparu de la source."
+    )
+    max_bytes: PositiveInt = Field(20_000_000, le=200_000_000, description="Taille maximale acceptée, en octets.")
+
+    @model_validator(mode="after")
+    def _coherent(self) -> "Source":
+        if self.id in RESERVED_IDS:
+            raise ValueError(f"id '{self.id}' is reserved (data/harvest/{self.id}.json is the harvest report); rename it")
+        problem = url_problem(self.url)
+        if problem is not None:
+            raise ValueError(f"url {self.url!r}: {problem}")
+        if self.kind in TITLE_KINDS:
+            if self.resource is None or self.library is not None:
+                raise ValueError(f"a '{self.kind}' source feeds a resource: give 'resource' (and no 'library')")
+        else:
+            if self.library is None or self.resource is not None:
+                raise ValueError("an 'ical' source feeds a library's agenda: give 'library' (and no 'resource')")
+            if self.event_kind is None:
+                raise ValueError("an 'ical' source needs 'event_kind' (e.g. atelier), used when an event's "
+                                 "categories name no event kind")
+        return self
+
+    @property
+    def target(self) -> str:
+        """The resource or library this source feeds."""
+        return self.resource or self.library or ""
+
+
+class SourcesFile(Model):
+    """data/sources.yml."""
+
+    sources: list[Source] = Field(default_factory=list, description="Les sources moissonnées.")

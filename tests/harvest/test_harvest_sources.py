@@ -1,0 +1,120 @@
+"""data/sources.yml is validated like every data file; harvest files load fast and fail clearly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator.build import load_graph
+from generator.cli import main
+from generator.errors import ProjectInvalid
+from generator.models.source import Source, url_problem
+
+GOOD = {"id": "flux", "kind": "feed", "url": "data/feeds/flux.atom", "resource": "pnb"}
+
+
+def problems(project: Path, text: str) -> list[str]:
+    (project / "data" / "sources.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(ProjectInvalid) as caught:
+        load_graph(project)
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("url, ok", [
+    ("https://fournisseur.example.org/flux.atom", True),
+    ("http://fournisseur.example.org/flux.atom", True),
+    ("file:///srv/flux.atom", True),
+    ("data/feeds/flux.atom", True),
+    ("javascript:alert(1)", False),
+    ("ftp://fournisseur.example.org/flux", False),
+    ("/etc/passwd", False),
+    ("../../etc/passwd", False),
+    ("https://", False),
+    ("C:\\flux.atom", False),
+])
+def test_source_urls(url: str, ok: bool) -> None:
+    assert (url_problem(url) is None) == ok
+
+
+def test_kind_decides_resource_or_library() -> None:
+    Source.model_validate(GOOD)
+    with pytest.raises(ValueError, match="give 'resource'"):
+        Source.model_validate({**GOOD, "resource": None, "library": "ifs"})
+    with pytest.raises(ValueError, match="event_kind"):
+        Source.model_validate({"id": "a", "kind": "ical", "url": "a.ics", "library": "ifs"})
+    with pytest.raises(ValueError, match="reserved"):
+        Source.model_validate({**GOOD, "id": "report"})
+
+
+def test_errors_name_file_line_and_fix(demo_copy: Path) -> None:
+    text = (
+        "sources:\n"
+        "  - id: flux\n    kind: feed\n    url: data/feeds/flux.atom\n    resource: pnbb\n"
+        "  - id: flux\n    kind: rss\n    url: data/feeds/flux.atom\n    resource: pnb\n"
+        "  - id: agenda\n    kind: ical\n    url: a.ics\n    library: ifs\n    event_kind: atelierr\n"
+        "    audiences: [famille]\n"
+    )
+    found = problems(demo_copy, text)
+    assert any(p.startswith("data/sources.yml:5:5: sources.0.resource: unknown resource 'pnbb'; did you mean 'pnb'?")
+               for p in found), found
+    assert any(p.startswith("data/sources.yml:7:5: sources.1.kind:") for p in found), found
+    assert any("data/sources.yml:14:5: sources.2.event_kind: unknown event kind 'atelierr'" in p for p in found), found
+    assert any("sources.2.audiences: unknown audience 'famille'" in p for p in found), found
+
+
+def test_duplicate_source_ids(demo_copy: Path) -> None:
+    entry = yaml.safe_dump([GOOD, GOOD])
+    found = problems(demo_copy, "sources:\n" + "\n".join("  " + line for line in entry.splitlines()))
+    assert any("duplicate id 'flux'" in p for p in found), found
+
+
+def test_corrupt_harvest_file_is_one_clear_error(demo_copy: Path) -> None:
+    path = demo_copy / "data" / "harvest" / "pnb-nouveautes.json"
+    path.write_text(path.read_text(encoding="utf-8")[:-200], encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(demo_copy)])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if "data/harvest" in line]
+    assert len(lines) == 1 and lines[0].startswith("data/harvest/pnb-nouveautes.json:1:1: harvest file not valid JSON")
+    assert "bibnum harvest --source pnb-nouveautes --force" in lines[0]
+
+
+def test_tampered_record_is_reported_not_shown(demo_copy: Path) -> None:
+    path = demo_copy / "data" / "harvest" / "pnb-nouveautes.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["records"][3]["title"] = "<script>alert(1)</script>"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ProjectInvalid) as caught:
+        load_graph(demo_copy)
+    assert [str(p) for p in caught.value.problems] == [
+        "data/harvest/pnb-nouveautes.json:1:1: records[3]: 'title' must be plain text without '<', '>' or control "
+        "characters; run `bibnum harvest --source pnb-nouveautes --force` to rewrite the file, or delete it"]
+
+
+def test_tampered_summary_is_sanitized_on_load(demo_copy: Path) -> None:
+    path = demo_copy / "data" / "harvest" / "pnb-nouveautes.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["records"][0]["summary_html"] = '<p>ok<script>alert(1)</script><img src=x onerror=alert(1)></p>'
+    path.write_text(json.dumps(data), encoding="utf-8")
+    summaries = [t.summary_html for t in load_graph(demo_copy).titles["pnb"]]
+    assert "<p>ok</p>" in summaries and not any("script" in s or "onerror" in s for s in summaries)
+
+
+def test_files_of_undeclared_sources_are_ignored(demo_copy: Path) -> None:
+    sources = yaml.safe_load((demo_copy / "data" / "sources.yml").read_text(encoding="utf-8"))
+    sources["sources"] = [s for s in sources["sources"] if s["id"] != "pnb-nouveautes"]
+    (demo_copy / "data" / "sources.yml").write_text(yaml.safe_dump(sources), encoding="utf-8")
+    assert "pnb" not in load_graph(demo_copy).titles
+
+
+def test_an_editor_event_may_not_pretend_to_be_harvested(demo_copy: Path) -> None:
+    path = demo_copy / "data" / "events" / "2026-11-25-permanence-numerique-ifs.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "source: agenda-ifs\n", encoding="utf-8")
+    with pytest.raises(ProjectInvalid) as caught:
+        load_graph(demo_copy)
+    assert [str(p) for p in caught.value.problems] == [
+        "data/events/2026-11-25-permanence-numerique-ifs.yml:12:1: source: set only by `bibnum harvest` on "
+        "harvested events; remove it"]

@@ -1,0 +1,118 @@
+"""The static index: every word reachable in one small shard, deterministic bytes, facets as ranges."""
+
+from __future__ import annotations
+
+import json
+import random
+import zlib
+
+import pytest
+
+from generator.search.labels import search_labels
+from generator.search.postings import decode, encode, invert
+from generator.search.records import SearchRecord, site_records
+from generator.search.shards import ShardLimits, shard_words
+from generator.search.static_index import facet_ranges, static_index, type_ranges
+
+from .reader import Reader
+
+
+@pytest.fixture(scope="module")
+def calvados(views):
+    view = views["calvados"]
+    records = site_records(view)
+    files = {f"bn-search/{p}": data for p, data in static_index(records, search_labels(view)).items()}
+    return records, Reader(files)
+
+
+def first_of(reader: Reader, records, query: str, kind: str) -> str:
+    return next(records[doc].title for doc in reader.search(query) if records[doc].type == kind)
+
+
+def test_postings_round_trip():
+    docs = {0: 0, 3: 2, 4: 1, 1000: 3}
+    assert decode(encode(docs)) == docs
+    assert encode({0: 0, 1: 3}) == [4, 7]
+
+
+def test_typical_queries_find_the_expected_resource_first(calvados):
+    records, reader = calvados
+    assert first_of(reader, records, "anglais", "resource") == "Assimil — langues en ligne"
+    assert first_of(reader, records, "presse", "resource") == "Cafeyn"
+    assert first_of(reader, records, "Ouest", "resource") == "Ouest-France numérique"
+    assert first_of(reader, records, "conte", "resource") == "StoryPlay'r"
+    assert first_of(reader, records, "cinema", "resource") == "La Médiathèque numérique"
+    assert first_of(reader, records, "atelier tablette", "event").startswith("Atelier tablette")
+
+
+def test_accents_plurals_prefixes_and_titles(calvados):
+    records, reader = calvados
+    assert reader.search("cinéma") == reader.search("cinema")
+    assert set(reader.search("ateliers ")) == set(reader.search("atelier "))
+    assert first_of(reader, records, "Oues", "title").startswith("Ouest-France, édition de Caen")
+    assert first_of(reader, records, "bulger", "title") == "L'anglais — Débutants"
+    assert reader.search("zzzyx") == []
+
+
+def test_every_word_is_in_the_leaf_its_prefix_names_with_full_postings(demo_graph, views):
+    records = site_records(views["calvados"])
+    words = invert(records)
+    limits = ShardLimits(budget=1_500)  # tiny shards: the demo must split like a big network does
+    shards = shard_words(words, [(s, e) for _t, s, e in type_ranges(records)], limits)
+    names = set(shards)
+    for text, word in words.items():
+        leaf = next(text[:n] for n in range(len(text), 0, -1) if text[:n] in names)
+        entries = {row[0]: row for row in json.loads(shards[leaf])}
+        assert decode(entries[text][2]) == word.docs, text
+    leaves = [n for n in names if not any(o != n and o.startswith(n) for o in names)]
+    assert len(leaves) > 20
+    for name in leaves:
+        rows = json.loads(shards[name])
+        assert len(zlib.compress(shards[name], 6)) <= limits.budget or len(rows) == 1 or len(name) >= 8
+
+
+def test_build_is_deterministic_and_versioned(views):
+    view = views["caen"]
+    records = site_records(view)
+    once, twice = static_index(records, search_labels(view)), static_index(records, search_labels(view))
+    assert once == twice
+    meta = json.loads(once["meta.json"])
+    assert all(p == "meta.json" or p.startswith(meta["version"] + "/") for p in once)
+    changed = static_index(records[:-1], search_labels(view))
+    assert json.loads(changed["meta.json"])["version"] != meta["version"]
+
+
+def test_meta_docs_and_facets(calvados):
+    records, reader = calvados
+    meta = reader.meta
+    assert meta["count"] == len(records)
+    assert [t for t, _s, _e in meta["types"]] == ["resource", "title", "event", "library", "post", "page"]
+    assert meta["labels"]["type"]["post"] == "Actualités"
+    assert meta["labels"]["category"]["cinema"] == "Cinéma et vidéo"
+    doc = next(i for i, r in enumerate(records) if r.id == "resource:cafeyn")
+    assert reader.doc(doc)[:2] == ["Cafeyn", "ressources/cafeyn/"]
+    facets = reader.json("f.json")
+    presse = [d for start, end in facets["category"]["presse"] for d in range(start, end)]
+    assert presse == [i for i, r in enumerate(records) if "presse" in r.categories]
+    upcoming = [d for start, end in facets["when"]["upcoming"] for d in range(start, end)]
+    assert upcoming == [i for i, r in enumerate(records) if r.when == "upcoming"]
+
+
+def test_facet_ranges_merge_runs():
+    records = [SearchRecord(id=str(i), type="title", title="t", url="u", categories=("a",) if i != 2 else ("b",))
+               for i in range(5)]
+    assert facet_ranges(records)["category"] == {"a": [[0, 2], [3, 5]], "b": [[2, 3]]}
+
+
+def test_a_large_vocabulary_splits_into_small_shards():
+    rnd = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    records = [SearchRecord(id=str(i), type="title", title="t", url="u",
+                            fields=((10, " ".join("".join(rnd.choice(letters) for _ in range(rnd.randint(3, 9)))
+                                                  for _ in range(6))),))
+               for i in range(3000)]
+    limits = ShardLimits(budget=4_000)
+    files = static_index(records, {}, limits)
+    shards = {p: d for p, d in files.items() if "/s/" in p}
+    assert len(shards) > 26 * 2
+    assert max(len(zlib.compress(d, 6)) for d in shards.values()) <= limits.budget
