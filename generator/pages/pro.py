@@ -8,7 +8,7 @@ import yaml
 
 from ..guide import editor_guide_markdown
 from ..i18n import sort_key, text as _
-from ..render.environment import front_matter, page
+from ..render.environment import attribute_safe, front_matter, page
 from . import paths
 from .public import agenda_files, content_pages, news_files, open_data_pages, post_url
 from .view import SiteView
@@ -57,7 +57,7 @@ def authors_file(view: SiteView) -> str:
         for author_id, author in view.graph.authors.items()
     }
     # Material inserts these strings into HTML unescaped.
-    safe = {k: {f: html.escape(v, quote=True) for f, v in a.items()} for k, a in authors.items()}
+    safe = {k: {f: attribute_safe(v) for f, v in a.items()} for k, a in authors.items()}
     return yaml.safe_dump({"authors": safe}, allow_unicode=True, sort_keys=True)
 
 

@@ -68,9 +68,15 @@ def front_matter(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
 
+def attribute_safe(value: str) -> str:
+    """Escape what can break Material's double-quoted attributes and text; keep apostrophes,
+    which Material re-escapes in places (an escaped one would show as '&#x27;')."""
+    return html.escape(value, quote=False).replace('"', "&quot;")
+
+
 def _escape(value: Any) -> Any:
     if isinstance(value, str):
-        return html.escape(value, quote=True)
+        return attribute_safe(value)
     if isinstance(value, list):
         return [_escape(v) for v in value]
     if isinstance(value, dict):

@@ -25,3 +25,8 @@ def test_french_filters():
     out = env.from_string("{{ d|long_date }} {{ 1920|money }}").render(d=datetime(2026, 11, 28))
     assert out.startswith("samedi 28 novembre 2026 ")
     assert " ".join(out.split()[4:]).replace("\u202f", " ").replace("\xa0", " ") == "1 920,00 €"
+
+
+def test_front_matter_keeps_apostrophes_readable():
+    meta = yaml.safe_load(front_matter({"title": "StoryPlay'r"}).strip().strip("-"))
+    assert meta["title"] == "StoryPlay'r"
