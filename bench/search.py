@@ -137,7 +137,7 @@ def main() -> None:
 
     with GzipServer(work / "site") as origin:
         ours = measure_words(origin + f"/{SITE}/", WORDS, index_path=f"/{INDEX_DIR}/",
-                             script_names=("search-index.js", "search.js", "search.css"))
+                             script_names=("search-index.js", "search-render.js", "search.js", "search.css"))
         theirs = measure_words(origin + f"/{SITE}/pagefind-bench.html", WORDS, index_path="/pagefind/",
                                script_names=("pagefind.js", "pagefind-worker.js", "wasm.")) if pagefind else None
     report = {

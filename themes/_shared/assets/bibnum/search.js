@@ -1,32 +1,17 @@
 /* bibnum search box: results as you type, grouped by type, narrowed by facets, keyboard first.
  *
- * Markup: themes/_shared/partials/search.html. Data: the static index (search-index.js) or,
- * when the site configures it, Algolia (search-algolia.js, loaded only then). Labels come from
- * the index's meta.json, generated from generator/i18n/fr.py.
+ * Markup: themes/_shared/partials/search.html; the results' DOM: search-render.js. Data: the
+ * static index (search-index.js) or, when the site configures it, Algolia (search-algolia.js,
+ * loaded only then). Labels come from the index's meta.json, generated from generator/i18n/fr.py.
  */
 (function () {
   "use strict";
 
-  var NS = window.BibnumSearch;
+  var NS = window.BibnumSearch || {};
+  var R = NS.render;
   var PER_GROUP_ALL = 3;   // results per group while every type is shown
   var PER_GROUP_ONE = 20;  // results when one type is chosen ("more" adds as many again)
   var FACETS = ["category", "audience", "when"];
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { node.textContent = text; }
-    return node;
-  }
-
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (m, key) { return values[key] !== undefined ? values[key] : m; });
-  }
-
-  function plural(count, forms) {
-    var pair = forms.split("|");
-    return count.toLocaleString("fr-FR") + " " + (count < 2 ? pair[0] : pair[1]);
-  }
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -36,19 +21,6 @@
       script.onerror = function () { reject(new Error("cannot load " + src)); };
       document.head.appendChild(script);
     });
-  }
-
-  /* The title with the reader's words marked (folded comparison, original text kept). */
-  function highlighted(title, terms) {
-    var span = el("span", "bn-search__title");
-    String(title).split(/([^\s\-'’:,.;!?()«»"]+)/).forEach(function (part, i) {
-      var folded = NS.normalize.fold(part);
-      var hit = i % 2 === 1 && terms.some(function (t) {
-        return folded.lastIndexOf(t.word, 0) === 0 || folded.lastIndexOf(t.singular, 0) === 0;
-      });
-      span.appendChild(hit ? el("mark", "", part) : document.createTextNode(part));
-    });
-    return span;
   }
 
   function setup(root) {
@@ -129,12 +101,12 @@
 
     function buildControls() {
       var labels = state.labels;
-      var types = el("div", "bn-search__types");
+      var types = R.el("div", "bn-search__types");
       types.setAttribute("role", "group");
       types.setAttribute("aria-label", ui("facet.type"));
       var selects = {};
       FACETS.forEach(function (name) {
-        var select = el("select", "bn-search__facet");
+        var select = R.el("select", "bn-search__facet");
         select.setAttribute("aria-label", ui("facet." + name));
         select.appendChild(new Option(ui("any." + name), ""));
         Object.keys(labels[name]).forEach(function (value) { select.appendChild(new Option(labels[name][value], value)); });
@@ -154,31 +126,14 @@
         if (res.counts[type]) { entries.push([type, state.labels.type[type], res.counts[type]]); }
       });
       entries.forEach(function (entry) {
-        var button = el("button", "bn-search__type", entry[1] + " ");
+        var button = R.el("button", "bn-search__type", entry[1] + " ");
         button.type = "button";
         button.setAttribute("aria-pressed", String(state.filters.type === entry[0]));
-        button.appendChild(el("span", "bn-search__count", entry[2].toLocaleString("fr-FR")));
+        button.appendChild(R.el("span", "bn-search__count", entry[2].toLocaleString("fr-FR")));
         button.addEventListener("click", function () { setFilter("type", entry[0], true); });
         types.appendChild(button);
       });
       state.controls.selects.when.hidden = !(res.counts.event || state.filters.when);
-    }
-
-    function renderItem(item, res, index) {
-      var option = el("a", "bn-search__item");
-      option.id = "bn-search-option-" + index;
-      option.href = base + item.url;
-      option.setAttribute("role", "option");
-      option.setAttribute("aria-selected", "false");
-      option.tabIndex = -1;
-      option.appendChild(highlighted(item.title, res.terms || []));
-      if (item.subtitle) { option.appendChild(el("span", "bn-search__subtitle", item.subtitle)); }
-      var tags = el("span", "bn-search__tags");
-      (item.categories || []).forEach(function (c) { tags.appendChild(el("span", "bn-search__tag", state.labels.category[c] || c)); });
-      (item.audiences || []).forEach(function (a) { tags.appendChild(el("span", "bn-search__tag bn-search__tag--audience", state.labels.audience[a] || a)); });
-      if (item.when) { tags.appendChild(el("span", "bn-search__tag bn-search__tag--" + item.when, state.labels.when[item.when])); }
-      if (tags.childNodes.length) { option.appendChild(tags); }
-      return option;
     }
 
     function render(res, query) {
@@ -188,33 +143,20 @@
       facetsBox.hidden = false;
       renderTypes(res);
       if (!res.total) {
-        status.textContent = format(ui("none"), { query: query.trim() }) + " " + ui("none_hint");
+        status.textContent = R.format(ui("none"), { query: query.trim() }) + " " + ui("none_hint");
       } else {
-        status.textContent = plural(res.total, ui("results"));
+        status.textContent = R.plural(res.total, ui("results"));
       }
       res.groups.forEach(function (group) {
-        var box = el("div", "bn-search__group");
-        box.setAttribute("role", "group");
-        var title = el("div", "bn-search__group-title", state.labels.type[group.type] + " ");
-        title.id = "bn-search-group-" + group.type;
-        title.setAttribute("role", "presentation");
-        title.appendChild(el("span", "bn-search__count", group.total.toLocaleString("fr-FR")));
-        box.setAttribute("aria-labelledby", title.id);
-        box.appendChild(title);
+        var box = R.group(group, state.labels);
         group.items.forEach(function (item) {
-          var option = renderItem(item, res, state.options.length);
+          var option = R.option(item, state.labels, res.terms || [], base, state.options.length);
           state.options.push(option);
           box.appendChild(option);
         });
         if (group.total > group.items.length) {
-          var more = el("a", "bn-search__item bn-search__more", state.filters.type ? ui("next")
-                        : format(ui("more"), { count: group.total }));
-          more.id = "bn-search-option-" + state.options.length;
-          more.href = "#";
-          more.setAttribute("role", "option");
-          more.setAttribute("aria-selected", "false");
-          more.setAttribute("data-bn-type", group.type);
-          more.tabIndex = -1;
+          var more = R.more(group.type, state.filters.type ? ui("next")
+                            : R.format(ui("more"), { count: group.total }), state.options.length);
           state.options.push(more);
           box.appendChild(more);
         }
@@ -325,7 +267,7 @@
 
   function init() {
     var root = document.querySelector("[data-bn-search]");
-    if (root && NS && NS.StaticIndex) { setup(root); }
+    if (root && NS.StaticIndex && R) { setup(root); }
   }
 
   if (document.readyState === "loading") {
