@@ -17,6 +17,19 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write through a temp file in the same folder + os.replace: readers never see half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 class GuardedWriter:
     """Writes files under `root`: atomic (temp file + os.replace), never outside, never twice.
 
@@ -43,15 +56,7 @@ class GuardedWriter:
                 return target
         except OSError:
             pass
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(target, data)
         self.report.written.append(key)
         return target
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import gc
 import json
-import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from ..writer import atomic_write
 
 FORMAT = 1
 HARVEST_DIR = "data/harvest"
@@ -86,13 +86,5 @@ def write_if_changed(path: Path, data: dict[str, Any]) -> bool:
 def _write(path: Path, content: bytes) -> bool:
     if path.is_file() and path.read_bytes() == content:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, content)
     return True

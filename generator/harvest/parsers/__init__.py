@@ -17,3 +17,13 @@ class Parsed:
     records: list[dict[str, Any]] = field(default_factory=list)
     entries: int = 0
     skipped: int = 0
+    _ids: set[str] = field(default_factory=set, repr=False)
+
+    def add(self, record: dict[str, Any] | None) -> None:
+        """Count one entry read; keep its record unless unreadable or a repeat of an earlier id."""
+        self.entries += 1
+        if record is None or record["id"] in self._ids:
+            self.skipped += 1
+            return
+        self._ids.add(record["id"])
+        self.records.append(record)

@@ -41,15 +41,8 @@ def parse_feed(body: bytes, content_type: str | None, *, kind: str, title_kind: 
         raise ParseError(f"an OPDS feed is Atom; this is {result['version']}")
     feed_language = clean.language(result.get("feed", {}).get("language"))
     parsed = Parsed()
-    seen: set[str] = set()
     for entry in result.get("entries", []):
-        parsed.entries += 1
-        record = _record(entry, kind=kind, title_kind=title_kind, today=today, feed_language=feed_language)
-        if record is None or record["id"] in seen:
-            parsed.skipped += 1
-            continue
-        seen.add(record["id"])
-        parsed.records.append(record)
+        parsed.add(_record(entry, kind=kind, title_kind=title_kind, today=today, feed_language=feed_language))
     return parsed
 
 

@@ -35,18 +35,12 @@ def parse_ical(body: bytes, content_type: str | None, *, source_id: str, today: 
     if calendar.name != "VCALENDAR":
         raise ParseError("not an iCalendar file (no VCALENDAR)")
     parsed = Parsed()
-    seen: set[str] = set()
     for component in calendar.walk("VEVENT"):
-        parsed.entries += 1
         try:
             record = _record(component, source_id, today)
         except (ValueError, TypeError, AttributeError, KeyError):
             record = None  # one unreadable event never spoils the others
-        if record is None or record["id"] in seen:
-            parsed.skipped += 1
-            continue
-        seen.add(record["id"])
-        parsed.records.append(record)
+        parsed.add(record)
     return parsed
 
 

@@ -25,18 +25,11 @@ def parse_kbart(body: bytes, content_type: str | None, *, title_kind: str, today
         raise ParseError(f"not a KBART file: the header row lacks {', '.join(missing)}")
     column = {name: index for index, name in enumerate(header)}
     parsed = Parsed()
-    seen: set[str] = set()
     for row in rows:
         if not any(cell.strip() for cell in row):
             continue
-        parsed.entries += 1
         get = lambda name: row[column[name]].strip() if name in column and column[name] < len(row) else ""  # noqa: E731
-        record = _record(get, title_kind, today)
-        if record is None or record["id"] in seen:
-            parsed.skipped += 1
-            continue
-        seen.add(record["id"])
-        parsed.records.append(record)
+        parsed.add(_record(get, title_kind, today))
     return parsed
 
 
