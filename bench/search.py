@@ -127,9 +127,10 @@ def main() -> None:
     print(f"engine: {pages} pages in {engine_seconds:.1f} s; Material's search_index.json: {material_size}")
 
     started = time.perf_counter()
-    write_site_index(graph, site, site_dir, NOW)
+    view = SiteView.build(graph, site, NOW)
+    write_site_index(view, site_dir)
     index_seconds = time.perf_counter() - started
-    records = site_records(SiteView.build(graph, site, NOW))
+    records = site_records(view)
     index_size = folder_size(site_dir / INDEX_DIR)
     print(f"bibnum index: {len(records)} records in {index_seconds:.2f} s; {index_size}")
     pagefind = pagefind_index(records, site_dir, work)

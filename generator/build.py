@@ -51,9 +51,11 @@ def load_graph(project: Path) -> NetworkGraph:
     return validate(load_project(project))
 
 
-def generate_site(graph: NetworkGraph, site: Site, now: datetime, *, site_url: str | None = None) -> dict[str, str | bytes]:
+def generate_site(
+    graph: NetworkGraph, site: Site, now: datetime, *, site_url: str | None = None, view: SiteView | None = None
+) -> dict[str, str | bytes]:
     """Every file of one site's work tree (docs/, overrides/, mkdocs.yml), as a mapping."""
-    view = SiteView.build(graph, site, now)
+    view = view or SiteView.build(graph, site, now)
     uid_domain = _host(graph.sites[0].url)
     docs = public_files(view, uid_domain) if site.kind == "public" else pro_files(view, uid_domain)
     docs.update(data_files(view))
@@ -99,10 +101,12 @@ def build(
     chosen = _choose(graph, sites)
 
     results: list[SiteResult] = []
+    views: dict[str, SiteView] = {}
     started = time.perf_counter()
     for site in chosen:
         t0 = time.perf_counter()
-        files = generate_site(graph, site, now, site_url=(site_urls or {}).get(site.id))
+        views[site.id] = SiteView.build(graph, site, now)  # once: pages, data outputs and search share it
+        files = generate_site(graph, site, now, site_url=(site_urls or {}).get(site.id), view=views[site.id])
         report = write_work_tree(root, site.id, files)
         result = SiteResult(site.id, pages=sum(1 for p in files if p.startswith("docs/") and p.endswith(".md")))
         result.written = report.written
@@ -125,7 +129,7 @@ def build(
                 future.result()
         timings["engine"] = time.perf_counter() - started
         for site in chosen:
-            for step, seconds in finish_site(graph, site, staging / site.id, strict=strict, now=now).items():
+            for step, seconds in finish_site(views[site.id], staging / site.id, strict=strict).items():
                 timings[step] = timings.get(step, 0.0) + seconds
         (staging / "index.html").write_text(hub_page(graph, list(graph.sites)), encoding="utf-8")
         _swap(staging, out, [s.id for s in chosen] + ["index.html"])

@@ -12,12 +12,10 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime
 from pathlib import Path
 
 from ..errors import BibnumError
-from ..models.graph import NetworkGraph
-from ..models.site import Site
+from ..writer import GuardedWriter
 from ..pages.view import SiteView
 from .labels import search_labels
 from .records import site_records
@@ -29,27 +27,22 @@ INDEX_DIR = "bn-search"
 MATERIAL_INDEX = "search/search_index.json"
 
 
-def site_index_files(graph: NetworkGraph, site: Site, now: datetime) -> dict[str, bytes]:
+def site_index_files(view: SiteView) -> dict[str, bytes]:
     """{path under the site: bytes} of one site's static index."""
-    view = SiteView.build(graph, site, now)
     return {f"{INDEX_DIR}/{path}": data for path, data in static_index(site_records(view), search_labels(view)).items()}
 
 
-def write_site_index(graph: NetworkGraph, site: Site, site_dir: Path, now: datetime) -> int:
+def write_site_index(view: SiteView, site_dir: Path) -> int:
     """Write the index into a freshly built site; return the bytes written."""
+    site = view.site
     admin_key = os.environ.get("ALGOLIA_ADMIN_KEY")
     if site.algolia is not None and admin_key and site.algolia.search_key == admin_key:
         # The search key is printed in every page: the admin key must never be there.
         raise BibnumError(f"data/sites.yml: the Algolia search_key of site {site.id!r} is the admin key; "
                           "use the search-only key there, and rotate the admin key")
-    files = site_index_files(graph, site, now)
+    files = site_index_files(view)
+    GuardedWriter(site_dir).write_all(files)  # names come from folded words, but stay confined
     root = site_dir.resolve()
-    for path, data in files.items():
-        target = (root / path).resolve()
-        if root not in target.parents:  # names come from folded words: [a-z0-9] only, but be sure
-            raise ValueError(f"search index path escapes the site: {path}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
     material = root / MATERIAL_INDEX
     material.unlink(missing_ok=True)
     if material.parent.is_dir() and not any(material.parent.iterdir()):
