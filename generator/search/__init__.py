@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from ..errors import BibnumError
+from ..harvest.store import paused_gc
 from ..writer import GuardedWriter
 from ..pages.view import SiteView
 from .labels import search_labels
@@ -29,11 +30,18 @@ MATERIAL_INDEX = "search/search_index.json"
 
 def site_index_files(view: SiteView) -> dict[str, bytes]:
     """{path under the site: bytes} of one site's static index."""
-    return {f"{INDEX_DIR}/{path}": data for path, data in static_index(site_records(view), search_labels(view)).items()}
+    with paused_gc():  # tens of thousands of small objects, no cycles: see harvest.store
+        files = static_index(site_records(view), search_labels(view))
+    return {f"{INDEX_DIR}/{path}": data for path, data in files.items()}
 
 
 def write_site_index(view: SiteView, site_dir: Path) -> int:
-    """Write the index into a freshly built site; return the bytes written."""
+    """Write the index into a built site, over any previous one; return the index's size in bytes.
+
+    The site folder may be an engine output reused from the previous build: files with
+    the same bytes are left untouched and the previous index's other files are deleted,
+    so that a differential publish sees only what changed.
+    """
     site = view.site
     admin_key = os.environ.get("ALGOLIA_ADMIN_KEY")
     if site.algolia is not None and admin_key and site.algolia.search_key == admin_key:
@@ -41,7 +49,12 @@ def write_site_index(view: SiteView, site_dir: Path) -> int:
         raise BibnumError(f"data/sites.yml: the Algolia search_key of site {site.id!r} is the admin key; "
                           "use the search-only key there, and rotate the admin key")
     files = site_index_files(view)
-    GuardedWriter(site_dir).write_all(files)  # names come from folded words, but stay confined
+    prefix = f"{INDEX_DIR}/"
+    writer = GuardedWriter(site_dir / INDEX_DIR)  # names come from folded words, but stay confined
+    # Sorted writes put meta.json after the version folder it names: a reader of a live
+    # folder never finds meta.json pointing at files not yet there.
+    writer.write_all({path.removeprefix(prefix): data for path, data in files.items()})
+    writer.remove_stale()
     root = site_dir.resolve()
     material = root / MATERIAL_INDEX
     material.unlink(missing_ok=True)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
-from .normalize import index_words, stem
+from .normalize import NOT_INDEXED, stem, words
 from .records import BODY, MEDIUM, STRONG, TITLE, SearchRecord
 
 # Weight classes as small integers: postings pack (doc gap, class) into one number.
 CLASSES = (TITLE, STRONG, MEDIUM, BODY)
+assert list(CLASSES) == sorted(CLASSES, reverse=True)  # record_terms: lower weight = worse class
 _CLASS_OF = {weight: index for index, weight in enumerate(CLASSES)}
 
 
@@ -23,27 +25,48 @@ class Word:
 
 def invert(records: list[SearchRecord]) -> dict[str, Word]:
     """Folded word -> Word, over records numbered by their position (the doc id)."""
-    index: dict[str, Word] = {}
+    postings: dict[str, dict[int, int]] = {}
     for doc, record in enumerate(records):
-        for weight, text in record.fields:
-            cls = _CLASS_OF[weight]
-            for word in index_words(text):
-                entry = index.get(word)
-                if entry is None:
-                    entry = index[word] = Word(word, stem(word))
-                best = entry.docs.get(doc)
-                if best is None or cls < best:
-                    entry.docs[doc] = cls
-    return index
+        terms = record_terms(record.fields)
+        for word, cls in zip(terms, terms[-1]):  # the last item is the classes, not a word
+            docs = postings.get(word)
+            if docs is None:
+                postings[word] = {doc: cls}
+            else:
+                docs[doc] = cls
+    return {word: Word(word, stem(word), docs) for word, docs in postings.items()}
+
+
+# Public portals share most records' fields (resources, their titles): a second site,
+# or the next build of a preview server, finds them here.
+_TERMS: dict[tuple[tuple[int, str], ...], tuple] = {}
+_TERMS_LIMIT = 1 << 16
+
+
+def record_terms(fields: tuple[tuple[int, str], ...]) -> tuple:
+    """(word, ..., bytes of each word's best class) of one record: a word counts once, at its best place.
+
+    One flat tuple of strings and bytes: the cyclic garbage collector stops scanning it
+    after one look, where pairs would keep it busy at every collection.
+    """
+    terms = _TERMS.get(fields)
+    if terms is None:
+        best: dict[str, int] = {}
+        # Worst class first (lowest weight), so that a better one overwrites it.
+        for weight, text in sorted(fields, key=itemgetter(0)):
+            best.update(dict.fromkeys(words(text), _CLASS_OF[weight]))
+        for word in NOT_INDEXED.intersection(best):  # = index_words of each text, in one go
+            del best[word]
+        if len(_TERMS) >= _TERMS_LIMIT:  # bounded: a long-running preview server must not grow forever
+            _TERMS.clear()
+        terms = _TERMS[fields] = (*best, bytes(best.values()))
+    return terms
 
 
 def encode(docs: dict[int, int]) -> list[int]:
     """Sorted postings as gaps: each number is (doc id - previous doc id) * 4 + class."""
-    codes, previous = [], -1
-    for doc in sorted(docs):
-        codes.append((doc - previous) * 4 + docs[doc])
-        previous = doc
-    return codes
+    ordered = sorted(docs)
+    return [(doc - previous) * 4 + docs[doc] for doc, previous in zip(ordered, [-1, *ordered])]
 
 
 def decode(codes: list[int]) -> dict[int, int]:

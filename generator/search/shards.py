@@ -11,13 +11,19 @@ types on, it moves down to the leaf that holds the full postings.
 
 from __future__ import annotations
 
+import heapq
 import json
+import re
 import zlib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from .postings import Word, encode
 
+_PLAIN = re.compile(r"[a-z0-9]*")
 MAX_PREFIX = 8  # a prefix this long holds few words: stop splitting whatever its size
 
 
@@ -30,30 +36,76 @@ class ShardLimits:
 
 def shard_words(words: dict[str, Word], type_ranges: Sequence[tuple[int, int]],
                 limits: ShardLimits = ShardLimits()) -> dict[str, bytes]:
-    """{shard name: JSON bytes} covering every word; names are the prefixes described above."""
+    """{shard name: JSON bytes} covering every word; names are the prefixes described above.
+
+    Gives what `shard_json` would for each shard, from row pieces encoded once per word
+    however many splits are tried.
+    """
     shards: dict[str, bytes] = {}
-    ordered = sorted(words)
-    for first, group in _by_letter(ordered, 0):
-        _place(first, group, words, type_ranges, limits, shards)
+    rows = _Rows(words, type_ranges, limits.preview_docs)
+    for first, group in _by_letter(sorted(words), 0):
+        _place(first, group, rows, limits, shards)
     return dict(sorted(shards.items()))
 
 
-def _place(prefix: str, texts: list[str], words: dict[str, Word], type_ranges, limits: ShardLimits,
-           shards: dict[str, bytes]) -> None:
-    leaf = None
-    raw_guess = sum(len(t) + 3 * len(words[t].docs) for t in texts)
-    if raw_guess <= limits.budget * 12 or len(prefix) >= MAX_PREFIX or len(texts) == 1:
-        leaf = shard_json([(words[t], None) for t in texts])
-        if gzipped_size(leaf) <= limits.budget or len(prefix) >= MAX_PREFIX or len(texts) == 1:
+class _Rows:
+    """Each word's JSON row, as a head and a tail around its shard-local stem group number."""
+
+    def __init__(self, words: dict[str, Word], type_ranges, keep: int) -> None:
+        self.words, self.type_ranges, self.keep = words, type_ranges, keep
+        self.stems = {text: word.stem for text, word in words.items()}
+        self.heads = {text: f"[{_json_string(text)}," for text in words}
+        # Every word's full postings land in exactly one shard: encode them all up front.
+        self.tails = {text: f",{_codes_json(word.docs)}]" for text, word in words.items()}
+        self.preview_tails: dict[str, str] = {}
+        self.sizes = {text: len(text) + 3 * len(word.docs) for text, word in words.items()}
+
+    def shard(self, texts: list[str], previews: list[str] = ()) -> bytes:
+        """Full postings of `texts`, then the first documents of each type of `previews`."""
+        groups: dict[str, int] = {}
+        stems, heads, tails = self.stems, self.heads, self.tails
+        parts = [f"{heads[t]}{groups.setdefault(stems[t], len(groups))}{tails[t]}" for t in texts]
+        parts += [f"{heads[t]}{groups.setdefault(stems[t], len(groups))}{self._preview_tail(t)}" for t in previews]
+        return f"[{','.join(parts)}]".encode("utf-8")
+
+    def _preview_tail(self, text: str) -> str:
+        tail = self.preview_tails.get(text)
+        if tail is None:  # a frequent word is previewed at every level of its prefix
+            docs = _first_of_each_type(self.words[text].docs, self.type_ranges, self.keep)
+            tail = self.preview_tails[text] = f",{_codes_json(docs)}]"
+        return tail
+
+
+def _place(prefix: str, texts: list[str], rows: _Rows, limits: ShardLimits, shards: dict[str, bytes]) -> None:
+    final = len(prefix) >= MAX_PREFIX or len(texts) == 1
+    if final or sum(map(rows.sizes.__getitem__, texts)) <= limits.budget * 12:
+        leaf = rows.shard(texts)
+        if final or _fits(leaf, limits.budget):
             shards[prefix] = leaf
             return
-    exact = [(words[t], None) for t in texts if t == prefix]
+    exact = [t for t in texts if t == prefix]
     longer = [t for t in texts if t != prefix]
-    frequent = sorted(longer, key=lambda t: (-len(words[t].docs), t))[: limits.preview_words]
-    preview = [(words[t], limits.preview_docs) for t in sorted(frequent)]
-    shards[prefix] = shard_json(exact + preview, type_ranges)
+    words = rows.words
+    frequent = heapq.nsmallest(limits.preview_words, longer, key=lambda t: (-len(words[t].docs), t))
+    shards[prefix] = rows.shard(exact, sorted(frequent))
     for letter, group in _by_letter(longer, len(prefix)):
-        _place(prefix + letter, group, words, type_ranges, limits, shards)
+        _place(prefix + letter, group, rows, limits, shards)
+
+
+def _fits(content: bytes, budget: int) -> bool:
+    """gzipped_size(content) <= budget, without compressing when the answer is sure."""
+    size = len(content)
+    if size + (size >> 3) + 64 <= budget:  # beyond any deflate's worst case (stored blocks)
+        return True
+    # Too big a leaf is common (it is then split): stop compressing once the output,
+    # which only grows, passes the budget. The stream's total is zlib.compress's.
+    stream = zlib.compressobj(6)
+    out = 0
+    for start in range(0, size, 8192):
+        out += len(stream.compress(content[start:start + 8192]))
+        if out > budget:
+            return False
+    return out + len(stream.flush()) <= budget
 
 
 def shard_json(entries: list[tuple[Word, int | None]], type_ranges=()) -> bytes:
@@ -66,24 +118,37 @@ def shard_json(entries: list[tuple[Word, int | None]], type_ranges=()) -> bytes:
     return compact_json(rows)
 
 
+def _codes_json(docs: dict[int, int]) -> str:
+    return str(encode(docs)).replace(" ", "")  # what compact_json writes for a list of ints
+
+
+def _json_string(text: str) -> str:
+    if _PLAIN.fullmatch(text):  # all that index words are made of: nothing to escape
+        return f'"{text}"'
+    return json.dumps(text, ensure_ascii=False)
+
+
 def _first_of_each_type(docs: dict[int, int], type_ranges, keep: int) -> dict[int, int]:
     kept: dict[int, int] = {}
+    ordered = sorted(docs)
     for start, end in type_ranges:
         # Best first: title matches, then by doc id (the static rank within the type).
-        inside = sorted((cls, doc) for doc, cls in docs.items() if start <= doc < end)[:keep]
-        kept.update({doc: cls for cls, doc in inside})
+        inside = ordered[bisect_left(ordered, start):bisect_left(ordered, end)]
+        best = heapq.nsmallest(keep, [(docs[doc], doc) for doc in inside])
+        kept.update({doc: cls for cls, doc in best})
     return kept
 
 
 def _by_letter(texts: list[str], position: int) -> list[tuple[str, list[str]]]:
-    groups: dict[str, list[str]] = {}
-    for text in texts:
-        groups.setdefault(text[position], []).append(text)
-    return sorted(groups.items())
+    """Sorted texts, longer than `position`, grouped by their letter there (in order)."""
+    return [(letter, list(group)) for letter, group in groupby(texts, key=itemgetter(position))]
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def compact_json(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return _ENCODER.encode(value).encode("utf-8")  # json.dumps with these options, minus a new encoder each call
 
 
 def gzipped_size(content: bytes) -> int:

@@ -16,6 +16,7 @@ never mixes with an old one.
 from __future__ import annotations
 
 import hashlib
+from operator import attrgetter
 from typing import Any
 
 from .postings import invert
@@ -44,17 +45,25 @@ def doc_row(record: SearchRecord) -> list[Any]:
 
 def facet_ranges(records: list[SearchRecord]) -> dict[str, dict[str, list[list[int]]]]:
     """facet -> value -> [[start, end], ...] doc id ranges (titles of a resource are one range)."""
-    facets: dict[str, dict[str, list[list[int]]]] = {"category": {}, "audience": {}, "when": {}}
-    for doc, record in enumerate(records):
-        for facet, values in (("category", record.categories), ("audience", record.audiences),
-                              ("when", (record.when,) if record.when else ())):
+    facets: dict[str, dict[str, list[list[int]]]] = {}
+    for facet, values_of in (("category", attrgetter("categories")), ("audience", attrgetter("audiences")),
+                             ("when", _when)):
+        ranges: dict[str, list[list[int]]] = {}
+        for doc, values in enumerate(map(values_of, records)):
             for value in values:
-                runs = facets[facet].setdefault(value, [])
-                if runs and runs[-1][1] == doc:
+                runs = ranges.get(value)
+                if runs is None:
+                    ranges[value] = [[doc, doc + 1]]
+                elif runs[-1][1] == doc:
                     runs[-1][1] = doc + 1
                 else:
                     runs.append([doc, doc + 1])
-    return {facet: dict(sorted(values.items())) for facet, values in facets.items()}
+        facets[facet] = dict(sorted(ranges.items()))
+    return facets
+
+
+def _when(record: SearchRecord) -> tuple[str, ...]:
+    return (record.when,) if record.when else ()
 
 
 def static_index(records: list[SearchRecord], labels: dict[str, Any],

@@ -1,0 +1,70 @@
+"""Writing the index into a site folder that already holds one (a reused engine output)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+from types import MappingProxyType
+
+from generator.pages.view import SiteView
+from generator.search import INDEX_DIR, site_index_files, write_site_index
+
+from .conftest import NOW, TITLES, title
+
+OLD = 1_000_000_000  # a past mtime: a file that still has it was not written again
+
+
+def index_files(site_dir: Path) -> dict[str, bytes]:
+    return {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted((site_dir / INDEX_DIR).rglob("*"))
+            if p.is_file()}
+
+
+def version_of(site_dir: Path) -> str:
+    return json.loads((site_dir / INDEX_DIR / "meta.json").read_bytes())["version"]
+
+
+def age(site_dir: Path) -> None:
+    for path in (site_dir / INDEX_DIR).rglob("*"):
+        if path.is_file():
+            os.utime(path, (OLD, OLD))
+
+
+def test_a_second_index_replaces_the_first_and_an_identical_one_writes_nothing(demo_graph, views, tmp_path):
+    site_dir = tmp_path / "calvados"
+    (site_dir / "index.html").parent.mkdir(parents=True)
+    (site_dir / "index.html").write_text("page", encoding="utf-8")  # the rest of the site: never touched
+    first = views["calvados"]
+    write_site_index(first, site_dir)
+    assert index_files(site_dir) == site_index_files(first)
+
+    # Different records (one more harvested title): a new version, the old one's files are stale.
+    more = dict(TITLES, assimil=(*TITLES["assimil"], title("assimil", "isbn:9782700508002", "L'italien")))
+    second = SiteView.build(dataclasses.replace(demo_graph, titles=MappingProxyType(more)), first.site, NOW)
+    old_version = site_dir / INDEX_DIR / version_of(site_dir)
+    assert any(p.name.endswith(".json") for p in (old_version / "s").iterdir())
+    write_site_index(second, site_dir)
+    assert index_files(site_dir) == site_index_files(second)  # same names, same bytes, nothing else
+    assert not old_version.exists()  # its shards and chunks removed, and the emptied folders
+    assert (site_dir / "index.html").read_text(encoding="utf-8") == "page"
+
+    # The same records again: every file is already there with the same bytes, none is rewritten.
+    age(site_dir)
+    write_site_index(second, site_dir)
+    assert index_files(site_dir) == site_index_files(second)
+    assert {p.stat().st_mtime for p in (site_dir / INDEX_DIR).rglob("*") if p.is_file()} == {OLD}
+
+
+def test_a_stray_shard_is_removed_and_the_others_are_left_alone(views, tmp_path):
+    site_dir = tmp_path / "caen"
+    view = views["caen"]
+    write_site_index(view, site_dir)
+    files = index_files(site_dir)
+    stray = site_dir / INDEX_DIR / version_of(site_dir) / "s" / "zzzz.json"  # a shard a previous build had, gone now
+    stray.write_bytes(b"[]")
+    age(site_dir)
+    write_site_index(view, site_dir)
+    assert not stray.exists()
+    assert index_files(site_dir) == files
+    assert {p.stat().st_mtime for p in (site_dir / INDEX_DIR).rglob("*") if p.is_file()} == {OLD}
