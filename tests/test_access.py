@@ -227,3 +227,51 @@ def test_access_link_names_the_key_at_fault(login, access: ResourceAccess, key: 
         access_link(access, login)
     assert err.value.key == key
     assert problem in str(err.value)
+
+
+# --- the fast paths used for harvested titles (one link per title and site) ------------------
+
+
+@pytest.mark.parametrize("allow_http", [False, True])
+def test_plain_address_shortcut_agrees_with_the_full_check(allow_http, monkeypatch):
+    import random
+    import re
+
+    from generator import access
+
+    schemes = ["https://", "http://", "HTTPS://", "javascript:", "", "https:/"]
+    hosts = ["a", "b.example.org", "-x", "x-", ".", "", "user@h", "[::1]", "é.fr", "h h", "h\\"]
+    ports = ["", "", ":8080", ":0", ":99999", ":", ":x"]
+    rest = ["/", "/t/1", "?q=1", "#f", "@", " ", "\t", "\\", "é", "%20", "\x00", "\x85", "\u2028", "/a:b", ""]
+    rnd = random.Random(11)
+    urls = [rnd.choice(schemes) + rnd.choice(hosts) + rnd.choice(ports)
+            + "".join(rnd.choice(rest) for _ in range(rnd.randint(0, 4))) for _ in range(12000)]
+    check = access._url_problem.__wrapped__  # the check itself, not its cache
+    shortcut = [check(url, allow_http) for url in urls]
+    assert sum(bool(access._PLAIN_URL.fullmatch(url)) for url in urls) > 100  # the shortcut is exercised
+    monkeypatch.setattr(access, "_PLAIN_URL", re.compile(r"(?!)"))  # no address takes the shortcut
+    assert [check(url, allow_http) for url in urls] == shortcut
+
+
+@pytest.mark.parametrize("login", [
+    EzproxyLogin(kind="ezproxy", base="https://proxy.reseau.example.org"),
+    EzproxyLogin(kind="ezproxy", base="https://proxy.reseau.example.org", form="url"),
+    OpenAthensLogin(kind="openathens", domain="reseau.example.org"),
+    ShibbolethLogin(kind="shibboleth", idp=IDP),
+    CasLogin(kind="cas", base="https://cas.reseau.example.org/cas"),
+    DirectLogin(kind="direct"),
+])
+@pytest.mark.parametrize("kind", ["login", "direct"])
+def test_target_link_is_access_link_with_that_target(login, kind):
+    from generator.access import target_link
+
+    access = ResourceAccess(kind=kind, target="https://provider.example.org/", sp="https://sp.example.org")
+    for target in (TARGET, ACCENTED, "http://plain.example.org/t", "javascript:alert(1)", ""):
+        try:
+            expected = access_link(access.model_copy(update={"target": target}), login)
+        except AccessLinkError as err:
+            with pytest.raises(AccessLinkError):
+                target_link(access, target, login)
+            assert err.key == "target"
+        else:
+            assert target_link(access, target, login) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..harvest.store import paused_gc
 from ..pages.view import SiteView
 from .api import api_files
 from .embed import embed_files
@@ -9,6 +10,7 @@ from .feeds import feed_files
 from .opds import opds_files
 
 
+@paused_gc()  # see public_files
 def data_files(view: SiteView) -> dict[str, str | bytes]:
     """Every published data file of one site (JSON API, feeds, OPDS...), as {docs path: content}.
 

@@ -1,6 +1,6 @@
 """The JSON API (v1) of one site: resources, titles, events, libraries, and their schemas.
 
-Each document is an envelope (version, schema URL, site, generation time,
+Each document is an envelope (version, schema URL, site, generation day,
 licence, count) around a list of records (generator/outputs/records.py). Keys
 are sorted and the indentation fixed, so the same model gives the same bytes.
 The JSON Schema of every document (generator/outputs/schema/) is published
@@ -46,7 +46,8 @@ def envelope(view: SiteView, schema: str, count: int) -> Record:
     return {
         "version": loc.API_VERSION,
         "schema": loc.absolute(site, loc.schema(schema)),
-        "generated": loc.iso(view.now),
+        # The build's day, not its time: records carry no revision time to take the newest of.
+        "generated": loc.iso(loc.day_start(view.now)),
         "site": {"id": site.id, "name": site.name, "url": site.url},
         "licence": {"name": loc.LICENCE_NAME, "url": loc.LICENCE_URL},
         "count": count,

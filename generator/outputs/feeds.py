@@ -1,16 +1,19 @@
 """RSS 2.0 and Atom 1.0 feeds: staff blog (pro), public news, new titles per resource.
 
 A feed is first gathered as a neutral `Feed` (pure function of the model), then
-written in either format. Dates come from the model and from the build's `now`
-(the feed's update time), never from the clock, so the bytes are reproducible.
+written in either format. Dates come from the model (a feed was updated when its
+newest entry was), never from the clock, so the bytes are reproducible and change
+only when an entry does.
 """
 
 from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from ..i18n import text as _
 from ..models.graph import Post
@@ -48,12 +51,18 @@ class Feed:
     home: str  # the page the feed mirrors
     rss_url: str
     atom_url: str
-    updated: datetime  # the build's now, timezone-aware
+    updated: datetime  # its newest entry's date (the build's day when empty), timezone-aware
     author: str
     entries: tuple[Entry, ...]
 
 
 # gathering -----------------------------------------------------------------------------------
+
+
+def newest(view: SiteView, moments: Iterable[datetime]) -> datetime:
+    """When a feed last changed: its newest entry's date, or the build's day if it has none."""
+    return max(moments, default=None) or loc.day_start(view.now)
+
 
 
 def published_posts(view: SiteView) -> list[Post]:
@@ -99,12 +108,13 @@ def posts_feed(view: SiteView) -> Feed:
         home=loc.absolute(site, paths.url_of(paths.NEWS if news else paths.BLOG)),
         rss_url=loc.absolute(site, loc.NEWS_RSS if news else loc.BLOG_RSS),
         atom_url=loc.absolute(site, loc.NEWS_ATOM if news else loc.BLOG_ATOM),
-        updated=loc.paris(view.now),
+        updated=newest(view, (e.published for e in entries)),
         author=view.graph.network.name,
         entries=entries,
     )
 
 
+@lru_cache(maxsize=65536)  # pure; every title is in the API, OPDS and feeds of several sites
 def title_uuid(resource_id: str, title_id: str) -> str:
     """A stable Atom id for a title, valid whatever characters its identifier holds."""
     return uuid.uuid5(uuid.NAMESPACE_URL, f"bibnum:title:{resource_id}:{title_id}").urn
@@ -132,7 +142,7 @@ def new_titles_feed(view: SiteView, resource_id: str) -> Feed:
         home=home,
         rss_url=loc.absolute(site, loc.new_titles_rss(resource_id)),
         atom_url=loc.absolute(site, loc.new_titles_atom(resource_id)),
-        updated=loc.paris(view.now),
+        updated=newest(view, (e.published for e in entries)),
         author=resource.provider,
         entries=entries,
     )

@@ -2,8 +2,8 @@
 
 Every value is set through the `icalendar` library, which escapes text (`;`, `,`,
 `\\`, newlines), folds lines at 75 octets and ends them with CRLF. Nothing here
-reads the clock: DTSTAMP is the build's reference time, so the same inputs give
-byte-identical output.
+reads the clock: DTSTAMP is given by the caller (the start of the build's day),
+so the same inputs give byte-identical output.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,7 @@ from icalendar import Event as IcsEvent
 
 from ..models.event import Event
 from ..models.library import Library
+from .locations import day_start
 
 PRODID = "-//bibnum//bibnum//FR"
 TZID = "Europe/Paris"
@@ -51,14 +53,46 @@ def calendar_ics(
 ) -> bytes:
     """One VCALENDAR holding `events` (sorted by start, then id), ready to write as `.ics`.
 
-    `stamp` is the build's reference time (timezone-aware), used as every DTSTAMP.
+    `stamp` (timezone-aware) is every DTSTAMP: see `day_stamp` for the one the build uses.
     `event_url` gives each event's page; a relative result is resolved against `site_url`.
     """
     if stamp.tzinfo is None or stamp.utcoffset() is None:
         raise ValueError("stamp must be timezone-aware (the build's reference time, e.g. in UTC)")
     dtstamp = stamp.astimezone(timezone.utc)
     ordered = sorted(events, key=lambda e: (e.start, e.id))
+    if ordered:
+        years = (min(e.start for e in ordered).year, max(e.end for e in ordered).year)
+    else:
+        years = (stamp.astimezone(PARIS).year,) * 2
+    # An event shows in its own file, the agenda and its library's calendar: each piece is
+    # serialised once (memoized on plain values) and the calendar is their concatenation,
+    # which is exactly what Calendar.to_ical() writes for the same components.
+    parts = [_calendar_head(name), _paris_timezone(*years)]
+    for event in ordered:
+        url = _resolve(site_url, event_url(event))
+        library = libraries.get(event.library) if event.library else None
+        parts.append(_vevent(event, library, url, dtstamp, uid_domain))
+    parts.append(b"END:VCALENDAR\r\n")
+    return b"".join(parts)
 
+
+@lru_cache(maxsize=16384)  # pure; urljoin parses both addresses, for every event of every calendar
+def _resolve(site_url: str, url: str) -> str:
+    return urljoin(site_url, url)
+
+
+def day_stamp(now: datetime) -> datetime:
+    """The DTSTAMP of a build at `now` (naive Paris time): the start of its day, in UTC.
+
+    With METHOD:PUBLISH, DTSTAMP is when the calendar object was created (RFC 5545
+    §3.8.7.2); events carry no revision time to derive it from, and the build's exact
+    time would rewrite every .ics on every build. Midnight keeps a day's builds identical.
+    """
+    return day_start(now).astimezone(timezone.utc)
+
+
+@lru_cache(maxsize=1024)
+def _calendar_head(name: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -66,44 +100,46 @@ def calendar_ics(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TZID)
-    calendar.add_component(_paris_timezone(ordered, dtstamp))
-    for event in ordered:
-        url = urljoin(site_url, event_url(event))
-        calendar.add_component(_vevent(event, libraries, url, dtstamp, uid_domain))
-    return calendar.to_ical()
+    head = calendar.to_ical()
+    return head[: -len(b"END:VCALENDAR\r\n")]
 
 
-def _paris_timezone(events: Sequence[Event], stamp: datetime) -> Timezone:
-    """VTIMEZONE for Europe/Paris covering the events' years (or the stamp's year if none)."""
-    if events:
-        first_year = min(e.start for e in events).year
-        last_year = max(e.end for e in events).year
-    else:
-        first_year = last_year = stamp.year
-    return Timezone.from_tzid(TZID, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1))
+@lru_cache(maxsize=64)
+def _paris_timezone(first_year: int, last_year: int) -> bytes:
+    """VTIMEZONE for Europe/Paris covering the given years."""
+    return Timezone.from_tzid(
+        TZID, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1)).to_ical()
 
 
-def _vevent(event: Event, libraries: Mapping[str, Library], url: str, dtstamp: datetime, uid_domain: str) -> IcsEvent:
-    vevent = IcsEvent()
+def _vevent(event: Event, library: Library | None, url: str, dtstamp: datetime, uid_domain: str) -> bytes:
+    geo = (library.geo.lat, library.geo.lon) if library is not None and library.geo is not None else None
     # A harvested event keeps its agenda's UID, so calendar clients see one event, not two.
-    vevent.add("uid", event.uid or f"{event.id}@{uid_domain}")
+    return _vevent_ical(
+        event.uid or f"{event.id}@{uid_domain}", dtstamp, event.start, event.end, event.title,
+        _description(event, url), _location(event, library), geo, url, event.status, event.kind)
+
+
+# Models are not hashable (list fields): the cache is keyed on the plain values a VEVENT shows.
+@lru_cache(maxsize=16384)
+def _vevent_ical(uid: str, dtstamp: datetime, start: datetime, end: datetime, summary: str, description: str,
+                 location: str | None, geo: tuple[float, float] | None, url: str, status: str, kind: str) -> bytes:
+    vevent = IcsEvent()
+    vevent.add("uid", uid)
     vevent.add("dtstamp", dtstamp)
-    vevent.add("dtstart", event.start.replace(tzinfo=PARIS))
-    if event.end > event.start:
+    vevent.add("dtstart", start.replace(tzinfo=PARIS))
+    if end > start:
         # RFC 5545 §3.8.2.2: DTEND must be later than DTSTART; without it the event is instantaneous.
-        vevent.add("dtend", event.end.replace(tzinfo=PARIS))
-    vevent.add("summary", event.title)
-    vevent.add("description", _description(event, url))
-    library = libraries.get(event.library) if event.library else None
-    location = _location(event, library)
+        vevent.add("dtend", end.replace(tzinfo=PARIS))
+    vevent.add("summary", summary)
+    vevent.add("description", description)
     if location:
         vevent.add("location", location)
-    if library is not None and library.geo is not None:
-        vevent.add("geo", (library.geo.lat, library.geo.lon))
+    if geo is not None:
+        vevent.add("geo", geo)
     vevent.add("url", url)
-    vevent.add("status", _STATUS[event.status])
-    vevent.add("categories", [event.kind])
-    return vevent
+    vevent.add("status", _STATUS[status])
+    vevent.add("categories", [kind])
+    return vevent.to_ical()
 
 
 def _location(event: Event, library: Library | None) -> str | None:
@@ -118,6 +154,7 @@ def _description(event: Event, url: str) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
+@lru_cache(maxsize=4096)
 def markdown_to_text(markdown: str) -> str:
     """Editor's Markdown as readable plain text (links keep their address in brackets)."""
     text = markdown.replace("\r\n", "\n")

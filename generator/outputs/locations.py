@@ -80,6 +80,16 @@ def paris(moment: datetime | date) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=PARIS)
 
 
+def day_start(now: datetime) -> datetime:
+    """The start of the build's day (naive Paris `now`), as an aware Paris time.
+
+    Where a file has no date of its own to show (an empty feed, the API's `generated`,
+    iCalendar's DTSTAMP), it shows this one: every build of a day writes the same bytes,
+    so an incremental build rewrites only what an edit changed.
+    """
+    return paris(datetime(now.year, now.month, now.day))
+
+
 def iso(moment: datetime | date) -> str:
     """ISO 8601 with the Paris UTC offset: '2026-11-28T14:00:00+01:00'."""
     return paris(moment).isoformat()

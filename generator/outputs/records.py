@@ -15,7 +15,7 @@ from ..models.library import Library
 from ..models.resource import Resource
 from ..models.title import Title
 from ..pages import paths
-from ..pages.view import SiteView
+from ..pages.view import SiteView, newest_first
 from ..render.markdown import markdown_html, sanitize_html
 from . import locations as loc
 
@@ -47,8 +47,8 @@ def _access(view: SiteView, resource: Resource) -> Record:
 
 def titles_of(view: SiteView, resource_id: str) -> tuple[Title, ...]:
     """A resource's harvested titles, newest first (empty before the first harvest)."""
-    titles = view.graph.titles.get(resource_id, ())
-    return tuple(sorted(titles, key=lambda t: (-t.first_seen.toordinal(), t.id)))
+    known = view.newest_titles.get(resource_id)  # sorted once per site for the shown resources
+    return known if known is not None else newest_first(view.graph.titles.get(resource_id, ()))
 
 
 def resource_record(view: SiteView, resource: Resource) -> Record:

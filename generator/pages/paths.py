@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 
 def url_of(doc_path: str) -> str:
     """'ressources/cafeyn.md' -> 'ressources/cafeyn/'; 'index.md' -> ''."""
@@ -99,6 +101,7 @@ _KINDS = {
 }
 
 
+@lru_cache(maxsize=16384)  # pure; called for every title of every API, feed and page
 def link(kind: str, ident: str) -> str:
     """Site-root-relative URL of a generated page, for templates: `url('resource', 'cafeyn')`."""
     return url_of(_KINDS[kind](ident))

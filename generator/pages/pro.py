@@ -7,6 +7,7 @@ import html
 import yaml
 
 from ..guide import editor_guide_markdown
+from ..harvest.store import paused_gc
 from ..i18n import sort_key, text as _
 from ..render.environment import attribute_safe, front_matter, page
 from . import paths
@@ -16,6 +17,7 @@ from .view import SiteView
 BLOG_DIR = "blog"
 
 
+@paused_gc()  # see public_files
 def pro_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {}
     graph = view.graph

@@ -9,10 +9,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Mapping
 
 from .. import i18n
-from ..access import AccessLink, AccessLinkError, access_link
+from ..access import AccessLink, AccessLinkError, access_link, target_link
 from ..models.event import Event
 from ..models.graph import NetworkGraph, Page, Post
 from ..models.library import Library
+from ..models.login import ResourceAccess
 from ..models.resource import Resource
 from ..models.site import Site
 from ..models.taxonomy import Term
@@ -24,6 +25,10 @@ NEW_FOR_DAYS = 90
 def access_facet(kind: str) -> str:
     """Readers do not care whether a login goes through a proxy or a provider template."""
     return "login" if kind == "template" else kind
+
+
+def newest_first(titles: tuple[Title, ...]) -> tuple[Title, ...]:
+    return tuple(sorted(titles, key=lambda t: (-t.first_seen.toordinal(), t.id)))
 
 
 @dataclass(frozen=True)
@@ -43,12 +48,14 @@ class SiteView:
     pages: list[Page] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     links: dict[str, AccessLink] = field(default_factory=dict)
+    accesses: dict[str, ResourceAccess] = field(default_factory=dict)  # each shown resource's, for the site
     library_links: dict[str, list[LibraryAccess]] = field(default_factory=dict)
     events_by_library: dict[str, list[Event]] = field(default_factory=dict)
     events_by_resource: dict[str, list[Event]] = field(default_factory=dict)
     events_by_group: dict[str, list[Event]] = field(default_factory=dict)
     terms: dict[str, Mapping[str, Term]] = field(default_factory=dict)
     titles: dict[str, tuple[Title, ...]] = field(default_factory=dict)  # harvested, by shown resource
+    newest_titles: dict[str, tuple[Title, ...]] = field(default_factory=dict)  # the same, newest first (feeds, API)
 
     @classmethod
     def build(cls, graph: NetworkGraph, site: Site, now: datetime) -> "SiteView":
@@ -78,17 +85,21 @@ class SiteView:
         )
         kind = "news" if public else "blog"
         view.posts = [p for p in graph.posts if p.kind == kind and (p.meta.sites is None or site.id in p.meta.sites)]
+        # Readers look for their town first: the chooser reads "Town — Library".
+        by_town = sorted(view.libraries, key=lambda lib: i18n.sort_key(f"{lib.town} {lib.name}"))
         for res in view.resources:
-            access = res.access.for_site(site.id)
+            access = view.accesses[res.id] = res.access.for_site(site.id)
             view.links[res.id] = access_link(access, site.login, site.fields, allow_http=site.allow_http)
             if site.library_logins and access.kind in ("login", "template"):
-                # Readers look for their town first: the chooser reads "Town — Library".
                 view.library_links[res.id] = [
-                    LibraryAccess(lib, access_link(access, lib.login or site.login,
-                                                   {**site.fields, **lib.fields}, allow_http=site.allow_http))
-                    for lib in sorted(view.libraries, key=lambda lib: i18n.sort_key(f"{lib.town} {lib.name}"))
+                    # A login link reads no fields: a library without its own login has the site's.
+                    LibraryAccess(lib, view.links[res.id] if access.kind == "login" and lib.login is None
+                                  else access_link(access, lib.login or site.login, {**site.fields, **lib.fields},
+                                                   allow_http=site.allow_http))
+                    for lib in by_town
                 ]
         view.titles = {res.id: graph.titles[res.id] for res in view.resources if graph.titles.get(res.id)}
+        view.newest_titles = {rid: newest_first(titles) for rid, titles in view.titles.items()}
         by_library, by_resource, by_group = defaultdict(list), defaultdict(list), defaultdict(list)
         for ev in view.events:
             if ev.library:
@@ -147,12 +158,12 @@ class SiteView:
         """The provider link of a harvested title, through the site's access strategy with the
         title's own target; None when readers should go through the resource page instead
         (on-site or template access, no usable URL)."""
-        access = self.graph.resources[title.resource].access.for_site(self.site.id)
+        access = self.accesses.get(title.resource) or self.graph.resources[title.resource].access.for_site(
+            self.site.id)
         if title.url is None or access.kind not in ("login", "direct"):
             return None
         try:
-            return access_link(access.model_copy(update={"target": title.url}), self.site.login,
-                               self.site.fields, allow_http=self.site.allow_http)
+            return target_link(access, title.url, self.site.login, allow_http=self.site.allow_http)
         except AccessLinkError:
             return None
 

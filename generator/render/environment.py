@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import json
+import re
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from markupsafe import Markup
 from .. import i18n
 from .icons import icon_svg
 from ..pages import paths
+from ..pages.titles import title_items
 from ..pages.view import access_facet
 from .markdown import markdown_html
 
@@ -30,6 +33,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates are part of the generator, not of the project: no stat() per page to see
+        # whether one changed on disk (bibnum serve watches the project's files only).
+        auto_reload=False,
     )
     env.globals.update(_=i18n.text, plural=i18n.plural, icon=icon_svg)
     env.filters.update(
@@ -44,6 +50,7 @@ def environment() -> Environment:
     env.globals["time_span"] = i18n.time_span
     env.globals["url"] = paths.link
     env.globals["access_facet"] = access_facet
+    env.globals["title_items"] = title_items
     return env
 
 
@@ -64,8 +71,74 @@ def page(template: str, meta: dict[str, Any], *, heading: bool = True, **context
 
 
 def front_matter(meta: dict[str, Any]) -> str:
-    safe = {key: _escape(value) for key, value in meta.items()}
-    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    """`meta` plus `search: {exclude: true}` as YAML front matter, exactly as
+    yaml.safe_dump(sort_keys=True, width=1000) writes it.
+
+    A block mapping is its entries one after the other, so each entry is written on its
+    own (and memoized): plain strings directly, anything else through yaml. _escape makes
+    fresh lists and dicts, so no entry could have shared an anchor with another.
+    """
+    entries = []
+    for key in sorted({**meta, "search": None}):
+        if key == "search":
+            entries.append(_NOT_IN_ENGINE_INDEX)
+            continue
+        value = _escape(meta[key])
+        if isinstance(value, str):
+            entries.append(_text_entry(key, value))
+        elif isinstance(value, (bool, int, date)):  # post dates, flags: few distinct values
+            entries.append(_scalar_entry(key, value))
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            entries.append(_list_entry(key, tuple(value)))
+        else:
+            entries.append(_dump({key: value}))
+    return "---\n" + "".join(entries) + "---\n\n"
+
+
+# Material's search plugin would parse every page for a lunr index that is never published
+# (generator/search builds the site's index from the model): about a fifth of the engine's time.
+_NOT_IN_ENGINE_INDEX = "search:\n  exclude: true\n"
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000)
+
+
+@lru_cache(maxsize=4096)
+def _text_entry(key: str, value: str) -> str:
+    return f"{key}: {value}\n" if _plain(key) and _plain(value) and len(key) + len(value) < 990 else _dump({key: value})
+
+
+@lru_cache(maxsize=1024, typed=True)  # typed: True and 1 are equal keys, but not the same YAML
+def _scalar_entry(key: str, value: bool | int | date) -> str:
+    return _dump({key: value})
+
+
+@lru_cache(maxsize=1024)
+def _list_entry(key: str, values: tuple[str, ...]) -> str:
+    return _dump({key: list(values)})
+
+
+# What makes PyYAML's emitter quote a string (Emitter.analyze_scalar): a character outside
+# its printable set (U+FEFF included), a line break, ': ' or ' #' inside, ':' at the end.
+_NOT_PLAIN = re.compile(
+    r"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]|[\u2028\u2029]|: |:$| #")
+_INDICATORS = "#,[]{}&*!|>'\"%@` "
+_RESOLVERS = yaml.SafeDumper.yaml_implicit_resolvers
+
+
+def _plain(value: str) -> bool:
+    """Whether yaml writes `value` unquoted in block context (checked against yaml in the tests)."""
+    return (
+        bool(value)
+        and value[0] not in _INDICATORS
+        and value[-1] != " "
+        and not (value[0] in "?:-" and value[1:2] in ("", " "))
+        and not value.startswith(("---", "..."))
+        and _NOT_PLAIN.search(value) is None
+        # A string that reads as a bool, number, date or null is quoted to stay a string.
+        and not any(regexp.match(value) for _tag, regexp in _RESOLVERS.get(value[0], ()))
+    )
 
 
 def attribute_safe(value: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import markdown
@@ -15,15 +16,30 @@ _TAGS = {
 _ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"scope"}}
 
 
-@lru_cache(maxsize=4096)
+_converters = threading.local()  # Markdown objects are not thread-safe; each thread keeps its own
+
+
+def _convert(text: str, editor: bool) -> str:
+    """markdown.markdown(), without building a new Markdown object (most of its cost) per call."""
+    name = "editor" if editor else "plain"
+    converter = getattr(_converters, name, None)
+    if converter is None:
+        converter = (markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html") if editor
+                     else markdown.Markdown())
+        setattr(_converters, name, converter)
+    return converter.reset().convert(text)
+
+
+@lru_cache(maxsize=8192)
 def markdown_html(text: str) -> Markup:
     """Render Markdown and keep only a small allowlist of tags, attributes and URL schemes."""
     # Headings h1-h2 belong to the page layout: an editor's '# x' becomes h3 and below.
-    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    html = _convert(text, editor=True)
     html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>").replace("<h2>", "<h3>").replace("</h2>", "</h3>")
     return Markup(sanitize_html(html))
 
 
+@lru_cache(maxsize=65536)  # pure; harvested summaries leave through several outputs of several sites
 def sanitize_html(html: str) -> str:
     return nh3.clean(
         html,
@@ -37,7 +53,7 @@ def sanitize_html(html: str) -> str:
 
 def plain_text(text: str) -> str:
     """Markdown -> plain text (for feeds, calendars and meta descriptions)."""
-    html = markdown.markdown(text)
+    html = _convert(text, editor=False)
     return " ".join(nh3.clean(html, tags=set()).split())
 
 

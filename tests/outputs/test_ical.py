@@ -260,3 +260,52 @@ def test_markdown_to_text_keeps_words_and_addresses() -> None:
         "Voir le site (https://a.example.org) et snake_case."
     )
     assert markdown_to_text("") == ""
+
+
+def _one_calendar(evts: list[Event], name: str) -> bytes:
+    """The same calendar built as one icalendar Calendar, as calendar_ics did before it
+    assembled memoized pieces."""
+    from datetime import date
+
+    from icalendar import Event as IcsEvent
+    from icalendar import Timezone
+
+    from generator.outputs.ical import _STATUS, _description, _location
+
+    ordered = sorted(evts, key=lambda e: (e.start, e.id))
+    calendar = Calendar()
+    for key, value in (("prodid", "-//bibnum//bibnum//FR"), ("version", "2.0"), ("calscale", "GREGORIAN"),
+                       ("method", "PUBLISH"), ("x-wr-calname", name), ("x-wr-timezone", "Europe/Paris")):
+        calendar.add(key, value)
+    first = min(e.start for e in ordered).year if ordered else STAMP.year
+    last = max(e.end for e in ordered).year if ordered else STAMP.year
+    calendar.add_component(Timezone.from_tzid("Europe/Paris", first_date=date(first, 1, 1),
+                                              last_date=date(last + 1, 1, 1)))
+    libraries = {"bayeux": library()}
+    for event in ordered:
+        url = f"{SITE}agenda/{event.id}/"
+        lib = libraries.get(event.library) if event.library else None
+        vevent = IcsEvent()
+        vevent.add("uid", event.uid or f"{event.id}@boitenumerique.example.org")
+        vevent.add("dtstamp", STAMP)
+        vevent.add("dtstart", event.start.replace(tzinfo=PARIS))
+        if event.end > event.start:
+            vevent.add("dtend", event.end.replace(tzinfo=PARIS))
+        vevent.add("summary", event.title)
+        vevent.add("description", _description(event, url))
+        if _location(event, lib):
+            vevent.add("location", _location(event, lib))
+        if lib is not None and lib.geo is not None:
+            vevent.add("geo", (lib.geo.lat, lib.geo.lon))
+        vevent.add("url", url)
+        vevent.add("status", _STATUS[event.status])
+        vevent.add("categories", [event.kind])
+        calendar.add_component(vevent)
+    return calendar.to_ical()
+
+
+@pytest.mark.parametrize("subset", [slice(None), slice(0, 1), slice(1, 2), slice(0, 0)])
+def test_assembled_calendar_is_what_icalendar_writes_in_one_piece(subset) -> None:
+    evts = events()[subset]
+    assert build(evts) == _one_calendar(evts, "Agenda de La Boîte numérique")
+    assert build(evts) == build(evts)  # from the memoized pieces the second time

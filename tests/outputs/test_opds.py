@@ -106,3 +106,53 @@ def test_titles_feeds_are_paginated_with_next_and_previous():
 def test_opds_is_reproducible():
     titles = {"gallica": tuple(title("gallica", n) for n in range(1, 4))}
     assert opds_files(make_view("portail", titles=titles)) == opds_files(make_view("portail", titles=titles))
+
+
+def _element_tree_feed(view, titles) -> bytes:
+    """The titles feed body as it was built before: one ElementTree element per title."""
+    from generator.outputs.feeds import title_uuid
+    from generator.outputs.records import page_url
+    from generator.outputs.xml import child, root, serialize
+    from generator.render.markdown import sanitize_html
+
+    document = root("feed", {"": "http://www.w3.org/2005/Atom"})
+    child(document, "id", "x")
+    for t in titles:
+        page = page_url(view, "resource", t.resource)
+        entry = child(document, "entry")
+        child(entry, "title", t.title)
+        child(entry, "id", title_uuid(t.resource, t.id))
+        child(entry, "updated", loc.paris(t.first_seen).isoformat())
+        for name in t.authors:
+            child(child(entry, "author"), "name", name)
+        child(entry, "dc:identifier", t.id)
+        if t.language:
+            child(entry, "dc:language", t.language)
+        if t.published:
+            child(entry, "dc:issued", t.published.isoformat())
+        if t.summary_html:
+            child(entry, "summary", sanitize_html(t.summary_html), type="html")
+        child(entry, "link", rel="related", type="text/html", href=page)
+        child(entry, "link", rel=REL_ACQUISITION, type="text/html", href=t.url or page)
+    return serialize(document)
+
+
+def test_title_entries_written_as_text_are_what_element_tree_writes():
+    from generator.models.title import Title
+    from generator.outputs.opds import _title_entry
+    from generator.outputs.xml import child, root, serialize
+
+    base = title("gallica", 1)
+    odd = [
+        base,
+        base.model_copy(update={"authors": [], "language": None, "published": None, "summary_html": "", "url": None}),
+        Title.model_construct(**{**base.model_dump(), "title": 'A & <b> "q" \x01\x0b\ud800', "id": "isbn:<&>",
+                                 "authors": ["A & B", "\x02"], "summary_html": "<script>x</script>",
+                                 "url": 'https://x.example.org/?a=1&b="2"\t\n'}),
+        Title.model_construct(**{**base.model_dump(), "summary_html": "<p>Résumé &amp; <em>suite</em></p>\r\n",
+                                 "title": "Été — « guillemets »"}),
+    ]
+    view = make_view("portail", titles={"gallica": tuple(odd)})
+    document = root("feed", {"": "http://www.w3.org/2005/Atom"})
+    child(document, "id", "x")
+    assert serialize(document, [_title_entry(view, t) for t in odd]) == _element_tree_feed(view, odd)

@@ -107,3 +107,39 @@ def test_unusable_title_urls_fall_back_to_the_resource_page(graph) -> None:
 def test_resources_without_titles_have_no_titles_section(calvados_docs) -> None:
     assert "bn-resource-titles" not in calvados_docs["docs/ressources/cafeyn.md"]
     assert not any(path.startswith("docs/ressources/cafeyn/titres") for path in calvados_docs)
+
+
+# The items as the template wrote them before generator/pages/titles.py took them over.
+JINJA_ITEMS = """{% for t in titles %}
+{% set link = view.title_link(t) %}
+<li class="bn-title" data-bn-title="{{ t.id }}">
+<h{{ level }} class="bn-title__name">{% if link %}<a href="{{ link.url }}" rel="noopener">{{ t.title }} \
+<span class="bn-visually-hidden">{{ _("resource.opens_provider") }}</span></a>{% else %}\
+<a href="{{ base }}{{ url('resource', t.resource) }}">{{ t.title }}</a>{% endif %}</h{{ level }}>
+<p class="bn-title__meta">{% if t.authors %}{{ t.authors|join(", ") }} · {% endif %}{% if t.published %}\
+<time datetime="{{ t.published.isoformat() }}">{{ _("titles.published", date=t.published|short_date) }}</time> · \
+{% endif %}{{ _("titles.kind." ~ t.kind) }}</p>
+{% if t.summary_html %}
+<div class="bn-title__summary">{{ t.summary_html|safe }}</div>
+{% endif %}
+</li>
+{% endfor %}
+"""
+
+
+@pytest.mark.parametrize("site", ["calvados", "caen"])
+@pytest.mark.parametrize("level", [2, 3])
+def test_title_items_are_what_the_template_wrote(graph, site, level) -> None:
+    from generator.pages.titles import title_items
+    from generator.render.environment import environment
+
+    view = SiteView.build(graph, graph.site(site), DEMO_NOW)
+    odd = [t.model_copy(update=changes) for t, changes in zip(make_titles("pnb", 4), [
+        {"title": 'Tom & "Jerry" <b>\'s', "authors": ["A & B", "<C>"], "id": 'guid:"x"&<y>'},
+        {"authors": [], "published": None, "summary_html": "", "url": None, "kind": "presse"},
+        {"url": "http://provider.example.org/plain", "kind": "video"},
+        {"url": 'https://provider.example.org/t?a=1&b="2"'},
+    ])]
+    titles = [*graph.titles["pnb"][:5], *make_titles("gallica", 2), *make_titles("europresse", 1), *odd]
+    expected = environment().from_string(JINJA_ITEMS).render(view=view, titles=titles, base="../../", level=level)
+    assert str(title_items(view, titles, "../../", level)) == expected

@@ -14,3 +14,16 @@ def test_hostile_markdown_is_sanitized():
 
 def test_plain_text_strips_markup():
     assert plain_text("**Gras** et [lien](https://a.example.org)\n\n- un") == "Gras et lien un"
+
+
+def test_reused_converter_gives_what_a_fresh_one_gives():
+    import markdown
+
+    from generator.render.markdown import _convert
+
+    texts = ["[ref]: https://a.example.org\n\nA [link][ref].", "Only [link][ref] here.",
+             "| a | b |\n|---|---|\n| 1 | 2 |", "1. one\n* two", "<div>raw</div>\n\ntext", ""]
+    for text in texts * 2:  # a reference defined in one text must not leak into the next
+        assert _convert(text, editor=True) == markdown.markdown(
+            text, extensions=["tables", "sane_lists"], output_format="html")
+        assert _convert(text, editor=False) == markdown.markdown(text)
