@@ -47,21 +47,60 @@ def find_project(path: Path) -> Path:
     return root
 
 
-def load_project(root: Path) -> Sources:
+@dataclass
+class ParseCache:
+    """Parsed files kept by a long-running process (the preview) between two loads.
+
+    A file is parsed again only when its size or modification time changed, so that
+    reloading after one edit costs one parse, not thousands. Parsed documents are never
+    modified after parsing, which makes sharing them between loads safe.
+    """
+
+    entries: dict[Path, tuple[tuple[int, int], object, list[Problem]]] = field(default_factory=dict)
+
+    def parsed(self, path: Path, problems: list[Problem], parse):
+        try:
+            stat = path.stat()
+            key = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            return parse(problems)
+        hit = self.entries.get(path)
+        if hit is not None and hit[0] == key:
+            problems.extend(hit[2])
+            return hit[1]
+        found: list[Problem] = []
+        value = parse(found)
+        self.entries[path] = (key, value, found)
+        problems.extend(found)
+        return value
+
+
+def load_project(root: Path, cache: ParseCache | None = None) -> Sources:
     root = find_project(root)
     sources = Sources(root)
     data, content = root / "data", root / "content"
-    sources.sites = _yaml(root, data / "sites.yml", sources, required=True)
-    sources.taxonomy = _yaml(root, data / "taxonomy.yml", sources, required=True)
-    sources.groups = _yaml(root, data / "groups.yml", sources, required=False)
-    sources.authors = _yaml(root, data / "authors.yml", sources, required=False)
-    sources.harvest_sources = _yaml(root, data / "sources.yml", sources, required=False)
-    _harvest(root, sources)
-    sources.audit = _yaml(root, data / AUDIT_FILE, sources, required=False)
+
+    def yaml_file(path: Path, *, required: bool) -> YamlDocument | None:
+        if cache is None or not path.is_file():
+            return _yaml(root, path, sources.problems, required=required)
+        return cache.parsed(path, sources.problems, lambda found: _yaml(root, path, found, required=required))
+
+    def markdown_file(path: Path) -> MarkdownDocument | None:
+        if cache is None:
+            return _markdown(root, path, sources.problems)
+        return cache.parsed(path, sources.problems, lambda found: _markdown(root, path, found))
+
+    sources.sites = yaml_file(data / "sites.yml", required=True)
+    sources.taxonomy = yaml_file(data / "taxonomy.yml", required=True)
+    sources.groups = yaml_file(data / "groups.yml", required=False)
+    sources.authors = yaml_file(data / "authors.yml", required=False)
+    sources.harvest_sources = yaml_file(data / "sources.yml", required=False)
+    _harvest(root, sources, cache)
+    sources.audit = yaml_file(data / AUDIT_FILE, required=False)
     for name in ("resources", "libraries", "events"):
         paths = _files(data / name, "*.yml", "*.yaml")
         sources.found_ids[name] = {p.stem for p in paths}
-        docs = [_yaml(root, p, sources, required=True) for p in paths]
+        docs = [yaml_file(p, required=True) for p in paths]
         setattr(sources, name, [d for d in docs if d is not None])
     for name, folder in (
         ("public_pages", content / "public"),
@@ -69,7 +108,7 @@ def load_project(root: Path) -> Sources:
         ("posts", content / "blog" / "posts"),
         ("news", content / "news"),
     ):
-        docs = [_markdown(root, p, sources) for p in _files(folder, "*.md")]
+        docs = [markdown_file(p) for p in _files(folder, "*.md")]
         setattr(sources, name, [d for d in docs if d is not None])
     return sources
 
@@ -85,29 +124,29 @@ def _files(folder: Path, *patterns: str) -> list[Path]:
     return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
-def _read(root: Path, path: Path, sources: Sources) -> str | None:
+def _read(root: Path, path: Path, problems: list[Problem]) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        sources.problems.append(
+        problems.append(
             Problem(Location(relative(root, path), 1, 1), f"not UTF-8 text ({exc.reason}); save the file as UTF-8")
         )
         return None
 
 
-def _yaml(root: Path, path: Path, sources: Sources, *, required: bool) -> YamlDocument | None:
+def _yaml(root: Path, path: Path, problems: list[Problem], *, required: bool) -> YamlDocument | None:
     rel = relative(root, path)
     if not path.is_file():
         if required:
-            sources.problems.append(Problem(Location(rel, 1, 1), "file is missing; create it (see the editor's guide)"))
+            problems.append(Problem(Location(rel, 1, 1), "file is missing; create it (see the editor's guide)"))
         return None
-    text = _read(root, path, sources)
+    text = _read(root, path, problems)
     if text is None:
         return None
-    doc, problems = load_yaml(text, rel)
-    sources.problems.extend(problems)
+    doc, found = load_yaml(text, rel)
+    problems.extend(found)
     if doc is not None and not isinstance(doc.data, dict):
-        sources.problems.append(
+        problems.append(
             Problem(Location(rel, 1, 1), "expected a mapping of keys ('title: ...'), found "
                     f"{type(doc.data).__name__ if doc.data is not None else 'an empty file'}")
         )
@@ -115,27 +154,35 @@ def _yaml(root: Path, path: Path, sources: Sources, *, required: bool) -> YamlDo
     return doc
 
 
-def _harvest(root: Path, sources: Sources) -> None:
+def _harvest(root: Path, sources: Sources, cache: ParseCache | None) -> None:
     """Machine-written harvest results: a corrupt file is one clear error naming it."""
     for path in _files(root / HARVEST_DIR, "*.json"):
         if path.name == REPORT or path.parent != root / HARVEST_DIR:
             continue
-        try:
-            with paused_gc():
-                sources.harvest[path.stem] = (relative(root, path), read_store(path))
-        except StoreError as exc:
-            sources.problems.append(Problem(
-                Location(relative(root, path), 1, 1),
-                f"harvest file {exc}; run `bibnum harvest --source {path.stem} --force` to rewrite it, or delete it"))
+        read = (lambda found, path=path: _store(root, path, found))
+        store = read(sources.problems) if cache is None else cache.parsed(path, sources.problems, read)
+        if store is not None:
+            sources.harvest[path.stem] = (relative(root, path), store)
 
 
-def _markdown(root: Path, path: Path, sources: Sources) -> MarkdownDocument | None:
-    text = _read(root, path, sources)
+def _store(root: Path, path: Path, problems: list[Problem]) -> dict | None:
+    try:
+        with paused_gc():
+            return read_store(path)
+    except StoreError as exc:
+        problems.append(Problem(
+            Location(relative(root, path), 1, 1),
+            f"harvest file {exc}; run `bibnum harvest --source {path.stem} --force` to rewrite it, or delete it"))
+        return None
+
+
+def _markdown(root: Path, path: Path, problems: list[Problem]) -> MarkdownDocument | None:
+    text = _read(root, path, problems)
     if text is None:
         return None
-    doc, problems = load_markdown(text, relative(root, path))
-    sources.problems.extend(problems)
+    doc, found = load_markdown(text, relative(root, path))
+    problems.extend(found)
     if doc is not None and not isinstance(doc.meta.data, dict):
-        sources.problems.append(Problem(Location(doc.file, 2, 1), "front matter must be a mapping of keys"))
+        problems.append(Problem(Location(doc.file, 2, 1), "front matter must be a mapping of keys"))
         return None
     return doc
