@@ -1,12 +1,15 @@
-"""Thin orchestrator: load -> validate -> generate per site -> engine -> swap into place."""
+"""Thin orchestrator: load -> validate -> generate per site -> engine (clean or differential) -> publish."""
 
 from __future__ import annotations
 
+import gc
 import html
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -14,9 +17,9 @@ from pathlib import Path
 import yaml
 
 from .clock import epoch_of
-from .engine import run_engine
+from .engine import CLEAN, DIRTY, UNCHANGED, EngineCache, refresh_blog, run_engine
 from .errors import BibnumError, BuildFailed
-from .load.project import find_project, load_project
+from .load.project import ParseCache, find_project, load_project
 from .models.graph import NetworkGraph
 from .models.site import Site
 from .outputs import data_files
@@ -25,10 +28,12 @@ from .pages.pro import pro_files
 from .pages.public import public_files
 from .pages.view import SiteView
 from .postbuild import finish_site
+from .publish import copy_into, swap, sync
 from .validate import validate
 from .writer import GuardedWriter, WriteReport
 
-WORK = ".bibnum/work"
+STATE = ".bibnum"  # work trees (STATE/work/<site>) and kept engine outputs (STATE/engine/<site>)
+WORK = f"{STATE}/work"
 SHARED_LOOK = "_shared"
 
 
@@ -36,7 +41,10 @@ SHARED_LOOK = "_shared"
 class SiteResult:
     site: str
     pages: int = 0
-    written: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # work-tree files the generator changed
+    removed: list[str] = field(default_factory=list)  # work-tree files it deleted
+    mode: str = CLEAN  # how the engine ran: clean, dirty (only what changed) or not at all (unchanged)
+    published: list[str] | None = None  # files replaced or deleted in OUT; None: the whole site
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -47,8 +55,8 @@ class BuildResult:
     seconds: dict[str, float]
 
 
-def load_graph(project: Path) -> NetworkGraph:
-    return validate(load_project(project))
+def load_graph(project: Path, cache: ParseCache | None = None) -> NetworkGraph:
+    return validate(load_project(project, cache))
 
 
 def generate_site(
@@ -74,8 +82,9 @@ def generate_site(
     return files
 
 
-def write_work_tree(root: Path, site_id: str, files: dict[str, str | bytes]) -> WriteReport:
-    writer = GuardedWriter(root / WORK / site_id)
+def write_work_tree(root: Path, site_id: str, files: dict[str, str | bytes], *, work: str = WORK) -> WriteReport:
+    """Write one site's work tree under ROOT/WORK/<site>: only changed files, stale ones removed."""
+    writer = GuardedWriter(root / work / site_id)
     writer.write_all(files)
     writer.remove_stale()
     return writer.report
@@ -87,60 +96,115 @@ def build(
     sites: list[str] | None = None,
     out: Path | None = None,
     now: datetime,
-    site_urls: dict[str, str] | None = None,
+    site_urls: Mapping[str, str] | Callable[[str], str] | None = None,
     strict: bool = False,
+    incremental: bool = True,
+    state: str = STATE,
+    parse_cache: ParseCache | None = None,
     log=lambda message: None,
 ) -> BuildResult:
-    """Build the named sites (default: all) into OUT/<site>; OUT is untouched on failure."""
+    """Build the named sites (default: all) into OUT/<site>; OUT is untouched on failure.
+
+    With `incremental`, each site's engine output from the previous build is reused and
+    only what the edit changed is rendered again and published (generator/engine.py).
+    `state` is the project folder holding work trees and engine outputs: the preview keeps
+    its own, so that building and previewing do not undo each other's work. `site_urls`
+    overrides sites' URLs (by id, or a function of the id); a long-running caller passes a
+    `parse_cache` so that only edited files are parsed again.
+    """
     root = find_project(project)
     out = (out or root / "site").resolve()
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    graph = load_graph(root)
+    graph = load_graph(root, parse_cache)
     timings["load_validate"] = time.perf_counter() - started
-    chosen = _choose(graph, sites)
-
-    results: list[SiteResult] = []
-    views: dict[str, SiteView] = {}
-    started = time.perf_counter()
-    for site in chosen:
-        t0 = time.perf_counter()
-        views[site.id] = SiteView.build(graph, site, now)  # once: pages, data outputs and search share it
-        files = generate_site(graph, site, now, site_url=(site_urls or {}).get(site.id), view=views[site.id])
-        report = write_work_tree(root, site.id, files)
-        result = SiteResult(site.id, pages=sum(1 for p in files if p.startswith("docs/") and p.endswith(".md")))
-        result.written = report.written
-        result.seconds["generate"] = time.perf_counter() - t0
-        results.append(result)
-        log(f"{site.id}: {result.pages} pages generated, {len(report.written)} file(s) changed")
-    timings["generate"] = time.perf_counter() - started
-
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-    try:
-        started = time.perf_counter()
+    with _frozen():  # the graph lives as long as the build: the cyclic GC need not scan it again and again
+        chosen = _choose(graph, sites)
         epoch = epoch_of(now)
+
+        results: dict[str, SiteResult] = {}
+        views: dict[str, SiteView] = {}
+        caches = {site.id: EngineCache(root / state / "engine" / site.id) for site in chosen}
+        timings["generate"] = 0.0
+        engine_started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=2) as pool:
-            futures = [
-                pool.submit(run_engine, root / WORK / site.id / "mkdocs.yml", staging / site.id, epoch=epoch)
-                for site in chosen
-            ]
-            for future in futures:
+            running = {}
+            for site in chosen:  # the engine renders one site while the next one is generated
+                t0 = time.perf_counter()
+                views[site.id] = SiteView.build(graph, site, now)  # once: pages, data outputs and search share it
+                files = generate_site(graph, site, now, site_url=_url_of(site_urls, site.id), view=views[site.id])
+                report = write_work_tree(root, site.id, files, work=f"{state}/work")
+                result = results[site.id] = SiteResult(
+                    site.id, pages=sum(1 for p in files if p.startswith("docs/") and p.endswith(".md")))
+                result.written, result.removed = report.written, report.removed
+                cache = caches[site.id]
+                result.mode = cache.mode_for(report, incremental=incremental)
+                if result.mode == DIRTY:
+                    cache.drop_outputs(report.removed)
+                result.seconds["generate"] = time.perf_counter() - t0
+                timings["generate"] += result.seconds["generate"]
+                log(f"{site.id}: {result.pages} pages generated, {len(report.written)} file(s) changed, "
+                    f"{result.mode} engine run")
+                running[site.id] = pool.submit(_render, root / state / "work" / site.id / "mkdocs.yml", cache,
+                                               result, epoch)
+            for site_id, future in running.items():
                 future.result()
-        timings["engine"] = time.perf_counter() - started
+        timings["engine"] = time.perf_counter() - engine_started - timings["generate"]
         for site in chosen:
-            for step, seconds in finish_site(views[site.id], staging / site.id, strict=strict).items():
+            for step, seconds in finish_site(views[site.id], caches[site.id].folder, strict=strict).items():
                 timings[step] = timings.get(step, 0.0) + seconds
-        (staging / "index.html").write_text(hub_page(graph, list(graph.sites)), encoding="utf-8")
-        _swap(staging, out, [s.id for s in chosen] + ["index.html"])
-    except BibnumError:
-        raise
-    except Exception as exc:  # an unexpected engine or disk failure still leaves OUT as it was
-        raise BuildFailed(f"build failed: {exc}") from exc
+
+        started = time.perf_counter()
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+        try:
+            swapped = []
+            for site in chosen:
+                result = results[site.id]
+                if result.mode == CLEAN or not (out / site.id).is_dir():
+                    copy_into(staging, caches[site.id].folder, site.id)
+                    swapped.append(site.id)
+                    result.published = None  # the whole site
+                else:
+                    result.published = sync(caches[site.id].folder, out / site.id)
+            (staging / "index.html").write_text(hub_page(graph, list(graph.sites)), encoding="utf-8")
+            swap(staging, out, swapped + ["index.html"])
+        except BibnumError:
+            raise
+        except Exception as exc:  # an unexpected disk failure is reported as a failed build
+            raise BuildFailed(f"build failed while publishing into {out}: {exc}") from exc
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        timings["publish"] = time.perf_counter() - started
+        log(f"built {', '.join(s.id for s in chosen)} into {out}")
+        return BuildResult(out, [results[s.id] for s in chosen], timings)
+
+
+@contextmanager
+def _frozen():
+    gc.freeze()
+    try:
+        yield
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    log(f"built {', '.join(s.id for s in chosen)} into {out}")
-    return BuildResult(out, results, timings)
+        gc.unfreeze()  # a long-running preview must still free the graphs of earlier builds
+
+
+def _url_of(site_urls: Mapping[str, str] | Callable[[str], str] | None, site_id: str) -> str | None:
+    if site_urls is None:
+        return None
+    return site_urls(site_id) if callable(site_urls) else site_urls.get(site_id)
+
+
+def _render(config: Path, cache: EngineCache, result: SiteResult, epoch: int) -> None:
+    if result.mode == UNCHANGED:
+        return
+    started = time.perf_counter()
+    cache.forget()
+    if result.mode == DIRTY:
+        refresh_blog(config.parent)
+    run_engine(config, cache.folder, epoch=epoch, dirty=result.mode == DIRTY)
+    cache.remember()
+    result.seconds["engine"] = time.perf_counter() - started
 
 
 def hub_page(graph: NetworkGraph, sites: list[Site]) -> str:
@@ -164,24 +228,6 @@ def _choose(graph: NetworkGraph, sites: list[str] | None) -> list[Site]:
     if unknown:
         raise BibnumError(f"unknown site(s): {', '.join(unknown)}; known: {', '.join(known)}")
     return [known[s] for s in sites]
-
-
-def _swap(staging: Path, out: Path, names: list[str]) -> None:
-    """Move each freshly built site into place; the old one is removed only after."""
-    for name in names:
-        fresh, current = staging / name, out / name
-        if not fresh.exists():
-            continue
-        old = None
-        if current.exists():
-            old = out / f".old-{name}-{int(time.time() * 1000)}"
-            current.rename(old)
-        fresh.rename(current)
-        if old is not None:
-            if old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                old.unlink(missing_ok=True)
 
 
 def _host(url: str) -> str:

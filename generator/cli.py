@@ -72,13 +72,16 @@ def _check_links(graph, out: Path, fmt: str) -> None:
 @click.option("--site", "sites", multiple=True, metavar="ID", help="Build only this site (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: PROJECT/site).")
 @click.option("--strict", is_flag=True, help="Fail when a post-build check (links...) finds a problem.")
+@click.option("--clean", is_flag=True,
+              help="Render every page again (default: only what changed since the last build of this folder).")
 @TODAY
-def build(project: Path, sites: tuple[str, ...], out: Path | None, strict: bool, today: str | None) -> None:
+def build(project: Path, sites: tuple[str, ...], out: Path | None, strict: bool, clean: bool,
+          today: str | None) -> None:
     """Validate, then build every site (or the named ones) into OUT/<site-id>/."""
     with _errors():
         started = time.perf_counter()
         result = build_sites(project, sites=list(sites), out=out, now=build_now(today), strict=strict,
-                             log=click.echo)
+                             incremental=not clean, log=click.echo)
         pages = ", ".join(f"{s.site}: {s.pages} pages" for s in result.sites)
         click.echo(f"done in {time.perf_counter() - started:.1f} s ({pages})")
 

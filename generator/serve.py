@@ -15,8 +15,10 @@ from watchdog.observers import Observer
 from .build import WORK, build
 from .clock import build_now
 from .errors import BibnumError, ProjectInvalid
+from .load.project import ParseCache
 
 PREVIEW = ".bibnum/preview"
+PREVIEW_STATE = ".bibnum/serve"  # the preview's own work trees and engine outputs (its URLs differ)
 WATCHED = ("data", "content", "themes", "mkdocs.yml")
 
 
@@ -24,13 +26,12 @@ def serve(root: Path, *, sites: list[str], host: str, port: int, today: str | No
     out = root / PREVIEW
     base = f"http://{host}:{port}/"
 
+    parsed = ParseCache()  # only edited files are parsed again
+
     def rebuild() -> None:
         try:
-            from .build import load_graph
-
-            ids = sites or [s.id for s in load_graph(root).sites]
-            build(root, sites=sites, out=out, now=build_now(today),
-                  site_urls={i: f"{base}{i}/" for i in ids}, log=click.echo)
+            build(root, sites=sites, out=out, now=build_now(today), site_urls=lambda site_id: f"{base}{site_id}/",
+                  state=PREVIEW_STATE, parse_cache=parsed, log=click.echo)
             click.echo(f"ready: {base}")
         except ProjectInvalid as exc:
             for problem in exc.problems:
@@ -40,7 +41,7 @@ def serve(root: Path, *, sites: list[str], host: str, port: int, today: str | No
             click.echo(f"error: {exc} (still serving the last good build)", err=True)
 
     rebuild()
-    trigger = _Debounced(rebuild, delay=0.3)
+    trigger = _Rebuilder(rebuild, delay=0.1)
     observer = Observer()
     handler = _SourceChanged(root, trigger)
     for name in WATCHED:
@@ -62,41 +63,49 @@ def serve(root: Path, *, sites: list[str], host: str, port: int, today: str | No
 
 
 class _SourceChanged(FileSystemEventHandler):
-    def __init__(self, root: Path, trigger: "_Debounced"):
+    # Reads (opened, closed without writing) are not edits: the build itself reads every source.
+    EDITS = ("created", "modified", "deleted", "moved")
+
+    def __init__(self, root: Path, trigger: "_Rebuilder"):
         self.root, self.trigger = root, trigger
         self.ignored = (root / WORK).parent
 
     def on_any_event(self, event) -> None:
+        if event.event_type not in self.EDITS or event.is_directory:
+            return
         path = Path(str(event.src_path))
-        if event.is_directory or self.ignored in path.parents or path.name.startswith((".", "~")):
+        if self.ignored in path.parents or path.name.startswith((".", "~")):
             return
         if path.parent == self.root and path.name != "mkdocs.yml":
             return
         self.trigger()
 
 
-class _Debounced:
-    """Run `action` once, `delay` seconds after the last of a burst of calls (editors save often)."""
+class _Rebuilder:
+    """One rebuild at a time, `delay` seconds after the last edit of a burst (editors save often).
+
+    Edits saved during a rebuild start one more rebuild after it: two builds never share
+    the preview's work trees.
+    """
 
     def __init__(self, action, delay: float):
         self.action, self.delay = action, delay
-        self.lock = threading.Lock()
-        self.timer: threading.Timer | None = None
+        self.edited = threading.Event()
+        threading.Thread(target=self._loop, daemon=True, name="bibnum-rebuild").start()
 
     def __call__(self) -> None:
-        with self.lock:
-            if self.timer is not None:
-                self.timer.cancel()
-            self.timer = threading.Timer(self.delay, self._run)
-            self.timer.daemon = True
-            self.timer.start()
+        self.edited.set()
 
-    def _run(self) -> None:
-        with self.lock:
-            self.timer = None
-        started = time.perf_counter()
-        self.action()
-        click.echo(f"rebuilt in {time.perf_counter() - started:.1f} s")
+    def _loop(self) -> None:
+        while True:
+            self.edited.wait()
+            while True:  # quiet for `delay` seconds: the burst is over
+                self.edited.clear()
+                if not self.edited.wait(self.delay):
+                    break
+            started = time.perf_counter()
+            self.action()
+            click.echo(f"rebuilt in {time.perf_counter() - started:.1f} s")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
