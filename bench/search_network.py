@@ -92,7 +92,7 @@ class Words:
 
 
 def write_network(root: Path, seed: int = 20261121, titles: int = 50_000, resources: int = 60,
-                  events: int = 3_000, libraries: int = 400) -> Path:
+                  events: int = 3_000, libraries: int = 400, posts: int = 0) -> Path:
     """Write the synthetic project into ROOT (created fresh) and return ROOT."""
     rnd = random.Random(seed)
     words = Words(rnd)
@@ -140,7 +140,33 @@ def write_network(root: Path, seed: int = 20261121, titles: int = 50_000, resour
             "summary": words.phrase(8, 14) + ".", "description": words.phrase(15, 30) + ".",
         })
     _write_titles(data, rnd, words, titles)
+    _write_posts(root / "content" / "blog" / "posts", rnd, words, posts)
     return root
+
+
+POST_OPENINGS = [
+    "Retour sur {w} : ce qu'il faut retenir", "{W} : le point sur les statistiques", "Nouveau tutoriel : {w}",
+    "Formation {w} : les inscriptions sont ouvertes", "Compte rendu du groupe de travail {w}",
+    "{W} et {w2} : idées de médiation", "Mise à jour technique : {w}", "Bilan de l'atelier {w}",
+]
+POST_CATEGORIES = ["Vie du réseau", "Ressources", "Médiation", "Formation", "Technique", "PNB"]
+POST_AUTHORS = ["claire-m", "julien-l", "sophie-d", "karim-b", "helene-g"]
+
+
+def _write_posts(folder: Path, rnd: random.Random, words: Words, count: int) -> None:
+    """Staff blog posts, about two a day over two years, each with an excerpt and a few paragraphs."""
+    first = datetime(2024, 12, 1)
+    for n in range(count):
+        day = first + timedelta(days=n * 720 // max(count, 1))
+        title = rnd.choice(POST_OPENINGS).format(w=words.pick(), w2=words.pick(), W=words.pick().capitalize())
+        paragraphs = [" ".join(words.phrase(8, 18) + "." for _ in range(rnd.randint(2, 5))) for _ in range(4)]
+        body = "\n\n".join([paragraphs[0], "<!-- more -->", f"## {words.phrase(2, 4)}", *paragraphs[1:3],
+                             f"- {words.phrase(3, 6)}\n- {words.phrase(3, 6)}\n- {words.phrase(3, 6)}", paragraphs[3]])
+        meta = {"title": title, "date": day.date().isoformat(), "authors": [rnd.choice(POST_AUTHORS)],
+                "categories": rnd.sample(POST_CATEGORIES, rnd.randint(1, 2)), "slug": f"billet-{n:04d}",
+                "description": words.phrase(8, 14) + "."}
+        text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
+        (folder / f"{day:%Y-%m-%d}-billet-{n:04d}.md").write_text(text, encoding="utf-8")
 
 
 def _write_titles(data: Path, rnd: random.Random, words: Words, count: int) -> None:
