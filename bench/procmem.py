@@ -1,4 +1,9 @@
-"""Peak resident memory of a process and all its descendants, sampled from /proc (Linux)."""
+"""Peak memory of a process and all its descendants, sampled from /proc (Linux).
+
+Memory is the proportional set size (Pss of /proc/PID/smaps_rollup): a page shared by
+forked workers counts once in all, not once per process as resident sizes (RSS) would.
+The RSS sum is kept too, as an upper bound.
+"""
 
 from __future__ import annotations
 
@@ -22,31 +27,32 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def _rss(pid: int) -> int:
+def _field(path: str, name: str) -> int:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(name):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
     return 0
 
 
-def tree_rss(root: int) -> int:
-    """Bytes resident in ROOT and every process below it, now."""
-    tree, total, todo = _children(), 0, [root]
+def tree_memory(root: int) -> tuple[int, int]:
+    """(Pss, RSS) bytes of ROOT and every process below it, now."""
+    tree, pss, rss, todo = _children(), 0, 0, [root]
     while todo:
         pid = todo.pop()
-        total += _rss(pid)
+        pss += _field(f"/proc/{pid}/smaps_rollup", "Pss:")
+        rss += _field(f"/proc/{pid}/status", "VmRSS:")
         todo.extend(tree.get(pid, []))
-    return total
+    return pss, rss
 
 
 class PeakSampler:
-    """Samples tree_rss(pid) every `interval` seconds in a thread; `peak` is the largest seen."""
+    """Samples tree_memory(pid) every `interval` seconds in a thread; `peak` (Pss) and `peak_rss` are the largest seen."""
 
     def __init__(self, pid: int, interval: float = 0.1):
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.pid, self.interval, self.peak, self.peak_rss = pid, interval, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -60,5 +66,6 @@ class PeakSampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_rss(self.pid))
+            pss, rss = tree_memory(self.pid)
+            self.peak, self.peak_rss = max(self.peak, pss), max(self.peak_rss, rss)
             self._stop.wait(self.interval)

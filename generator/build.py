@@ -27,12 +27,14 @@ from .pages.config import palette_css, site_config
 from .pages.pro import pro_files
 from .pages.public import public_files
 from .pages.view import SiteView
-from .postbuild import finish_site
+from . import workers
+from .linkcheck import LinksBroken
 from .publish import copy_into, swap, sync
+from .search import INDEX_DIR, drop_material_index
 from .validate import validate
 from .writer import GuardedWriter, WriteReport
 
-STATE = ".bibnum"  # work trees (STATE/work/<site>) and kept engine outputs (STATE/engine/<site>)
+STATE = ".bibnum"  # work trees (STATE/work/<site>), engine outputs (STATE/engine/<site>), search indexes (STATE/search/<site>)
 WORK = f"{STATE}/work"
 SHARED_LOOK = "_shared"
 
@@ -101,16 +103,22 @@ def build(
     incremental: bool = True,
     state: str = STATE,
     parse_cache: ParseCache | None = None,
+    preview: bool = False,
     log=lambda message: None,
 ) -> BuildResult:
     """Build the named sites (default: all) into OUT/<site>; OUT is untouched on failure.
 
     With `incremental`, each site's engine output from the previous build is reused and
     only what the edit changed is rendered again and published (generator/engine.py).
-    `state` is the project folder holding work trees and engine outputs: the preview keeps
-    its own, so that building and previewing do not undo each other's work. `site_urls`
-    overrides sites' URLs (by id, or a function of the id); a long-running caller passes a
-    `parse_cache` so that only edited files are parsed again.
+    `state` is the project folder holding work trees, engine outputs and search indexes:
+    the preview keeps its own, so that building and previewing do not undo each other's
+    work. `site_urls` overrides sites' URLs (by id, or a function of the id); a long-running
+    caller passes a `parse_cache` so that only edited files are parsed again.
+
+    `preview` is for `bibnum serve`: the per-site work runs in this process, whose caches
+    stay warm from one build to the next, and each site is published as soon as the engine
+    has rendered it, its search index just after: an edit shows sooner. Sites are then
+    published one by one, not all at once.
     """
     root = find_project(project)
     out = (out or root / "site").resolve()
@@ -120,64 +128,122 @@ def build(
     timings["load_validate"] = time.perf_counter() - started
     with _frozen():  # the graph lives as long as the build: the cyclic GC need not scan it again and again
         chosen = _choose(graph, sites)
-        epoch = epoch_of(now)
-
-        results: dict[str, SiteResult] = {}
-        views: dict[str, SiteView] = {}
+        job = workers.Job(graph, now, root, state, {s.id: _url_of(site_urls, s.id) for s in chosen}, incremental)
         caches = {site.id: EngineCache(root / state / "engine" / site.id) for site in chosen}
-        timings["generate"] = 0.0
-        engine_started = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            running = {}
-            for site in chosen:  # the engine renders one site while the next one is generated
-                t0 = time.perf_counter()
-                views[site.id] = SiteView.build(graph, site, now)  # once: pages, data outputs and search share it
-                files = generate_site(graph, site, now, site_url=_url_of(site_urls, site.id), view=views[site.id])
-                report = write_work_tree(root, site.id, files, work=f"{state}/work")
-                result = results[site.id] = SiteResult(
-                    site.id, pages=sum(1 for p in files if p.startswith("docs/") and p.endswith(".md")))
-                result.written, result.removed = report.written, report.removed
-                cache = caches[site.id]
-                result.mode = cache.mode_for(report, incremental=incremental)
-                if result.mode == DIRTY:
-                    cache.drop_outputs(report.removed)
-                result.seconds["generate"] = time.perf_counter() - t0
-                timings["generate"] += result.seconds["generate"]
-                log(f"{site.id}: {result.pages} pages generated, {len(report.written)} file(s) changed, "
-                    f"{result.mode} engine run")
-                running[site.id] = pool.submit(_render, root / state / "work" / site.id / "mkdocs.yml", cache,
-                                               result, epoch)
-            for site_id, future in running.items():
-                future.result()
-        timings["engine"] = time.perf_counter() - engine_started - timings["generate"]
-        for site in chosen:
-            for step, seconds in finish_site(views[site.id], caches[site.id].folder, strict=strict).items():
-                timings[step] = timings.get(step, 0.0) + seconds
-
         started = time.perf_counter()
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-        try:
-            swapped = []
-            for site in chosen:
-                result = results[site.id]
-                if result.mode == CLEAN or not (out / site.id).is_dir():
-                    copy_into(staging, caches[site.id].folder, site.id)
-                    swapped.append(site.id)
-                    result.published = None  # the whole site
-                else:
-                    result.published = sync(caches[site.id].folder, out / site.id)
-            (staging / "index.html").write_text(hub_page(graph, list(graph.sites)), encoding="utf-8")
-            swap(staging, out, swapped + ["index.html"])
-        except BibnumError:
-            raise
-        except Exception as exc:  # an unexpected disk failure is reported as a failed build
-            raise BuildFailed(f"build failed while publishing into {out}: {exc}") from exc
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        timings["publish"] = time.perf_counter() - started
+        progressive = preview and not strict  # a strict build publishes nothing before every check passed
+        publish_now = ((lambda site_id, only=None: _publish(graph, [site_id], results, caches, out, only=only))
+                       if progressive else None)
+        results: dict[str, SiteResult] = {}
+        _make_sites(job, chosen, caches, results, strict=strict, processes=not preview, publish_now=publish_now,
+                    log=log)
+        timings["sites_wall"] = time.perf_counter() - started
+        for step in ("generate", "engine", "search_index", "linkcheck", "publish"):  # per site, overlapping
+            if any(step in r.seconds for r in results.values()):
+                timings[step] = sum(r.seconds.get(step, 0.0) for r in results.values())
+        if not progressive:
+            started = time.perf_counter()
+            _publish(graph, [s.id for s in chosen], results, caches, out)
+            timings["publish"] = time.perf_counter() - started
         log(f"built {', '.join(s.id for s in chosen)} into {out}")
         return BuildResult(out, [results[s.id] for s in chosen], timings)
+
+
+def _make_sites(job: workers.Job, chosen: list[Site], caches: dict[str, EngineCache],
+                results: dict[str, SiteResult], *, strict: bool, processes: bool,
+                publish_now: Callable[..., None] | None, log) -> None:
+    """Generate, render, index and check every chosen site, overlapping all four.
+
+    Workers generate each work tree, then index each site; the engine renders a site (two
+    at a time) as soon as its tree is written; its search index is then put into its
+    output, and its links are checked by the workers. With `publish_now`, each site is
+    published once rendered (its previous index still matches itself), then again with
+    its new index.
+    """
+    epoch = epoch_of(job.now)
+    pool = workers.start(job, len(chosen), processes=processes)
+    with pool, ThreadPoolExecutor(max_workers=2) as engines:
+        try:
+            generated = {s.id: pool.submit(workers.generate, s.id) for s in chosen}
+            indexed = {s.id: pool.submit(workers.index, s.id) for s in chosen}
+            rendering = {}
+            for site in chosen:
+                tree = generated[site.id].result()
+                result = results[site.id] = SiteResult(site.id, pages=tree.pages, written=tree.written,
+                                                       removed=tree.removed, seconds={"generate": tree.seconds})
+                cache = caches[site.id]
+                result.mode = cache.mode_for(WriteReport(tree.written, removed=tree.removed),
+                                             incremental=job.incremental)
+                if result.mode == DIRTY:
+                    cache.drop_outputs(tree.removed)
+                log(f"{site.id}: {result.pages} pages generated, {len(tree.written)} file(s) changed, "
+                    f"{result.mode} engine run")
+                rendering[site.id] = engines.submit(_render, job.work(site.id) / "mkdocs.yml", cache, result, epoch)
+            checking = {}
+            for site in chosen:
+                rendering[site.id].result()
+                folder = caches[site.id].folder
+                if publish_now is not None:
+                    drop_material_index(folder)
+                    publish_now(site.id)
+                results[site.id].seconds["search_index"] = indexed[site.id].result().seconds
+                # Always: cheap when nothing changed, and it repairs an output a failed build left behind.
+                sync(job.index(site.id), folder / INDEX_DIR)
+                drop_material_index(folder)
+                if publish_now is not None:
+                    publish_now(site.id, only=INDEX_DIR)
+                if strict:
+                    checking[site.id] = pool.submit(workers.check_links, site.id, str(folder))
+            problems = []
+            for site_id, future in checking.items():
+                checked = future.result()
+                results[site_id].seconds["linkcheck"] = checked.seconds
+                problems += checked.problems
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)  # a failed site fails the build: stop the rest
+            raise
+    if problems:
+        raise LinksBroken(problems)
+
+
+def _publish(graph: NetworkGraph, site_ids: list[str], results: dict[str, SiteResult],
+             caches: dict[str, EngineCache], out: Path, *, only: str | None = None) -> None:
+    """Sites at once: fresh copies swapped in after clean runs, changed files synced otherwise.
+
+    A site published earlier in the same build (the preview) is synced, its folder `only`
+    if given: `published` then adds up what both times changed.
+    """
+    started = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    try:
+        swapped = []
+        for site_id in site_ids:
+            result = results[site_id]
+            again = "publish" in result.seconds  # published earlier in this build (the preview)
+            if (result.mode == CLEAN and not again) or not (out / site_id).is_dir():
+                copy_into(staging, caches[site_id].folder, site_id)
+                swapped.append(site_id)
+                result.published = None  # the whole site
+            else:
+                if only is not None:
+                    changed = [f"{only}/{path}" for path in sync(caches[site_id].folder / only, out / site_id / only)]
+                    drop_material_index(out / site_id)
+                else:
+                    changed = sync(caches[site_id].folder, out / site_id)
+                result.published = None if again and result.published is None else [*(result.published or []),
+                                                                                      *changed]
+        (staging / "index.html").write_text(hub_page(graph, list(graph.sites)), encoding="utf-8")
+        swap(staging, out, swapped + ["index.html"])
+        for site_id in site_ids:
+            results[site_id].seconds["publish"] = results[site_id].seconds.get("publish", 0.0) + (
+                time.perf_counter() - started) / len(site_ids)
+    except BibnumError:
+        raise
+    except Exception as exc:  # an unexpected disk failure is reported as a failed build
+        raise BuildFailed(f"build failed while publishing into {out}: {exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 @contextmanager

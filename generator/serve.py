@@ -31,7 +31,7 @@ def serve(root: Path, *, sites: list[str], host: str, port: int, today: str | No
     def rebuild() -> None:
         try:
             build(root, sites=sites, out=out, now=build_now(today), site_urls=lambda site_id: f"{base}{site_id}/",
-                  state=PREVIEW_STATE, parse_cache=parsed, log=click.echo)
+                  state=PREVIEW_STATE, parse_cache=parsed, preview=True, log=click.echo)
             click.echo(f"ready: {base}")
         except ProjectInvalid as exc:
             for problem in exc.problems:

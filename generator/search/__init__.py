@@ -6,12 +6,16 @@
 - labels.py        French labels and strings for the page and the script
 - algolia.py       records -> Algolia objects and index settings (pure); push.py sends them
 
-`write_site_index` is the post-build step (I/O edge); everything else is pure.
+`update_index` (the build's, into a folder of its own) and `write_site_index` (into a built
+site) are the I/O edges; everything else is pure.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
+from importlib.metadata import version
 from pathlib import Path
 
 from ..errors import BibnumError
@@ -35,6 +39,53 @@ def site_index_files(view: SiteView) -> dict[str, bytes]:
     return {f"{INDEX_DIR}/{path}": data for path, data in files.items()}
 
 
+def update_index(view: SiteView, folder: Path, *, reuse: bool = True) -> bool:
+    """Keep FOLDER holding the site's static index (what goes under bn-search/); return whether it changed.
+
+    With `reuse`, the stemming and sharding are skipped when the records and labels are
+    those the index in FOLDER was made from (a digest kept beside it): most edits leave
+    most sites' records untouched. Unchanged files keep their bytes and times.
+    """
+    _refuse_admin_key(view.site)
+    stamp = folder.with_name(f"{folder.name}.digest")
+    with paused_gc():
+        records, labels = site_records(view), search_labels(view)
+        digest = hashlib.sha256(pickle.dumps((version("bibnum"), records, labels), protocol=5)).hexdigest()
+        if reuse and folder.is_dir() and _read(stamp) == digest:
+            return False
+        stamp.unlink(missing_ok=True)  # until the folder is complete, it matches no digest
+        files = static_index(records, labels)
+    writer = GuardedWriter(folder)  # names come from folded words, but stay confined
+    # Sorted writes put meta.json after the version folder it names (see write_site_index).
+    writer.write_all(files)
+    writer.remove_stale()
+    stamp.write_text(digest, encoding="ascii")
+    return bool(writer.report.written or writer.report.removed)
+
+
+def drop_material_index(site_dir: Path) -> None:
+    """Material's lunr index is never fetched by our search box: never publish it."""
+    material = site_dir.resolve() / MATERIAL_INDEX
+    material.unlink(missing_ok=True)
+    if material.parent.is_dir() and not any(material.parent.iterdir()):
+        material.parent.rmdir()
+
+
+def _refuse_admin_key(site) -> None:
+    admin_key = os.environ.get("ALGOLIA_ADMIN_KEY")
+    if site.algolia is not None and admin_key and site.algolia.search_key == admin_key:
+        # The search key is printed in every page: the admin key must never be there.
+        raise BibnumError(f"data/sites.yml: the Algolia search_key of site {site.id!r} is the admin key; "
+                          "use the search-only key there, and rotate the admin key")
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def write_site_index(view: SiteView, site_dir: Path) -> int:
     """Write the index into a built site, over any previous one; return the index's size in bytes.
 
@@ -42,12 +93,7 @@ def write_site_index(view: SiteView, site_dir: Path) -> int:
     the same bytes are left untouched and the previous index's other files are deleted,
     so that a differential publish sees only what changed.
     """
-    site = view.site
-    admin_key = os.environ.get("ALGOLIA_ADMIN_KEY")
-    if site.algolia is not None and admin_key and site.algolia.search_key == admin_key:
-        # The search key is printed in every page: the admin key must never be there.
-        raise BibnumError(f"data/sites.yml: the Algolia search_key of site {site.id!r} is the admin key; "
-                          "use the search-only key there, and rotate the admin key")
+    _refuse_admin_key(view.site)
     files = site_index_files(view)
     prefix = f"{INDEX_DIR}/"
     writer = GuardedWriter(site_dir / INDEX_DIR)  # names come from folded words, but stay confined
@@ -55,9 +101,5 @@ def write_site_index(view: SiteView, site_dir: Path) -> int:
     # folder never finds meta.json pointing at files not yet there.
     writer.write_all({path.removeprefix(prefix): data for path, data in files.items()})
     writer.remove_stale()
-    root = site_dir.resolve()
-    material = root / MATERIAL_INDEX
-    material.unlink(missing_ok=True)
-    if material.parent.is_dir() and not any(material.parent.iterdir()):
-        material.parent.rmdir()
+    drop_material_index(site_dir)
     return sum(len(data) for data in files.values())

@@ -127,3 +127,22 @@ def test_a_failed_engine_run_makes_the_next_run_clean(built, monkeypatch):
     sites = {site.site: site for site in result.sites}
     assert sites["calvados"].mode == CLEAN  # its kept output may be half written
     assert "version qui échoue" in (out / "calvados" / "evenements" / EVENT / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_preview_publishes_site_by_site_and_ends_with_the_bytes_of_a_clean_build(tmp_path):
+    project = copy_project(tmp_path / "network")
+    out = tmp_path / "preview"
+    first = build(project, out=out, now=DEMO_NOW, preview=True, state=".bibnum-preview")
+    assert [site.mode for site in first.sites] == [CLEAN] * 3
+    assert all(site.published is None for site in first.sites)  # whole sites, each as soon as it was rendered
+    assert_same_as_clean(project, out, tmp_path / "clean")
+
+    rename_event(project, "Atelier tablette : vu dans l'aperçu")
+    result = build(project, out=out, now=DEMO_NOW, preview=True, state=".bibnum-preview")
+    sites = {site.site: site for site in result.sites}
+    assert sites["calvados"].mode == DIRTY and sites["caen"].mode == UNCHANGED
+    calvados = set(sites["calvados"].published)
+    assert f"evenements/{EVENT}/index.html" in calvados
+    assert any(path.startswith("bn-search/") for path in calvados)  # its new index, published just after
+    assert "vu dans l'aperçu" in (out / "calvados" / "evenements" / EVENT / "index.html").read_text(encoding="utf-8")
+    assert_same_as_clean(project, out, tmp_path / "clean")

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from generator.pages.view import SiteView
-from generator.search import INDEX_DIR, site_index_files, write_site_index
+from generator.search import INDEX_DIR, site_index_files, update_index, write_site_index
 
 from .conftest import NOW, TITLES, title
 
@@ -68,3 +68,46 @@ def test_a_stray_shard_is_removed_and_the_others_are_left_alone(views, tmp_path)
     assert not stray.exists()
     assert index_files(site_dir) == files
     assert {p.stat().st_mtime for p in (site_dir / INDEX_DIR).rglob("*") if p.is_file()} == {OLD}
+
+
+def folder_files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_build_index_is_kept_when_records_are_the_same_and_remade_when_they_change(demo_graph, views, tmp_path):
+    folder = tmp_path / "search" / "calvados"
+    view = views["calvados"]
+    expected = {path.removeprefix(f"{INDEX_DIR}/"): data for path, data in site_index_files(view).items()}
+    assert update_index(view, folder) is True
+    assert folder_files(folder) == expected
+
+    # Same records and labels: nothing is stemmed, sharded or written again.
+    for path in folder.rglob("*"):
+        os.utime(path, (OLD, OLD))
+    assert update_index(view, folder) is False
+    assert {p.stat().st_mtime for p in folder.rglob("*") if p.is_file()} == {OLD}
+
+    # A tampered file is not noticed by the digest, but a clean build (reuse=False) repairs it.
+    shard = next(p for p in folder.rglob("*.json") if p.name != "meta.json")
+    shard.write_bytes(b"[]")
+    assert update_index(view, folder) is False
+    assert update_index(view, folder, reuse=False) is True
+    assert folder_files(folder) == expected
+
+    # One more harvested title: a new index, and the previous version's files are gone.
+    more = dict(TITLES, assimil=(*TITLES["assimil"], title("assimil", "isbn:9782700508002", "L'italien")))
+    second = SiteView.build(dataclasses.replace(demo_graph, titles=MappingProxyType(more)), view.site, NOW)
+    assert update_index(second, folder) is True
+    assert folder_files(folder) == {path.removeprefix(f"{INDEX_DIR}/"): data
+                                    for path, data in site_index_files(second).items()}
+
+
+def test_an_interrupted_index_is_remade_whatever_the_records(views, tmp_path):
+    folder = tmp_path / "search" / "caen"
+    view = views["caen"]
+    update_index(view, folder)
+    stamp = folder.with_name("caen.digest")
+    stamp.unlink()  # as if the previous build stopped while writing the folder
+    (folder / "meta.json").unlink()
+    assert update_index(view, folder) is True
+    assert (folder / "meta.json").is_file() and stamp.is_file()
