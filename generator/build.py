@@ -183,13 +183,12 @@ def _make_sites(job: workers.Job, chosen: list[Site], caches: dict[str, EngineCa
             for site in chosen:
                 rendering[site.id].result()
                 folder = caches[site.id].folder
+                drop_material_index(folder)
                 if publish_now is not None:
-                    drop_material_index(folder)
                     publish_now(site.id)
                 results[site.id].seconds["search_index"] = indexed[site.id].result().seconds
                 # Always: cheap when nothing changed, and it repairs an output a failed build left behind.
                 sync(job.index(site.id), folder / INDEX_DIR)
-                drop_material_index(folder)
                 if publish_now is not None:
                     publish_now(site.id, only=INDEX_DIR)
                 if strict:
@@ -210,40 +209,40 @@ def _publish(graph: NetworkGraph, site_ids: list[str], results: dict[str, SiteRe
              caches: dict[str, EngineCache], out: Path, *, only: str | None = None) -> None:
     """Sites at once: fresh copies swapped in after clean runs, changed files synced otherwise.
 
-    A site published earlier in the same build (the preview) is synced, its folder `only`
-    if given: `published` then adds up what both times changed.
+    With `only` (the preview's second pass, once the search index is in), just that folder
+    of sites published earlier in the build is synced; `published` adds up both passes.
     """
     started = time.perf_counter()
+    if only is not None:
+        for site_id in site_ids:
+            result = results[site_id]
+            changed = sync(caches[site_id].folder / only, out / site_id / only)
+            if result.published is not None:
+                result.published += [f"{only}/{path}" for path in changed]
+            result.seconds["publish"] += (time.perf_counter() - started) / len(site_ids)
+        return
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
         swapped = []
         for site_id in site_ids:
             result = results[site_id]
-            again = "publish" in result.seconds  # published earlier in this build (the preview)
-            if (result.mode == CLEAN and not again) or not (out / site_id).is_dir():
+            if result.mode == CLEAN or not (out / site_id).is_dir():
                 copy_into(staging, caches[site_id].folder, site_id)
                 swapped.append(site_id)
                 result.published = None  # the whole site
             else:
-                if only is not None:
-                    changed = [f"{only}/{path}" for path in sync(caches[site_id].folder / only, out / site_id / only)]
-                    drop_material_index(out / site_id)
-                else:
-                    changed = sync(caches[site_id].folder, out / site_id)
-                result.published = None if again and result.published is None else [*(result.published or []),
-                                                                                      *changed]
+                result.published = sync(caches[site_id].folder, out / site_id)
         (staging / "index.html").write_text(hub_page(graph, list(graph.sites)), encoding="utf-8")
         swap(staging, out, swapped + ["index.html"])
-        for site_id in site_ids:
-            results[site_id].seconds["publish"] = results[site_id].seconds.get("publish", 0.0) + (
-                time.perf_counter() - started) / len(site_ids)
     except BibnumError:
         raise
     except Exception as exc:  # an unexpected disk failure is reported as a failed build
         raise BuildFailed(f"build failed while publishing into {out}: {exc}") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    for site_id in site_ids:
+        results[site_id].seconds["publish"] = (time.perf_counter() - started) / len(site_ids)
 
 
 @contextmanager

@@ -18,7 +18,7 @@ from .errors import BibnumError, ProjectInvalid
 from .load.project import ParseCache
 
 PREVIEW = ".bibnum/preview"
-PREVIEW_STATE = ".bibnum/serve"  # the preview's own work trees and engine outputs (its URLs differ)
+PREVIEW_STATE = ".bibnum/serve"  # the preview's own work trees, engine outputs and indexes (its URLs differ)
 WATCHED = ("data", "content", "themes", "mkdocs.yml")
 
 

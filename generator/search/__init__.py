@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import BibnumError
 from ..harvest.store import paused_gc
-from ..writer import GuardedWriter
+from ..writer import GuardedWriter, WriteReport
 from ..pages.view import SiteView
 from .labels import search_labels
 from .records import site_records
@@ -55,12 +55,9 @@ def update_index(view: SiteView, folder: Path, *, reuse: bool = True) -> bool:
             return False
         stamp.unlink(missing_ok=True)  # until the folder is complete, it matches no digest
         files = static_index(records, labels)
-    writer = GuardedWriter(folder)  # names come from folded words, but stay confined
-    # Sorted writes put meta.json after the version folder it names (see write_site_index).
-    writer.write_all(files)
-    writer.remove_stale()
+    report = _write_index(folder, files)
     stamp.write_text(digest, encoding="ascii")
-    return bool(writer.report.written or writer.report.removed)
+    return bool(report.written or report.removed)
 
 
 def drop_material_index(site_dir: Path) -> None:
@@ -89,17 +86,23 @@ def _read(path: Path) -> str | None:
 def write_site_index(view: SiteView, site_dir: Path) -> int:
     """Write the index into a built site, over any previous one; return the index's size in bytes.
 
-    The site folder may be an engine output reused from the previous build: files with
-    the same bytes are left untouched and the previous index's other files are deleted,
-    so that a differential publish sees only what changed.
+    For a site built without bibnum's pipeline (the search benchmark, tests); the build
+    keeps each site's index in a folder of its own (`update_index`). Files with the same
+    bytes are left untouched and the previous index's other files are deleted.
     """
     _refuse_admin_key(view.site)
     files = site_index_files(view)
     prefix = f"{INDEX_DIR}/"
-    writer = GuardedWriter(site_dir / INDEX_DIR)  # names come from folded words, but stay confined
-    # Sorted writes put meta.json after the version folder it names: a reader of a live
-    # folder never finds meta.json pointing at files not yet there.
-    writer.write_all({path.removeprefix(prefix): data for path, data in files.items()})
-    writer.remove_stale()
+    _write_index(site_dir / INDEX_DIR, {path.removeprefix(prefix): data for path, data in files.items()})
     drop_material_index(site_dir)
     return sum(len(data) for data in files.values())
+
+
+def _write_index(folder: Path, files: dict[str, bytes]) -> WriteReport:
+    """FOLDER holds exactly FILES afterwards; files with the same bytes are left untouched."""
+    writer = GuardedWriter(folder)  # names come from folded words, but stay confined
+    # Sorted writes put meta.json after the version folder it names: a reader of a live
+    # folder never finds meta.json pointing at files not yet there.
+    writer.write_all(files)
+    writer.remove_stale()
+    return writer.report
