@@ -15,6 +15,8 @@ from generator.search.normalize import fold, query_terms, words
 from tests.conftest import DEMO_NOW, copy_project
 from tests.search.cases import QUERIES
 
+from .keyboard import settle
+
 pytestmark = pytest.mark.browser
 
 INPUT = "[data-bn-search-input]"
@@ -163,7 +165,7 @@ def test_readable_on_a_phone(site_server, browser):
         phone.keyboard.type("presse", delay=15)
         wait_for(phone, "presse")
         first = phone.locator(ITEMS).first
-        # The panel may still be sliding in (Material's transition): allow one pixel.
+        settle(phone)  # Material slides the panel in: measure once its transition has ended
         box = first.bounding_box()
         assert box["x"] >= -1 and box["x"] + box["width"] <= 376
         panel = phone.locator(".md-search__output").bounding_box()
