@@ -7,7 +7,7 @@ import html
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,6 +19,7 @@ import yaml
 from .clock import epoch_of
 from .engine import CLEAN, DIRTY, UNCHANGED, EngineCache, refresh_blog, run_engine
 from .errors import BibnumError, BuildFailed
+from .families import TITLES_LEAVE_OUT, data_digest, title_files, titles_view
 from .load.project import ParseCache, find_project, load_project
 from .models.graph import NetworkGraph
 from .models.site import Site
@@ -62,13 +63,20 @@ def load_graph(project: Path, cache: ParseCache | None = None) -> NetworkGraph:
 
 
 def generate_site(
-    graph: NetworkGraph, site: Site, now: datetime, *, site_url: str | None = None, view: SiteView | None = None
+    graph: NetworkGraph, site: Site, now: datetime, *, site_url: str | None = None, view: SiteView | None = None,
+    titles: Mapping[str, str | bytes] | None = None,
 ) -> dict[str, str | bytes]:
-    """Every file of one site's work tree (docs/, overrides/, mkdocs.yml), as a mapping."""
+    """Every file of one site's work tree (docs/, overrides/, mkdocs.yml), as a mapping.
+
+    `titles` is the title family's docs files (generator/families.py) when the caller has
+    them already, or {} when it keeps them from an earlier build; None: generated here.
+    """
     view = view or SiteView.build(graph, site, now)
     uid_domain = _host(graph.sites[0].url)
-    docs = public_files(view, uid_domain) if site.kind == "public" else pro_files(view, uid_domain)
-    docs.update(data_files(view))
+    public = site.kind == "public"
+    docs = public_files(view, uid_domain, titles=False) if public else pro_files(view, uid_domain)
+    docs.update(data_files(view, titles=False))
+    docs.update(title_files(titles_view(graph, site, now)) if titles is None else titles)
     docs["assets/bibnum/palette.css"] = palette_css(site)
     themes = graph.root / "themes"
     logo = themes / site.look / site.logo if site.logo else None
@@ -84,10 +92,15 @@ def generate_site(
     return files
 
 
-def write_work_tree(root: Path, site_id: str, files: dict[str, str | bytes], *, work: str = WORK) -> WriteReport:
-    """Write one site's work tree under ROOT/WORK/<site>: only changed files, stale ones removed."""
+def write_work_tree(root: Path, site_id: str, files: dict[str, str | bytes], *, work: str = WORK,
+                    kept: Iterable[str] = ()) -> WriteReport:
+    """Write one site's work tree under ROOT/WORK/<site>: only changed files, stale ones removed.
+
+    `kept` files are already there, as they should be (an output family kept from an earlier build).
+    """
     writer = GuardedWriter(root / work / site_id)
     writer.write_all(files)
+    writer.keep(kept)
     writer.remove_stale()
     return writer.report
 
@@ -124,11 +137,14 @@ def build(
     out = (out or root / "site").resolve()
     timings: dict[str, float] = {}
     started = time.perf_counter()
+    # Read before loading: a file saved meanwhile makes the next build's key differ, never this one lie.
+    title_inputs = data_digest(root, TITLES_LEAVE_OUT)
     graph = load_graph(root, parse_cache)
     timings["load_validate"] = time.perf_counter() - started
     with _frozen():  # the graph lives as long as the build: the cyclic GC need not scan it again and again
         chosen = _choose(graph, sites)
-        job = workers.Job(graph, now, root, state, {s.id: _url_of(site_urls, s.id) for s in chosen}, incremental)
+        job = workers.Job(graph, now, root, state, {s.id: _url_of(site_urls, s.id) for s in chosen}, incremental,
+                          title_inputs)
         caches = {site.id: EngineCache(root / state / "engine" / site.id) for site in chosen}
         started = time.perf_counter()
         progressive = preview and not strict  # a strict build publishes nothing before every check passed

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import Problem
+from .families import TITLES, FamilyMemo, title_files, titles_key, titles_view
 from .linkcheck import check_built_site
 from .models.graph import NetworkGraph
 from .pages.view import SiteView
@@ -35,6 +36,7 @@ class Job:
     state: str  # the project's state folder: work trees, engine outputs, search indexes
     site_urls: Mapping[str, str | None] = field(default_factory=dict)
     incremental: bool = True
+    title_inputs: str = ""  # families.data_digest of the title family's inputs ("": never kept)
 
     def work(self, site_id: str) -> Path:
         return self.root / self.state / "work" / site_id
@@ -92,14 +94,27 @@ def view(site_id: str) -> SiteView:
 
 
 def generate(site_id: str) -> Generated:
-    """Generate one site's work tree and write only the files whose bytes changed."""
+    """Generate one site's work tree and write only the files whose bytes changed.
+
+    The title family is kept as the previous build wrote it when its key is the same (families.py).
+    """
     from .build import generate_site, write_work_tree  # the orchestrator imports this module
 
     job, started = _current(), time.perf_counter()
     site_view = view(site_id)
-    files = generate_site(job.graph, site_view.site, job.now, site_url=job.site_urls.get(site_id), view=site_view)
-    report = write_work_tree(job.root, site_id, files, work=f"{job.state}/work")
-    pages = sum(1 for path in files if path.startswith("docs/") and path.endswith(".md"))
+    site, url = site_view.site, job.site_urls.get(site_id)
+    memo = FamilyMemo(job.root / job.state / "families" / site_id, TITLES)
+    key = titles_key(job.title_inputs, site, url, job.now) if job.title_inputs else ""
+    kept = memo.paths_for(key, job.work(site_id)) if key and job.incremental else None
+    titles = {}
+    if kept is None:
+        memo.forget()
+        titles = title_files(titles_view(job.graph, site, job.now))
+    files = generate_site(job.graph, site, job.now, site_url=url, view=site_view, titles=titles)
+    report = write_work_tree(job.root, site_id, files, work=f"{job.state}/work", kept=kept or ())
+    if kept is None and key:
+        memo.remember(key, [f"docs/{path}" for path in titles])
+    pages = sum(1 for path in [*files, *(kept or ())] if path.startswith("docs/") and path.endswith(".md"))
     return Generated(pages, report.written, report.removed, time.perf_counter() - started)
 
 

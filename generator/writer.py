@@ -78,6 +78,15 @@ class GuardedWriter:
         for relpath in sorted(files):
             self.write(relpath, files[relpath])
 
+    def keep(self, relpaths) -> None:
+        """Count these files, already on disk, as written by this run: remove_stale leaves them."""
+        for relpath in relpaths:
+            key = self._confine(relpath).relative_to(self.root).as_posix()
+            if key in self._seen:
+                raise UnsafePath(f"{key}: written twice in one build (two outputs claim the same path)")
+            self._seen.add(key)
+            self.report.unchanged += 1
+
     def remove_stale(self) -> None:
         """Delete files under root that this run did not write (a deleted event's page...)."""
         for path in sorted(self.root.rglob("*"), reverse=True):

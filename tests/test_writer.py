@@ -27,6 +27,21 @@ def test_removes_stale_files_and_empty_folders(tmp_path):
     assert not (tmp_path / "old").exists()
 
 
+def test_kept_files_stay_untouched_and_count_as_written_once(tmp_path):
+    GuardedWriter(tmp_path).write_all({"family/a.md": "A", "other.md": "o", "gone.md": "g"})
+    mtime = (tmp_path / "family/a.md").stat().st_mtime_ns
+    writer = GuardedWriter(tmp_path)
+    writer.write("other.md", "o2")
+    writer.keep(["family/a.md"])
+    writer.remove_stale()
+    assert writer.report.written == ["other.md"] and writer.report.removed == ["gone.md"]
+    assert (tmp_path / "family/a.md").stat().st_mtime_ns == mtime
+    with pytest.raises(UnsafePath, match="written twice"):
+        writer.keep(["other.md"])
+    with pytest.raises(UnsafePath, match="outside"):
+        writer.keep(["../escape.md"])
+
+
 @pytest.mark.parametrize("path", ["../escape.md", "/etc/passwd", "a/../../b", "", "a\\..\\b", "x\x00y"])
 def test_refuses_paths_outside_root(tmp_path, path):
     with pytest.raises(UnsafePath):

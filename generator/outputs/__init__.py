@@ -11,16 +11,17 @@ from .opds import opds_files
 
 
 @paused_gc()  # see public_files
-def data_files(view: SiteView) -> dict[str, str | bytes]:
+def data_files(view: SiteView, *, titles: bool = True) -> dict[str, str | bytes]:
     """Every published data file of one site (JSON API, feeds, OPDS...), as {docs path: content}.
 
     Pure: derived from the model, never from rendered HTML (DESIGN.md §4).
     The iCalendar files are written with the agenda pages (generator/pages/public.py).
+    Without `titles`, the per-title documents are left to generator/families.py.
     """
     files: dict[str, str | bytes] = {}
-    files.update(api_files(view))
+    files.update(api_files(view, titles=titles))
     files.update(feed_files(view))
     if view.site.kind == "public":
-        files.update(opds_files(view))
+        files.update(opds_files(view, titles=titles))
     files.update(embed_files(view))
     return files

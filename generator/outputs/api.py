@@ -101,16 +101,23 @@ def titles_documents(view: SiteView, page_size: int = PAGE_SIZE) -> dict[str, Re
     return documents
 
 
-def api_documents(view: SiteView, page_size: int = PAGE_SIZE) -> dict[str, Record]:
+def api_documents(view: SiteView, page_size: int = PAGE_SIZE, *, titles: bool = True) -> dict[str, Record]:
     """{docs path: document} of the site. The pro site shows no resources: it publishes
-    its (pro) agenda and the member libraries only."""
+    its (pro) agenda and the member libraries only. Without `titles`, no title documents."""
     documents: dict[str, Record] = {}
     if view.site.kind == "public":
         documents[loc.RESOURCES_JSON] = resources_document(view)
-        documents.update(titles_documents(view, page_size))
+        if titles:
+            documents.update(titles_documents(view, page_size))
     documents[loc.EVENTS_JSON] = events_document(view)
     documents[loc.LIBRARIES_JSON] = libraries_document(view)
     return documents
+
+
+def api_dump(documents: dict[str, Record]) -> dict[str, str]:
+    """{docs path: JSON text}; title documents compact (see dump)."""
+    return {path: dump(doc, compact=path == loc.TITLES_JSON or path.startswith(loc.TITLES_DIR + "/"))
+            for path, doc in documents.items()}
 
 
 def schema_names(view: SiteView) -> list[str]:
@@ -120,11 +127,8 @@ def schema_names(view: SiteView) -> list[str]:
     return names
 
 
-def api_files(view: SiteView, page_size: int = PAGE_SIZE) -> dict[str, str]:
-    files = {
-        path: dump(doc, compact=path == loc.TITLES_JSON or path.startswith(loc.TITLES_DIR + "/"))
-        for path, doc in api_documents(view, page_size).items()
-    }
+def api_files(view: SiteView, page_size: int = PAGE_SIZE, *, titles: bool = True) -> dict[str, str]:
+    files = api_dump(api_documents(view, page_size, titles=titles))
     for name in schema_names(view):
         files[loc.schema(name)] = schema_text(name)
     return files

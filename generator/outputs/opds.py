@@ -232,13 +232,22 @@ def titles_feeds(view: SiteView, resource: Resource, page_size: int = PAGE_SIZE)
     return files
 
 
-def opds_files(view: SiteView) -> dict[str, bytes]:
+def opds_files(view: SiteView, *, titles: bool = True) -> dict[str, bytes]:
+    """The catalogue's feeds; without `titles`, the title feeds are left to title_feed_files."""
     files = {
         loc.OPDS_ROOT: root_feed(view),
         loc.OPDS_RESOURCES: resources_feed(view, loc.OPDS_RESOURCES, _("opds.all"), list(view.resources)),
         loc.OPDS_NEW: resources_feed(view, loc.OPDS_NEW, _("opds.new"), newest_first(view)),
         loc.OPDS_FEATURED: resources_feed(view, loc.OPDS_FEATURED, _("opds.featured"), view.featured()),
     }
+    if titles:
+        files.update(title_feed_files(view))
+    return files
+
+
+def title_feed_files(view: SiteView) -> dict[str, bytes]:
+    """The navigation feed of the resources' titles and each resource's acquisition feeds."""
+    files: dict[str, bytes] = {}
     with_titles = resources_with_titles(view)
     if with_titles:
         files[loc.OPDS_TITLES] = titles_navigation(view)

@@ -22,12 +22,11 @@ NEWS_DIR = "actualites"
 # Generation makes many short-lived objects and no reference cycles to speak of: without
 # the cyclic collector walking the whole graph again and again, it runs about 10 % faster.
 @paused_gc()
-def public_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
+def public_files(view: SiteView, uid_domain: str, *, titles: bool = True) -> dict[str, str | bytes]:
+    """The portal's pages; without `titles`, the title listings are left to generator/families.py."""
     files: dict[str, str | bytes] = {}
     site = view.site
-
-    def add(path: str, template: str, meta: dict, **context: object) -> None:
-        files[path] = page(template, meta, view=view, base=paths.base_of(path), post_url=post_url, **context)
+    add = page_adder(view, files)
 
     add(paths.HOME, "public/home.md.j2", {"title": site.name, "hide": ["navigation", "toc"]}, heading=False)
     facet_filters = _filters(view)
@@ -45,7 +44,8 @@ def public_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
         add(paths.resource(res.id), "public/resource.md.j2",
             {"title": res.title, "description": res.summary, "hide": ["toc"], **resource_feed_links(view, res.id)},
             res=res, link=view.links[res.id], library_links=view.library_links.get(res.id, []))
-    title_pages(view, add)
+    if titles:
+        title_pages(view, add)
 
     files.update(agenda_files(view, uid_domain, add, audiences=True))
 
@@ -65,6 +65,13 @@ def public_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
     open_data_pages(view, add)
     files.update(content_pages(view))
     return files
+
+
+def page_adder(view: SiteView, files: dict[str, str | bytes]):
+    """add(path, template, meta, **context): render one page of the site into FILES."""
+    def add(path: str, template: str, meta: dict, **context: object) -> None:
+        files[path] = page(template, meta, view=view, base=paths.base_of(path), post_url=post_url, **context)
+    return add
 
 
 def title_pages(view: SiteView, add) -> None:

@@ -1,0 +1,173 @@
+"""Output families: the title family is kept between builds while its inputs are unchanged,
+generated again when any of them changes, and always gives the bytes a clean build gives."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from generator import families, workers
+from generator.build import build, load_graph
+from generator.families import FamilyMemo, data_digest, title_files, titles_key, titles_view
+from generator.pages.view import SiteView
+from tests.conftest import DEMO_NOW, REPO, copy_project
+from tests.e2e.test_incremental import EVENT, assert_same_as_clean, rename_event
+
+HARVEST = "data/harvest/izneo-nouveautes.json"
+TITLE = "Les Gardiens du phare — Tome 1 : La Lanterne"
+
+
+def test_the_title_family_is_the_same_from_the_whole_graph_and_from_its_restricted_graph():
+    graph = load_graph(REPO)
+    for site in graph.sites:
+        restricted = title_files(titles_view(graph, site, DEMO_NOW))
+        assert restricted == title_files(SiteView.build(graph, site, DEMO_NOW))
+        if site.kind == "public":
+            assert any(path.startswith("ressources/izneo/titres") for path in restricted)
+            assert "api/v1/titles.json" in restricted
+            assert any(path.startswith("opds/") for path in restricted)
+        else:
+            assert restricted == {}
+
+
+def test_the_restricted_graph_holds_no_events_posts_or_pages():
+    restricted = families.titles_graph(load_graph(REPO))
+    assert not restricted.events and not restricted.posts and not restricted.pages
+    assert not any(kind == "events" for kind, _id in restricted.sources)
+    assert restricted.titles and restricted.resources and restricted.libraries
+
+
+def test_the_title_family_is_the_same_all_day_long():
+    """The key holds the build's day, not its time: the family must not show the time."""
+    graph = load_graph(REPO)
+    for site in graph.sites:
+        morning = title_files(titles_view(graph, site, DEMO_NOW.replace(hour=0, minute=1)))
+        assert morning == title_files(titles_view(graph, site, DEMO_NOW.replace(hour=23, minute=59)))
+
+
+def test_the_key_changes_with_every_input(tmp_path):
+    project = copy_project(tmp_path / "network")
+    site, other = load_graph(project).sites[:2]
+    inputs = data_digest(project, families.TITLES_LEAVE_OUT)
+    key = titles_key(inputs, site, None, DEMO_NOW)
+    assert key == titles_key(inputs, site, None, DEMO_NOW + timedelta(hours=5))
+    assert key != titles_key(inputs, site, None, DEMO_NOW + timedelta(days=1))
+    assert key != titles_key(inputs, site, "http://127.0.0.1:8000/calvados/", DEMO_NOW)
+    assert key != titles_key(inputs, other, None, DEMO_NOW)  # a site's settings are in data/sites.yml
+
+    rename_event(project, "Un autre titre")  # left out: the family's graph has no events
+    (project / "content" / "news" / "ajout.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    assert data_digest(project, families.TITLES_LEAVE_OUT) == inputs
+    for edited in (HARVEST, "data/resources/izneo.yml", "data/sites.yml", "data/taxonomy.yml"):
+        path = project / edited
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n")
+        assert data_digest(project, families.TITLES_LEAVE_OUT) != inputs, edited
+        path.write_bytes(original)
+    (project / "data" / "libraries" / "nouvelle.yml").write_text("id: x\n", encoding="utf-8")
+    assert data_digest(project, families.TITLES_LEAVE_OUT) != inputs
+
+
+def test_the_code_digest_covers_templates_and_strings():
+    package = Path(families.__file__).parent
+    covered = families._files(package)
+    assert package / "templates" / "public" / "titles.md.j2" in covered
+    assert package / "i18n" / "fr.py" in covered
+    assert package / "outputs" / "opds.py" in covered
+
+
+def test_a_memo_names_its_files_only_for_its_key_and_while_they_are_there(tmp_path):
+    work = tmp_path / "work"
+    (work / "docs").mkdir(parents=True)
+    (work / "docs" / "a.md").write_text("a", encoding="utf-8")
+    memo = FamilyMemo(tmp_path / "families", "titles")
+    assert memo.paths_for("k1", work) is None
+    memo.remember("k1", ["docs/a.md"])
+    assert memo.paths_for("k1", work) == ["docs/a.md"]
+    assert memo.paths_for("k2", work) is None
+    (work / "docs" / "a.md").unlink()
+    assert memo.paths_for("k1", work) is None  # a file is missing: generate again
+    memo.path.write_text("{not json", encoding="utf-8")
+    assert memo.paths_for("k1", work) is None
+    memo.path.write_text(json.dumps({"key": "k1", "paths": "docs/a.md"}), encoding="utf-8")
+    assert memo.paths_for("k1", work) is None
+    memo.forget()
+    assert not memo.path.exists()
+
+
+@pytest.fixture
+def counted(tmp_path, monkeypatch) -> Path:
+    """Each generation of a title family appends its site to a file (forked workers too)."""
+    calls = tmp_path / "title-family-calls.txt"
+    calls.touch()
+
+    def counting(view):
+        with calls.open("a", encoding="utf-8") as handle:
+            handle.write(view.site.id + "\n")
+        return title_files(view)
+
+    monkeypatch.setattr(workers, "title_files", counting)
+    return calls
+
+
+def generated(calls: Path) -> list[str]:
+    sites = calls.read_text(encoding="utf-8").split()
+    calls.write_text("", encoding="utf-8")
+    return sorted(sites)
+
+
+@pytest.mark.e2e
+def test_an_event_edit_keeps_the_title_family_and_a_harvest_edit_makes_it_again(tmp_path, counted):
+    project = copy_project(tmp_path / "network")
+    out = tmp_path / "out"
+    build(project, out=out, now=DEMO_NOW)
+    assert generated(counted) == ["caen", "calvados", "pro"]
+    titles_page = project / ".bibnum" / "work" / "calvados" / "docs" / "ressources" / "izneo" / "titres" / "index.md"
+    assert TITLE in titles_page.read_text(encoding="utf-8")
+
+    rename_event(project, "Atelier tablette : nouvel horaire")
+    result = build(project, out=out, now=DEMO_NOW)
+    assert generated(counted) == []  # kept in every site
+    calvados = next(site for site in result.sites if site.site == "calvados")
+    assert f"docs/evenements/{EVENT}.md" in calvados.written
+    assert not any("titres" in path or "titles" in path or path.startswith("docs/opds/") for path in calvados.written)
+    assert titles_page.is_file() and calvados.pages > 50
+    assert_same_as_clean(project, out, tmp_path / "clean-event")
+    generated(counted)  # the clean build's
+
+    store = project / HARVEST
+    harvest = json.loads(store.read_text(encoding="utf-8"))
+    harvest["records"][0]["title"] = "Les Gardiens du phare — Tome 1 : La Lampe"
+    store.write_text(json.dumps(harvest, ensure_ascii=False), encoding="utf-8")
+    result = build(project, out=out, now=DEMO_NOW)
+    assert generated(counted) == ["caen", "calvados", "pro"]
+    assert "La Lampe" in titles_page.read_text(encoding="utf-8")
+    assert "La Lampe" in (out / "calvados" / "ressources" / "izneo" / "titres" / "index.html").read_text(
+        encoding="utf-8")
+    assert_same_as_clean(project, out, tmp_path / "clean-harvest")
+    generated(counted)
+
+    build(project, out=out, now=DEMO_NOW + timedelta(days=1))  # a new day: the API's date changes
+    assert generated(counted) == ["caen", "calvados", "pro"]
+    build(project, out=out, now=DEMO_NOW, incremental=False)  # --clean keeps nothing
+    assert generated(counted) == ["caen", "calvados", "pro"]
+
+
+@pytest.mark.e2e
+def test_a_removed_family_file_or_a_lost_record_makes_the_family_again(tmp_path, counted):
+    project = copy_project(tmp_path / "network")
+    out = tmp_path / "out"
+    build(project, out=out, now=DEMO_NOW)
+    generated(counted)
+    page = project / ".bibnum" / "work" / "calvados" / "docs" / "ressources" / "izneo" / "titres" / "index.md"
+    page.unlink()
+    build(project, out=out, now=DEMO_NOW)
+    assert generated(counted) == ["calvados"]
+    assert page.is_file()
+    (project / ".bibnum" / "families" / "caen" / "titles.json").unlink()
+    build(project, out=out, now=DEMO_NOW)
+    assert generated(counted) == ["caen"]
+    assert_same_as_clean(project, out, tmp_path / "clean")
