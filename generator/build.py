@@ -31,7 +31,7 @@ from .pages.view import SiteView
 from . import workers
 from .linkcheck import LinksBroken
 from .publish import copy_into, swap, sync
-from .search import INDEX_DIR, drop_material_index
+from .search import INDEX_DIR, META, drop_material_index
 from .validate import validate
 from .writer import GuardedWriter, WriteReport
 
@@ -204,7 +204,7 @@ def _make_sites(job: workers.Job, chosen: list[Site], caches: dict[str, EngineCa
                     publish_now(site.id)
                 results[site.id].seconds["search_index"] = indexed[site.id].result().seconds
                 # Always: cheap when nothing changed, and it repairs an output a failed build left behind.
-                sync(job.index(site.id), folder / INDEX_DIR)
+                sync(job.index(site.id), folder / INDEX_DIR, last=(META,))
                 if publish_now is not None:
                     publish_now(site.id, only=INDEX_DIR)
                 if strict:
@@ -232,7 +232,7 @@ def _publish(graph: NetworkGraph, site_ids: list[str], results: dict[str, SiteRe
     if only is not None:
         for site_id in site_ids:
             result = results[site_id]
-            changed = sync(caches[site_id].folder / only, out / site_id / only)
+            changed = sync(caches[site_id].folder / only, out / site_id / only, last=(META,))
             if result.published is not None:
                 result.published += [f"{only}/{path}" for path in changed]
             result.seconds["publish"] += (time.perf_counter() - started) / len(site_ids)
@@ -248,7 +248,7 @@ def _publish(graph: NetworkGraph, site_ids: list[str], results: dict[str, SiteRe
                 swapped.append(site_id)
                 result.published = None  # the whole site
             else:
-                result.published = sync(caches[site_id].folder, out / site_id)
+                result.published = sync(caches[site_id].folder, out / site_id, last=(f"{INDEX_DIR}/{META}",))
         (staging / "index.html").write_text(hub_page(graph, list(graph.sites)), encoding="utf-8")
         swap(staging, out, swapped + ["index.html"])
     except BibnumError:

@@ -40,30 +40,27 @@ def swap(staging: Path, out: Path, names: list[str]) -> None:
                 old.unlink(missing_ok=True)
 
 
-def sync(source: Path, target: Path) -> list[str]:
+def sync(source: Path, target: Path, *, last: tuple[str, ...] = ()) -> list[str]:
     """Make TARGET hold what SOURCE holds; return the relative paths written or deleted.
 
     A file is taken as unchanged when its size and modification time (nanoseconds) match:
     every file of TARGET was copied from SOURCE with its time, and the engine and our
-    writer leave unchanged files untouched.
+    writer leave unchanged files untouched. The `last` paths (an index's entry point) are
+    copied after every other file, and files that are gone deleted after them.
     """
     changed: list[str] = []
     kept: set[str] = set()
+    deferred: list[tuple[Path, str]] = []
     for folder, _dirs, names in os.walk(source):
         for name in names:
             path = Path(folder, name)
             rel = path.relative_to(source).as_posix()
             kept.add(rel)
-            stat = path.stat()
-            current = target / rel
-            try:
-                seen = current.stat()
-                if seen.st_size == stat.st_size and seen.st_mtime_ns == stat.st_mtime_ns:
-                    continue
-            except FileNotFoundError:
-                pass
-            replace_with_copy(path, current)
-            changed.append(rel)
+            if rel in last:
+                deferred.append((path, rel))
+            elif _copy_if_changed(path, target / rel):
+                changed.append(rel)
+    changed += [rel for path, rel in deferred if _copy_if_changed(path, target / rel)]
     for folder, _dirs, names in os.walk(target, topdown=False):
         for name in names:
             path = Path(folder, name)
@@ -74,3 +71,15 @@ def sync(source: Path, target: Path) -> list[str]:
         if folder != str(target) and not os.listdir(folder):
             os.rmdir(folder)
     return changed
+
+
+def _copy_if_changed(path: Path, current: Path) -> bool:
+    stat = path.stat()
+    try:
+        seen = current.stat()
+        if seen.st_size == stat.st_size and seen.st_mtime_ns == stat.st_mtime_ns:
+            return False
+    except FileNotFoundError:
+        pass
+    replace_with_copy(path, current)
+    return True

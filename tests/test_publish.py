@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from generator import publish
 from generator.publish import copy_into, swap, sync
 
 
@@ -65,3 +66,25 @@ def test_swap_replaces_a_site_and_keeps_the_others(tmp_path: Path):
     assert (out / "calvados" / "index.html").read_text(encoding="utf-8") == "nouveau"
     assert (out / "caen" / "index.html").read_text(encoding="utf-8") == "caen"
     assert not any(p.name.startswith(".old-") for p in out.iterdir())
+
+
+def test_sync_publishes_an_index_entry_point_after_the_files_it_names(tmp_path: Path, monkeypatch):
+    """A reader of the live folder never gets a meta.json naming files not yet, or no longer, there."""
+    kept, out = tmp_path / "kept", tmp_path / "out"
+    write(out / "bn-search" / "s" / "a.old.json", "[]")
+    write(out / "bn-search" / "meta.json", "old")
+    write(kept / "bn-search" / "meta.json", "new")
+    for name in ("a.new", "b.new", "z.new"):
+        write(kept / "bn-search" / "s" / f"{name}.json", "[]")
+    events: list[str] = []
+    copy = publish.replace_with_copy
+    monkeypatch.setattr(publish, "replace_with_copy",
+                        lambda source, target: (events.append(f"copy {target.name}"), copy(source, target)))
+    unlink = Path.unlink
+    monkeypatch.setattr(Path, "unlink", lambda self, *a, **k: (events.append(f"delete {self.name}"),
+                                                                unlink(self, *a, **k)))
+    changed = sync(kept / "bn-search", out / "bn-search", last=("meta.json",))
+    assert sorted(changed) == ["meta.json", "s/a.new.json", "s/a.old.json", "s/b.new.json", "s/z.new.json"]
+    assert events.index("copy meta.json") > max(events.index(f"copy {n}.json") for n in ("a.new", "b.new", "z.new"))
+    assert events.index("delete a.old.json") > events.index("copy meta.json")
+    assert (out / "bn-search" / "meta.json").read_text(encoding="utf-8") == "new"

@@ -27,6 +27,7 @@ from .records import site_records
 from .static_index import static_index
 
 INDEX_DIR = "bn-search"
+META = "meta.json"  # the index's entry point: published after the files it names (see publish.sync)
 # Material's lunr index: written by its search plugin (which must stay enabled for the
 # header to render our partial), never fetched by our search box, so never published.
 MATERIAL_INDEX = "search/search_index.json"
@@ -101,8 +102,9 @@ def write_site_index(view: SiteView, site_dir: Path) -> int:
 def _write_index(folder: Path, files: dict[str, bytes]) -> WriteReport:
     """FOLDER holds exactly FILES afterwards; files with the same bytes are left untouched."""
     writer = GuardedWriter(folder)  # names come from folded words, but stay confined
-    # Sorted writes put meta.json after the version folder it names: a reader of a live
-    # folder never finds meta.json pointing at files not yet there.
-    writer.write_all(files)
+    # meta.json last, the files it no longer names removed after it: a reader of a live
+    # folder never finds meta.json naming files not yet, or no longer, there.
+    writer.write_all({path: data for path, data in files.items() if path != META})
+    writer.write(META, files[META])
     writer.remove_stale()
     return writer.report

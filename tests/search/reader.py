@@ -6,6 +6,7 @@ import json
 
 from generator.search.normalize import query_terms
 from generator.search.postings import CLASSES, decode
+from generator.search.static_index import chunk_path, facets_path, shard_digests, shard_path
 
 PREFIX_FACTOR = 0.7
 
@@ -14,12 +15,16 @@ class Reader:
     def __init__(self, files: dict[str, bytes], root: str = "bn-search/") -> None:
         self.files, self.root = files, root
         self.meta = json.loads(files[root + "meta.json"])
-        self.names = set(self.meta["shards"].split(" "))
+        self.names = shard_digests(self.meta)
+        self.blocks = self.meta["docs"].split(" ")
         self.fetched: list[str] = []
 
     def json(self, path: str):
         self.fetched.append(path)
-        return json.loads(self.files[f"{self.root}{self.meta['version']}/{path}"])
+        return json.loads(self.files[f"{self.root}{path}"])
+
+    def facets(self):
+        return self.json(facets_path(self.meta["facets"]))
 
     def shard_for(self, word: str) -> str | None:
         return next((word[:n] for n in range(len(word), 0, -1) if word[:n] in self.names), None)
@@ -29,7 +34,7 @@ class Reader:
             name = self.shard_for(candidate)
             if name is None:
                 continue
-            entries = self.json(f"s/{name}.json")
+            entries = self.json(shard_path(name, self.names[name]))
             groups = {group for text, group, _codes in entries if text == candidate}
             found = [(codes, 1.0) for _text, group, codes in entries if group in groups]
             if term["prefix"] or not found:
@@ -53,7 +58,8 @@ class Reader:
         return sorted(scores, key=lambda doc: (-scores[doc], doc))
 
     def doc(self, doc: int) -> list:
-        return self.json(f"d/{doc // self.meta['chunk']}.json")[doc % self.meta["chunk"]]
+        number = doc // self.meta["chunk"]
+        return self.json(chunk_path(number, self.blocks[number // self.meta["block"]]))[doc % self.meta["chunk"]]
 
     def type_of(self, doc: int) -> str:
         return next(kind for kind, start, end in self.meta["types"] if start <= doc < end)

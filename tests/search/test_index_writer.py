@@ -21,10 +21,6 @@ def index_files(site_dir: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
-def version_of(site_dir: Path) -> str:
-    return json.loads((site_dir / INDEX_DIR / "meta.json").read_bytes())["version"]
-
-
 def age(site_dir: Path) -> None:
     for path in (site_dir / INDEX_DIR).rglob("*"):
         if path.is_file():
@@ -39,14 +35,21 @@ def test_a_second_index_replaces_the_first_and_an_identical_one_writes_nothing(d
     write_site_index(first, site_dir)
     assert index_files(site_dir) == site_index_files(first)
 
-    # Different records (one more harvested title): a new version, the old one's files are stale.
+    # Different records (one more harvested title): the files whose content changed get new
+    # names, the others are left as they are, and the old names are removed.
     more = dict(TITLES, assimil=(*TITLES["assimil"], title("assimil", "isbn:9782700508002", "L'italien")))
     second = SiteView.build(dataclasses.replace(demo_graph, titles=MappingProxyType(more)), first.site, NOW)
-    old_version = site_dir / INDEX_DIR / version_of(site_dir)
-    assert any(p.name.endswith(".json") for p in (old_version / "s").iterdir())
+    before = index_files(site_dir)
+    age(site_dir)
     write_site_index(second, site_dir)
-    assert index_files(site_dir) == site_index_files(second)  # same names, same bytes, nothing else
-    assert not old_version.exists()  # its shards and chunks removed, and the emptied folders
+    after = index_files(site_dir)
+    assert after == site_index_files(second)  # same names, same bytes, nothing else
+    renamed = set(before) - set(after)
+    assert renamed and all(f"{INDEX_DIR}/s/{p.split('/')[-1].split('.')[0]}." in " ".join(after)
+                           for p in renamed if "/s/" in p)  # a shard of the same prefix, renamed
+    kept = set(before) & set(after) - {f"{INDEX_DIR}/meta.json"}
+    assert kept  # files whose bytes did not change keep their names and their times
+    assert all((site_dir / p).stat().st_mtime == OLD for p in kept)
     assert (site_dir / "index.html").read_text(encoding="utf-8") == "page"
 
     # The same records again: every file is already there with the same bytes, none is rewritten.
@@ -61,7 +64,7 @@ def test_a_stray_shard_is_removed_and_the_others_are_left_alone(views, tmp_path)
     view = views["caen"]
     write_site_index(view, site_dir)
     files = index_files(site_dir)
-    stray = site_dir / INDEX_DIR / version_of(site_dir) / "s" / "zzzz.json"  # a shard a previous build had, gone now
+    stray = site_dir / INDEX_DIR / "s" / "zzzz.abcdefgh.json"  # a shard a previous build had, gone now
     stray.write_bytes(b"[]")
     age(site_dir)
     write_site_index(view, site_dir)

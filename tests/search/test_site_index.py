@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from generator.search.static_index import chunk_path, facets_path, shard_digests, shard_path
 from tests.e2e.helpers import parse
 
 pytestmark = pytest.mark.e2e
@@ -16,7 +17,8 @@ SITES = ("calvados", "caen", "pro")
 def index_rows(site_dir) -> list[list]:
     """Every document row of a site's index (what its results can show)."""
     meta = json.loads((site_dir / "bn-search" / "meta.json").read_text(encoding="utf-8"))
-    chunks = sorted((site_dir / "bn-search" / meta["version"] / "d").glob("*.json"))
+    chunks = [site_dir / "bn-search" / chunk_path(n, meta["docs"].split(" ")[n // meta["block"]])
+              for n in range(-(-meta["count"] // meta["chunk"]))]
     return [row for chunk in chunks for row in json.loads(chunk.read_text(encoding="utf-8"))]
 
 
@@ -29,8 +31,9 @@ def test_every_site_ships_its_index_and_no_lunr_index(demo_build):
         site_dir = demo_build.out / site
         meta = json.loads((site_dir / "bn-search" / "meta.json").read_text(encoding="utf-8"))
         assert meta["count"] > 10
-        for name in meta["shards"].split(" "):
-            assert (site_dir / "bn-search" / meta["version"] / "s" / f"{name}.json").is_file()
+        for name, digest in shard_digests(meta).items():
+            assert (site_dir / "bn-search" / shard_path(name, digest)).is_file()
+        assert (site_dir / "bn-search" / facets_path(meta["facets"])).is_file()
         assert not (site_dir / "search" / "search_index.json").exists()
 
 

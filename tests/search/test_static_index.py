@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import zlib
@@ -10,9 +11,10 @@ import pytest
 
 from generator.search.labels import search_labels
 from generator.search.postings import decode, encode, invert
-from generator.search.records import SearchRecord, site_records
+from generator.search.records import TITLE, SearchRecord, site_records
 from generator.search.shards import ShardLimits, shard_words
-from generator.search.static_index import facet_ranges, static_index, type_ranges
+from generator.search.static_index import (BLOCK, CHUNK, chunk_path, content_digest, facet_ranges, facets_path,
+                                           shard_digests, static_index, type_ranges)
 
 from .reader import Reader
 
@@ -77,9 +79,32 @@ def test_build_is_deterministic_and_versioned(views):
     once, twice = static_index(records, search_labels(view)), static_index(records, search_labels(view))
     assert once == twice
     meta = json.loads(once["meta.json"])
-    assert all(p == "meta.json" or p.startswith(meta["version"] + "/") for p in once)
+    # Every file but meta.json is named by its content: the same name always means the same bytes.
+    for path, data in once.items():
+        if path.startswith("s/") or path == facets_path(meta["facets"]):
+            assert path.split(".")[-2] == content_digest(data)
+    blocks = meta["docs"].split(" ")
+    chunks = [once[chunk_path(n, blocks[n // BLOCK])] for n in range(-(-len(records) // CHUNK))]
+    assert [content_digest(b"\0".join(chunks[i:i + BLOCK])) for i in range(0, len(chunks), BLOCK)] == blocks
+    assert len(once) == len(shard_digests(meta)) + len(chunks) + 2  # shards, chunks, facets, meta.json
     changed = static_index(records[:-1], search_labels(view))
     assert json.loads(changed["meta.json"])["version"] != meta["version"]
+
+
+def test_an_edit_renames_only_the_files_whose_content_changed(views):
+    view = views["calvados"]
+    records = site_records(view)
+    before = static_index(records, search_labels(view))
+    event = next(i for i, r in enumerate(records) if r.type == "event")
+    edited = list(records)
+    title = records[event].title + " xylophone"
+    edited[event] = dataclasses.replace(records[event], title=title, fields=((TITLE, title), *records[event].fields[1:]))
+    after = static_index(edited, search_labels(view))
+    gone, new = set(before) - set(after), set(after) - set(before)
+    assert "meta.json" not in gone and 2 <= len(new) and len(gone) <= len(new)
+    assert any(p.startswith("s/") for p in new) and any(p.startswith("d/") for p in new)
+    assert len(new) <= 2 + BLOCK  # the word's shard, the event's block of chunks
+    assert all(before[p] == after[p] for p in set(before) & set(after) - {"meta.json"})
 
 
 def test_meta_docs_and_facets(calvados):
@@ -91,7 +116,7 @@ def test_meta_docs_and_facets(calvados):
     assert meta["labels"]["category"]["cinema"] == "Cinéma et vidéo"
     doc = next(i for i, r in enumerate(records) if r.id == "resource:cafeyn")
     assert reader.doc(doc)[:2] == ["Cafeyn", "ressources/cafeyn/"]
-    facets = reader.json("f.json")
+    facets = reader.facets()
     presse = [d for start, end in facets["category"]["presse"] for d in range(start, end)]
     assert presse == [i for i, r in enumerate(records) if "presse" in r.categories]
     upcoming = [d for start, end in facets["when"]["upcoming"] for d in range(start, end)]
@@ -113,6 +138,6 @@ def test_a_large_vocabulary_splits_into_small_shards():
                for i in range(3000)]
     limits = ShardLimits(budget=4_000)
     files = static_index(records, {}, limits)
-    shards = {p: d for p, d in files.items() if "/s/" in p}
+    shards = {p: d for p, d in files.items() if p.startswith("s/")}
     assert len(shards) > 26 * 2
     assert max(len(zlib.compress(d, 6)) for d in shards.values()) <= limits.budget

@@ -77,12 +77,16 @@
     return this.json("meta.json", true).then(function (meta) {
       if (!self.meta) {
         self.meta = meta;
+        // "name.digest name.digest ...": a file is named by its content (static_index.py).
         self.shardNames = {};
         self.longest = 0;
-        meta.shards.split(" ").forEach(function (name) {
-          self.shardNames[name] = true;
+        meta.shards.split(" ").forEach(function (token) {
+          var dot = token.lastIndexOf(".");
+          var name = token.slice(0, dot);
+          self.shardNames[name] = token.slice(dot + 1);
           self.longest = Math.max(self.longest, name.length);
         });
+        self.blocks = meta.docs.split(" ");
       }
       return meta;
     });
@@ -90,13 +94,13 @@
 
   StaticIndex.prototype.shardFor = function (word) {
     for (var n = Math.min(word.length, this.longest); n > 0; n -= 1) {
-      if (this.shardNames[word.slice(0, n)]) { return word.slice(0, n); }
+      if (Object.prototype.hasOwnProperty.call(this.shardNames, word.slice(0, n))) { return word.slice(0, n); }
     }
     return null;
   };
 
   StaticIndex.prototype.shard = function (name) {
-    return this.json(this.meta.version + "/s/" + name + ".json");
+    return this.json("s/" + name + "." + this.shardNames[name] + ".json");
   };
 
   /* Entries of a shard matching one word: exact words and their stem group at full weight,
@@ -192,7 +196,10 @@
     var chunks = {};
     ids.forEach(function (id) { chunks[Math.floor(id / chunk)] = true; });
     var names = Object.keys(chunks);
-    return Promise.all(names.map(function (n) { return self.json(self.meta.version + "/d/" + n + ".json"); }))
+    var block = this.meta.block;
+    return Promise.all(names.map(function (n) {
+      return self.json("d/" + n + "." + self.blocks[Math.floor(n / block)] + ".json");
+    }))
       .then(function (loaded) {
         var rows = {};
         names.forEach(function (n, i) { rows[n] = loaded[i]; });
@@ -215,7 +222,7 @@
       var facetsNeeded = filters.category || filters.audience || filters.when;
       return Promise.all([
         Promise.all(terms.map(function (t) { return self.lookup(t); })),
-        facetsNeeded ? self.json(self.meta.version + "/f.json") : Promise.resolve(null)
+        facetsNeeded ? self.json("f." + self.meta.facets + ".json") : Promise.resolve(null)
       ]);
     }).then(function (loaded) {
       var scored = combine(loaded[0]), facets = loaded[1];
