@@ -47,39 +47,53 @@ def sync(source: Path, target: Path, *, last: tuple[str, ...] = ()) -> list[str]
     every file of TARGET was copied from SOURCE with its time, and the engine and our
     writer leave unchanged files untouched. The `last` paths (an index's entry point) are
     copied after every other file, and files that are gone deleted after them.
+    A site holds tens of thousands of files: paths are handled as strings, one stat each.
     """
+    src, dst = os.fspath(source), os.fspath(target)
     changed: list[str] = []
     kept: set[str] = set()
-    deferred: list[tuple[Path, str]] = []
-    for folder, _dirs, names in os.walk(source):
-        for name in names:
-            path = Path(folder, name)
-            rel = path.relative_to(source).as_posix()
-            kept.add(rel)
-            if rel in last:
-                deferred.append((path, rel))
-            elif _copy_if_changed(path, target / rel):
-                changed.append(rel)
-    changed += [rel for path, rel in deferred if _copy_if_changed(path, target / rel)]
-    for folder, _dirs, names in os.walk(target, topdown=False):
-        for name in names:
-            path = Path(folder, name)
-            rel = path.relative_to(target).as_posix()
-            if rel not in kept:
-                path.unlink()
-                changed.append(rel)
-        if folder != str(target) and not os.listdir(folder):
-            os.rmdir(folder)
+    deferred: list[tuple[str, os.stat_result]] = []
+    for rel, stat in _files(src):
+        kept.add(rel)
+        if rel in last:
+            deferred.append((rel, stat))
+        elif _copy_if_changed(src, dst, rel, stat):
+            changed.append(rel)
+    changed += [rel for rel, stat in deferred if _copy_if_changed(src, dst, rel, stat)]
+    emptied: set[str] = set()
+    for rel, _stat in list(_files(dst)):
+        if rel not in kept:
+            os.unlink(os.path.join(dst, rel))
+            changed.append(rel)
+            emptied.add(os.path.dirname(rel))
+    for folder in sorted(emptied, key=len, reverse=True):  # deepest first, then up while empty
+        while folder and not os.listdir(os.path.join(dst, folder)):
+            os.rmdir(os.path.join(dst, folder))
+            folder = os.path.dirname(folder)
     return changed
 
 
-def _copy_if_changed(path: Path, current: Path) -> bool:
-    stat = path.stat()
+def _files(root: str, prefix: str = ""):
+    """(relative path, stat) of every file under ROOT, depth first."""
     try:
-        seen = current.stat()
+        entries = list(os.scandir(os.path.join(root, prefix) if prefix else root))
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        rel = f"{prefix}{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            yield from _files(root, rel + "/")
+        elif entry.is_file():
+            yield rel, entry.stat()
+
+
+def _copy_if_changed(src: str, dst: str, rel: str, stat: os.stat_result) -> bool:
+    current = os.path.join(dst, rel)
+    try:
+        seen = os.stat(current)
         if seen.st_size == stat.st_size and seen.st_mtime_ns == stat.st_mtime_ns:
             return False
     except FileNotFoundError:
         pass
-    replace_with_copy(path, current)
+    replace_with_copy(Path(src, rel), Path(current))
     return True

@@ -80,11 +80,22 @@ def test_sync_publishes_an_index_entry_point_after_the_files_it_names(tmp_path: 
     copy = publish.replace_with_copy
     monkeypatch.setattr(publish, "replace_with_copy",
                         lambda source, target: (events.append(f"copy {target.name}"), copy(source, target)))
-    unlink = Path.unlink
-    monkeypatch.setattr(Path, "unlink", lambda self, *a, **k: (events.append(f"delete {self.name}"),
-                                                                unlink(self, *a, **k)))
+    unlink = os.unlink
+    monkeypatch.setattr(publish.os, "unlink", lambda path: (events.append(f"delete {Path(path).name}"), unlink(path)))
     changed = sync(kept / "bn-search", out / "bn-search", last=("meta.json",))
     assert sorted(changed) == ["meta.json", "s/a.new.json", "s/a.old.json", "s/b.new.json", "s/z.new.json"]
     assert events.index("copy meta.json") > max(events.index(f"copy {n}.json") for n in ("a.new", "b.new", "z.new"))
     assert events.index("delete a.old.json") > events.index("copy meta.json")
     assert (out / "bn-search" / "meta.json").read_text(encoding="utf-8") == "new"
+
+
+def test_sync_removes_every_folder_a_deletion_empties_and_no_other(tmp_path: Path):
+    kept, out = tmp_path / "kept", tmp_path / "out"
+    write(kept / "ressources" / "izneo" / "titres" / "page-2" / "index.html", "2")
+    write(kept / "ressources" / "izneo" / "index.html", "izneo")
+    sync(kept, out)
+    (out / "vide").mkdir()  # an empty folder no deletion touches
+    (kept / "ressources" / "izneo" / "titres" / "page-2" / "index.html").unlink()
+    assert sync(kept, out) == ["ressources/izneo/titres/page-2/index.html"]
+    assert not (out / "ressources" / "izneo" / "titres").exists()
+    assert (out / "ressources" / "izneo" / "index.html").is_file() and (out / "vide").is_dir()
