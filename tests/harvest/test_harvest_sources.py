@@ -118,3 +118,28 @@ def test_an_editor_event_may_not_pretend_to_be_harvested(demo_copy: Path) -> Non
     assert [str(p) for p in caught.value.problems] == [
         "data/events/2026-11-25-permanence-numerique-ifs.yml:12:1: source: set only by `bibnum harvest` on "
         "harvested events; remove it"]
+
+
+def test_the_preview_reuses_titles_built_from_the_same_parsed_stores(demo_copy: Path) -> None:
+    """With a parse cache (the preview), unchanged stores are the same objects: their titles
+    are not built again; an edited store, or an edited declaration, builds them again."""
+    from generator.load.project import ParseCache
+
+    cache = ParseCache()
+    first = load_graph(demo_copy, cache)
+    second = load_graph(demo_copy, cache)
+    assert second.titles["izneo"] is first.titles["izneo"]
+    assert load_graph(demo_copy).titles["izneo"] == first.titles["izneo"]  # no cache: the same titles, built anew
+
+    store = demo_copy / "data" / "harvest" / "izneo-nouveautes.json"
+    data = json.loads(store.read_text(encoding="utf-8"))
+    data["records"][0]["title"] = "Un titre corrigé"
+    store.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    third = load_graph(demo_copy, cache)
+    assert "Un titre corrigé" in [t.title for t in third.titles["izneo"]]
+
+    sources = demo_copy / "data" / "sources.yml"
+    declared = yaml.safe_load(sources.read_text(encoding="utf-8"))
+    declared["sources"] = [s for s in declared["sources"] if s["id"] != "izneo-nouveautes"]
+    sources.write_text(yaml.safe_dump(declared, allow_unicode=True), encoding="utf-8")
+    assert "izneo" not in load_graph(demo_copy, cache).titles
