@@ -28,6 +28,7 @@ from .outputs.api import api_dump, titles_documents
 from .outputs.opds import title_feed_files
 from .pages.public import page_adder, title_pages
 from .pages.view import SiteView
+from .writer import atomic_write
 
 TITLES = "titles"
 PACKAGE = Path(__file__).resolve().parent
@@ -129,7 +130,4 @@ class FamilyMemo:
         self.path.unlink(missing_ok=True)
 
     def remember(self, key: str, paths: list[str]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"key": key, "paths": sorted(paths)}), encoding="utf-8")
-        os.replace(tmp, self.path)
+        atomic_write(self.path, json.dumps({"key": key, "paths": sorted(paths)}).encode("utf-8"))

@@ -58,11 +58,7 @@ class GuardedWriter:
         self._seen: set[str] = set()
 
     def write(self, relpath: str, content: str | bytes) -> Path:
-        target = self._confine(relpath)
-        key = target.relative_to(self.root).as_posix()
-        if key in self._seen:
-            raise UnsafePath(f"{key}: written twice in one build (two outputs claim the same path)")
-        self._seen.add(key)
+        target, key = self._claim(relpath)
         data = content.encode("utf-8") if isinstance(content, str) else content
         try:
             if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
@@ -81,10 +77,7 @@ class GuardedWriter:
     def keep(self, relpaths) -> None:
         """Count these files, already on disk, as written by this run: remove_stale leaves them."""
         for relpath in relpaths:
-            key = self._confine(relpath).relative_to(self.root).as_posix()
-            if key in self._seen:
-                raise UnsafePath(f"{key}: written twice in one build (two outputs claim the same path)")
-            self._seen.add(key)
+            self._claim(relpath)
             self.report.unchanged += 1
 
     def remove_stale(self) -> None:
@@ -96,6 +89,15 @@ class GuardedWriter:
                 self.report.removed.append(rel)
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
+
+    def _claim(self, relpath: str) -> tuple[Path, str]:
+        """The confined target of RELPATH and its key, which no other output of this run may claim."""
+        target = self._confine(relpath)
+        key = target.relative_to(self.root).as_posix()
+        if key in self._seen:
+            raise UnsafePath(f"{key}: written twice in one build (two outputs claim the same path)")
+        self._seen.add(key)
+        return target, key
 
     def _confine(self, relpath: str) -> Path:
         pure = PurePosixPath(relpath)
