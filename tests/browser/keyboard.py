@@ -23,22 +23,36 @@ MARK_CONTROLS = """() => {
 }"""
 
 # The focused element: which control it is, whether it is in sight, whether its focus shows
-# (an outline, a shadow, or a background other than its unfocused one).
-FOCUSED = """() => {
+# (an outline, a shadow, or a background other than its unfocused one). "In sight" is what the
+# reader sees on screen: when the element is not in the viewport right after the key press, it is
+# measured again once the browser has painted two frames (a scroll into view still in progress
+# on a loaded machine), and the figures go into the report.
+FOCUSED = """async () => {
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
   if (el.dataset.bnKbSeen === undefined) el.dataset.bnKbSeen = String(window.__bnKbSeen = (window.__bnKbSeen || 0) + 1);
+  const inSight = () => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
+      && box.top < innerHeight && box.left < innerWidth;
+  };
+  let in_sight = inSight();
+  if (!in_sight) {
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    in_sight = inSight();
+  }
   const style = getComputedStyle(el);
   const box = el.getBoundingClientRect();
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
   const shadow = style.boxShadow !== 'none';
   const background = el.dataset.bnKbBackground !== undefined && style.backgroundColor !== el.dataset.bnKbBackground;
+  const where = `box top ${box.top.toFixed(1)} bottom ${box.bottom.toFixed(1)} left ${box.left.toFixed(1)}`
+    + ` right ${box.right.toFixed(1)}, viewport ${innerWidth}x${innerHeight}, scrolled to ${scrollX},${scrollY}`;
   return {
     index: el.dataset.bnKb === undefined ? null : Number(el.dataset.bnKb),
     seen: Number(el.dataset.bnKbSeen),  // which element this is, marked control or not
-    html: el.outerHTML.slice(0, 160),
-    in_sight: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
-      && box.top < innerHeight && box.left < innerWidth,
+    html: el.outerHTML.slice(0, 160) + (in_sight ? '' : ` (${where})`),
+    in_sight,
     indicator: outline || shadow || background,
   };
 }"""
