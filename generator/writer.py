@@ -56,14 +56,17 @@ class GuardedWriter:
         self.root.mkdir(parents=True, exist_ok=True)
         self.report = WriteReport()
         self._seen: set[str] = set()
+        self._folders: dict[PurePosixPath, Path] = {}  # resolved folders, by relative path
 
     def write(self, relpath: str, content: str | bytes) -> Path:
         target, key = self._claim(relpath)
         data = content.encode("utf-8") if isinstance(content, str) else content
         try:
-            if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
-                self.report.unchanged += 1
-                return target
+            if os.stat(target).st_size == len(data):
+                with open(target, "rb") as handle:
+                    if handle.read() == data:
+                        self.report.unchanged += 1
+                        return target
         except OSError:
             pass
         atomic_write(target, data)
@@ -82,13 +85,17 @@ class GuardedWriter:
 
     def remove_stale(self) -> None:
         """Delete files under root that this run did not write (a deleted event's page...)."""
-        for path in sorted(self.root.rglob("*"), reverse=True):
-            rel = path.relative_to(self.root).as_posix()
-            if path.is_file() and rel not in self._seen:
-                path.unlink()
-                self.report.removed.append(rel)
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        root = str(self.root)
+        for parent, dirs, names in os.walk(root, topdown=False):
+            rel_parent = os.path.relpath(parent, root)
+            for name in names:
+                rel = name if rel_parent == "." else f"{rel_parent}/{name}"
+                if rel not in self._seen:
+                    os.unlink(os.path.join(parent, name))
+                    self.report.removed.append(rel)
+            if parent != root and not os.listdir(parent):
+                os.rmdir(parent)
+        self.report.removed.sort(reverse=True)
 
     def _claim(self, relpath: str) -> tuple[Path, str]:
         """The confined target of RELPATH and its key, which no other output of this run may claim."""
@@ -103,7 +110,17 @@ class GuardedWriter:
         pure = PurePosixPath(relpath)
         if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in relpath or "\x00" in relpath:
             raise UnsafePath(f"{relpath!r}: refusing to write outside {self.root}")
-        target = (self.root / pure).resolve()
-        if target != self.root and self.root not in target.parents:
-            raise UnsafePath(f"{relpath!r}: resolves outside {self.root}")
+        # Resolving every path costs a system call per folder level: folders are resolved once
+        # each, and only a file that is itself a symbolic link is resolved in full.
+        folder = self._folders.get(pure.parent)
+        if folder is None:
+            folder = (self.root / pure.parent).resolve()
+            if folder != self.root and self.root not in folder.parents:
+                raise UnsafePath(f"{relpath!r}: resolves outside {self.root}")
+            self._folders[pure.parent] = folder
+        target = folder / pure.name
+        if os.path.islink(target):
+            target = target.resolve()
+            if self.root not in target.parents:
+                raise UnsafePath(f"{relpath!r}: resolves outside {self.root}")
         return target

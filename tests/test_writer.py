@@ -57,6 +57,23 @@ def test_refuses_symlink_escape(tmp_path):
         GuardedWriter(root).write("link/escape.md", "x")
 
 
+def test_refuses_a_file_that_links_outside_and_follows_one_that_links_inside(tmp_path):
+    root = tmp_path / "out"
+    (root / "docs").mkdir(parents=True)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("untouched", encoding="utf-8")
+    (root / "docs" / "page.md").symlink_to(secret)
+    (root / "docs" / "alias.md").symlink_to(root / "docs" / "real.md")
+    writer = GuardedWriter(root)
+    with pytest.raises(UnsafePath, match="outside"):
+        writer.write("docs/page.md", "x")
+    assert secret.read_text(encoding="utf-8") == "untouched"
+    writer.write("docs/alias.md", "inside")
+    assert (root / "docs" / "real.md").read_text(encoding="utf-8") == "inside"
+    with pytest.raises(UnsafePath, match="written twice"):  # the same file under two names
+        writer.write("docs/real.md", "again")
+
+
 def test_refuses_writing_a_file_twice(tmp_path):
     writer = GuardedWriter(tmp_path)
     writer.write("a.md", "1")
