@@ -19,7 +19,7 @@ import yaml
 from .clock import epoch_of
 from .engine import CLEAN, DIRTY, UNCHANGED, EngineCache, refresh_blog, run_engine
 from .errors import BibnumError, BuildFailed
-from .families import TITLES_LEAVE_OUT, data_digest, title_files, titles_view
+from .families import title_files, titles_view
 from .load.project import ParseCache, find_project, load_project
 from .models.graph import NetworkGraph
 from .models.site import Site
@@ -32,6 +32,7 @@ from . import workers
 from .linkcheck import LinksBroken
 from .publish import copy_into, swap, sync
 from .search import INDEX_DIR, META, drop_material_index
+from .site_keys import input_digests
 from .validate import validate
 from .writer import GuardedWriter, WriteReport
 
@@ -138,13 +139,13 @@ def build(
     timings: dict[str, float] = {}
     started = time.perf_counter()
     # Read before loading: a file saved meanwhile makes the next build's key differ, never this one lie.
-    title_inputs = data_digest(root, TITLES_LEAVE_OUT)
+    inputs = input_digests(root)
     graph = load_graph(root, parse_cache)
     timings["load_validate"] = time.perf_counter() - started
     with _frozen():  # the graph lives as long as the build: the cyclic GC need not scan it again and again
         chosen = _choose(graph, sites)
         job = workers.Job(graph, now, root, state, {s.id: _url_of(site_urls, s.id) for s in chosen}, incremental,
-                          title_inputs)
+                          inputs)
         caches = {site.id: EngineCache(root / state / "engine" / site.id) for site in chosen}
         started = time.perf_counter()
         progressive = preview and not strict  # a strict build publishes nothing before every check passed
@@ -192,8 +193,9 @@ def _make_sites(job: workers.Job, chosen: list[Site], caches: dict[str, EngineCa
                                              incremental=job.incremental)
                 if result.mode == DIRTY:
                     cache.drop_outputs(tree.removed)
-                log(f"{site.id}: {result.pages} pages generated, {len(tree.written)} file(s) changed, "
-                    f"{result.mode} engine run")
+                log(f"{site.id}: inputs unchanged, {result.pages} pages kept, {result.mode} engine run" if tree.kept
+                    else f"{site.id}: {result.pages} pages generated, {len(tree.written)} file(s) changed, "
+                         f"{result.mode} engine run")
                 rendering[site.id] = engines.submit(_render, job.work(site.id) / "mkdocs.yml", cache, result, epoch)
             checking = {}
             for site in chosen:

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 from datetime import datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import MappingProxyType
 
@@ -34,7 +35,11 @@ TITLES = "titles"
 PACKAGE = Path(__file__).resolve().parent
 # What the title family never reads: data/events/ (its graph has no events), content/ (no posts or pages).
 TITLES_LEAVE_OUT = ("data/events",)
-FORMAT = 1
+FORMAT = 2
+# Libraries whose output goes into generated files as it is (the engine's own version is
+# handled by generator/engine.py).
+GENERATING_LIBRARIES = ("Jinja2", "Markdown", "PyYAML", "pydantic", "icalendar", "nh3", "babel",
+                        "snowballstemmer", "PyStemmer")
 
 
 def titles_graph(graph: NetworkGraph) -> NetworkGraph:
@@ -67,17 +72,25 @@ def titles_key(inputs: str, site: Site, site_url: str | None, now: datetime) -> 
 
 def data_digest(root: Path, leave_out: tuple[str, ...]) -> str:
     """A digest of the path and bytes of every file under ROOT/data, but those under `leave_out`."""
+    return files_digest(root, ("data",), leave_out)
+
+
+def files_digest(root: Path, parts: tuple[str, ...], leave_out: tuple[str, ...] = ()) -> str:
+    """A digest of the path and bytes of every file in `parts` (files or folders of ROOT),
+    but those under `leave_out`; a missing part counts as empty."""
     digest = hashlib.blake2b(digest_size=20)
     skipped = tuple(root / part for part in leave_out)
-    for path in _files(root / "data"):
-        if any(path == folder or folder in path.parents for folder in skipped):
-            continue
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"\1unreadable")
-        digest.update(b"\0")
+    for part in parts:
+        top = root / part
+        for path in _files(top) if top.is_dir() else [top] if top.is_file() else []:
+            if any(path == folder or folder in path.parents for folder in skipped):
+                continue
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"\1unreadable")
+            digest.update(b"\0")
     return digest.hexdigest()
 
 
@@ -85,14 +98,20 @@ _code: str | None = None
 
 
 def code_digest() -> str:
-    """A digest of the generator package's files (code, templates, schemas, strings): a
-    developer's change to any of them makes every family's key differ."""
+    """A digest of the generator package's files (code, templates, schemas, strings) and of the
+    versions of the libraries that write what it generates: a developer's change to any of
+    them, or an upgrade, makes every family's key differ."""
     global _code
     if _code is None:
         digest = hashlib.blake2b(digest_size=20)
         for path in _files(PACKAGE):
             if "__pycache__" not in path.parts:
                 digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        for library in GENERATING_LIBRARIES:
+            try:
+                digest.update(f"{library}=={version(library)}\0".encode())
+            except PackageNotFoundError:
+                digest.update(f"{library} missing\0".encode())
         _code = digest.hexdigest()
     return _code
 

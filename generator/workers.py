@@ -24,6 +24,7 @@ from .linkcheck import check_built_site
 from .models.graph import NetworkGraph
 from .pages.view import SiteView
 from .search import update_index
+from .site_keys import SEARCH, SITE, InputDigests, shown_events_only, site_key
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Job:
     state: str  # the project's state folder: work trees, engine outputs, search indexes
     site_urls: Mapping[str, str | None] = field(default_factory=dict)
     incremental: bool = True
-    title_inputs: str = ""  # families.data_digest of the title family's inputs ("": never kept)
+    inputs: InputDigests | None = None  # digests of the project's files (None: nothing is kept)
 
     def work(self, site_id: str) -> Path:
         return self.root / self.state / "work" / site_id
@@ -51,6 +52,7 @@ class Generated:
     written: list[str]
     removed: list[str]
     seconds: float
+    kept: bool = False  # the whole work tree kept: the site's key is unchanged
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Checked:
 
 _job: Job | None = None
 _views: dict[str, SiteView] = {}
+_keys: dict[str, str] = {}
 
 
 def start(job: Job, sites: int, *, processes: bool = True) -> Executor:
@@ -78,6 +81,7 @@ def start(job: Job, sites: int, *, processes: bool = True) -> Executor:
     global _job
     _job = job
     _views.clear()
+    _keys.clear()
     workers = min(sites, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
     if processes and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
@@ -85,44 +89,84 @@ def start(job: Job, sites: int, *, processes: bool = True) -> Executor:
 
 
 def view(site_id: str) -> SiteView:
-    """The site's view in this process, built once: pages, data outputs and search share it."""
+    """The site's view in this process, built once: pages, data outputs and search share it.
+    Its graph holds only the events the site shows (site_keys.py)."""
     if site_id not in _views:
         job = _current()
         site = next(s for s in job.graph.sites if s.id == site_id)
-        _views[site_id] = SiteView.build(job.graph, site, job.now)
+        _views[site_id] = shown_events_only(SiteView.build(job.graph, site, job.now))
     return _views[site_id]
+
+
+def key(site_id: str) -> str:
+    """The site's key (site_keys.py), or "" when nothing may be kept (a clean build)."""
+    job = _current()
+    if job.inputs is None or not job.incremental:
+        return ""
+    if site_id not in _keys:
+        _keys[site_id] = site_key(job.inputs.sites, view(site_id), job.site_urls.get(site_id))
+    return _keys[site_id]
+
+
+def _memo(site_id: str, family: str) -> FamilyMemo:
+    job = _current()
+    return FamilyMemo(job.root / job.state / "families" / site_id, family)
 
 
 def generate(site_id: str) -> Generated:
     """Generate one site's work tree and write only the files whose bytes changed.
 
-    The title family is kept as the previous build wrote it when its key is the same (families.py).
+    A site whose key is unchanged keeps its whole work tree; otherwise its title family
+    is kept when the family's own key is unchanged (families.py).
     """
     from .build import generate_site, write_work_tree  # the orchestrator imports this module
 
     job, started = _current(), time.perf_counter()
+    site_key_now, whole = key(site_id), _memo(site_id, SITE)
+    kept_tree = whole.paths_for(site_key_now, job.work(site_id)) if site_key_now else None
+    if kept_tree is not None:
+        return Generated(_pages(kept_tree), [], [], time.perf_counter() - started, kept=True)
+    whole.forget()
     site_view = view(site_id)
     site, url = site_view.site, job.site_urls.get(site_id)
-    memo = FamilyMemo(job.root / job.state / "families" / site_id, TITLES)
-    key = titles_key(job.title_inputs, site, url, job.now) if job.title_inputs else ""
-    kept = memo.paths_for(key, job.work(site_id)) if key and job.incremental else None
+    memo = _memo(site_id, TITLES)
+    titles_key_now = titles_key(job.inputs.titles, site, url, job.now) if job.inputs is not None else ""
+    kept = memo.paths_for(titles_key_now, job.work(site_id)) if titles_key_now and job.incremental else None
     titles = {}
     if kept is None:
         memo.forget()
         titles = title_files(titles_view(job.graph, site, job.now))
     files = generate_site(job.graph, site, job.now, site_url=url, view=site_view, titles=titles)
     report = write_work_tree(job.root, site_id, files, work=f"{job.state}/work", kept=kept or ())
-    if kept is None and key:
-        memo.remember(key, [f"docs/{path}" for path in titles])
-    pages = sum(1 for path in [*files, *(kept or ())] if path.startswith("docs/") and path.endswith(".md"))
-    return Generated(pages, report.written, report.removed, time.perf_counter() - started)
+    if kept is None and titles_key_now:
+        memo.remember(titles_key_now, [f"docs/{path}" for path in titles])
+    tree = [*files, *(kept or ())]
+    if site_key_now:
+        whole.remember(site_key_now, tree)
+    return Generated(_pages(tree), report.written, report.removed, time.perf_counter() - started)
+
+
+def _pages(paths: list[str]) -> int:
+    return sum(1 for path in paths if path.startswith("docs/") and path.endswith(".md"))
 
 
 def index(site_id: str) -> Indexed:
-    """Bring the site's search index (kept outside the engine's output) up to date."""
+    """Bring the site's search index (kept outside the engine's output) up to date; an
+    unchanged site key keeps it as it is."""
     job, started = _current(), time.perf_counter()
-    changed = update_index(view(site_id), job.index(site_id), reuse=job.incremental)
+    site_key_now, memo, folder = key(site_id), _memo(site_id, SEARCH), job.index(site_id)
+    if site_key_now and memo.paths_for(site_key_now, folder) is not None:
+        return Indexed(False, time.perf_counter() - started)
+    memo.forget()
+    changed = update_index(view(site_id), folder, reuse=job.incremental)
+    if site_key_now:
+        memo.remember(site_key_now, _files_under(folder))
     return Indexed(changed, time.perf_counter() - started)
+
+
+def _files_under(folder: Path) -> list[str]:
+    return [os.path.relpath(os.path.join(parent, name), folder)
+            for parent, _dirs, names in os.walk(folder) for name in names]
 
 
 def check_links(site_id: str, site_dir: str) -> Checked:

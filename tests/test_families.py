@@ -167,7 +167,11 @@ def test_a_removed_family_file_or_a_lost_record_makes_the_family_again(tmp_path,
     build(project, out=out, now=DEMO_NOW)
     assert generated(counted) == ["calvados"]
     assert page.is_file()
-    (project / ".bibnum" / "families" / "caen" / "titles.json").unlink()
+    records = project / ".bibnum" / "families" / "caen"
+    (records / "titles.json").unlink()
+    build(project, out=out, now=DEMO_NOW)
+    assert generated(counted) == []  # caen's inputs are unchanged: its whole work tree is kept
+    (records / "site.json").unlink()
     build(project, out=out, now=DEMO_NOW)
     assert generated(counted) == ["caen"]
     assert_same_as_clean(project, out, tmp_path / "clean")
