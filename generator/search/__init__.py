@@ -52,13 +52,19 @@ def update_index(view: SiteView, folder: Path, *, reuse: bool = True) -> bool:
     with paused_gc():
         records, labels = site_records(view), search_labels(view)
         digest = hashlib.sha256(pickle.dumps((version("bibnum"), records, labels), protocol=5)).hexdigest()
-        if reuse and folder.is_dir() and _read(stamp) == digest:
+        if reuse and folder.is_dir() and _still_there(_read(stamp), digest, folder):
             return False
         stamp.unlink(missing_ok=True)  # until the folder is complete, it matches no digest
         files = static_index(records, labels)
     report = _write_index(folder, files)
-    stamp.write_text(digest, encoding="ascii")
+    # The digest, then the files it made: a file deleted since then makes the index again.
+    stamp.write_text("\n".join([digest, *sorted(files)]), encoding="utf-8")
     return bool(report.written or report.removed)
+
+
+def _still_there(stamp: str | None, digest: str, folder: Path) -> bool:
+    lines = (stamp or "").split("\n")
+    return lines[0] == digest and all((folder / name).is_file() for name in lines[1:])
 
 
 def drop_material_index(site_dir: Path) -> None:
@@ -79,7 +85,7 @@ def _refuse_admin_key(site) -> None:
 
 def _read(path: Path) -> str | None:
     try:
-        return path.read_text(encoding="ascii")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
 

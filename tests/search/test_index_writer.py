@@ -96,6 +96,10 @@ def test_the_build_index_is_kept_when_records_are_the_same_and_remade_when_they_
     assert update_index(view, folder) is False
     assert update_index(view, folder, reuse=False) is True
     assert folder_files(folder) == expected
+    # A deleted file is noticed: the index is made again.
+    shard.unlink()
+    assert update_index(view, folder) is True
+    assert folder_files(folder) == expected
 
     # One more harvested title: a new index, and the previous version's files are gone.
     more = dict(TITLES, assimil=(*TITLES["assimil"], title("assimil", "isbn:9782700508002", "L'italien")))
