@@ -49,7 +49,7 @@ FULL = {"titles": 50_000, "events": 3_000, "posts": 1_500, "libraries": 400}
 RESOURCES = 60
 PYTHON = sys.executable
 CHILD = """
-import json, sys, time
+import json, os, sys, time
 from datetime import datetime
 from pathlib import Path
 from generator.build import build
@@ -60,6 +60,8 @@ print(json.dumps({"in_process_seconds": time.perf_counter() - started, "stages":
                   "sites": [{"site": s.site, "pages": s.pages, "mode": s.mode, "written": s.written,
                              "removed": s.removed, "published": s.published, "seconds": s.seconds}
                             for s in result.sites]}))
+sys.stdout.flush()
+os._exit(0)  # as the `bibnum` command exits (generator/cli.py, entry): no teardown of the graph
 """
 
 
