@@ -23,7 +23,7 @@ from .families import TITLES, FamilyMemo, title_files, titles_key, titles_view
 from .linkcheck import check_built_site
 from .models.graph import NetworkGraph
 from .pages.view import SiteView
-from .search import update_index
+from .search import refuse_admin_key, update_index
 from .site_keys import SEARCH, SITE, InputDigests, shown_events_only, site_key
 
 
@@ -155,6 +155,7 @@ def index(site_id: str) -> Indexed:
     unchanged site key keeps it as it is."""
     job, started = _current(), time.perf_counter()
     site_key_now, memo, folder = key(site_id), _memo(site_id, SEARCH), job.index(site_id)
+    refuse_admin_key(view(site_id).site)  # reads the environment, which no key covers
     if site_key_now and memo.paths_for(site_key_now, folder) is not None:
         return Indexed(False, time.perf_counter() - started)
     memo.forget()

@@ -72,8 +72,13 @@ def test_an_error_raised_in_a_worker_fails_the_build_with_its_message(tmp_path, 
     caen = next(s for s in data["sites"] if s["id"] == "caen")
     caen["algolia"] = {"app_id": "ABCDEF1234", "index": "bn_caen", "search_key": "0123456789abcdef0123456789abcdef"}
     sites_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    monkeypatch.setenv("ALGOLIA_ADMIN_KEY", caen["algolia"]["search_key"])  # the index task refuses it
     out = tmp_path / "out"
+    build(project, out=out, now=DEMO_NOW)  # without the admin key in the environment
+    monkeypatch.setenv("ALGOLIA_ADMIN_KEY", caen["algolia"]["search_key"])  # the index task refuses it
+    published = (out / "caen" / "index.html").read_bytes()
     with pytest.raises(BibnumError, match="is the admin key"):
-        build(project, out=out, now=DEMO_NOW)
-    assert not (out / "caen").exists()
+        build(project, out=out, now=DEMO_NOW)  # caen's inputs are unchanged: checked all the same
+    assert (out / "caen" / "index.html").read_bytes() == published
+    with pytest.raises(BibnumError, match="is the admin key"):
+        build(project, out=tmp_path / "fresh", now=DEMO_NOW, incremental=False)
+    assert not (tmp_path / "fresh" / "caen").exists()

@@ -47,7 +47,7 @@ def update_index(view: SiteView, folder: Path, *, reuse: bool = True) -> bool:
     those the index in FOLDER was made from (a digest kept beside it): most edits leave
     most sites' records untouched. Unchanged files keep their bytes and times.
     """
-    _refuse_admin_key(view.site)
+    refuse_admin_key(view.site)
     stamp = folder.with_name(f"{folder.name}.digest")
     with paused_gc():
         records, labels = site_records(view), search_labels(view)
@@ -75,7 +75,8 @@ def drop_material_index(site_dir: Path) -> None:
         material.parent.rmdir()
 
 
-def _refuse_admin_key(site) -> None:
+def refuse_admin_key(site) -> None:
+    """Every build, kept index or not: the admin key must never be the site's search key."""
     admin_key = os.environ.get("ALGOLIA_ADMIN_KEY")
     if site.algolia is not None and admin_key and site.algolia.search_key == admin_key:
         # The search key is printed in every page: the admin key must never be there.
@@ -97,7 +98,7 @@ def write_site_index(view: SiteView, site_dir: Path) -> int:
     keeps each site's index in a folder of its own (`update_index`). Files with the same
     bytes are left untouched and the previous index's other files are deleted.
     """
-    _refuse_admin_key(view.site)
+    refuse_admin_key(view.site)
     files = site_index_files(view)
     prefix = f"{INDEX_DIR}/"
     _write_index(site_dir / INDEX_DIR, {path.removeprefix(prefix): data for path, data in files.items()})
