@@ -36,10 +36,10 @@ PACKAGE = Path(__file__).resolve().parent
 # What the title family never reads: data/events/ (its graph has no events), content/ (no posts or pages).
 TITLES_LEAVE_OUT = ("data/events",)
 FORMAT = 2
-# Libraries whose output goes into generated files as it is (the engine's own version is
-# handled by generator/engine.py).
+# Libraries whose output goes into generated files as it is; mkdocs-material's icons are
+# inlined in pages (generator/render/icons.py).
 GENERATING_LIBRARIES = ("Jinja2", "Markdown", "PyYAML", "pydantic", "icalendar", "nh3", "babel",
-                        "snowballstemmer", "PyStemmer")
+                        "snowballstemmer", "PyStemmer", "mkdocs-material")
 
 
 def titles_graph(graph: NetworkGraph) -> NetworkGraph:

@@ -79,6 +79,20 @@ def test_the_code_digest_covers_templates_and_strings():
     assert package / "outputs" / "opds.py" in covered
 
 
+def test_the_code_digest_follows_the_versions_of_the_libraries_that_write_outputs(monkeypatch):
+    before = families.code_digest()
+    real = families.version
+
+    for library in ("Jinja2", "icalendar", "mkdocs-material"):
+        monkeypatch.setattr(families, "_code", None)
+        monkeypatch.setattr(families, "version", lambda name, upgraded=library: "99.0" if name == upgraded
+                            else real(name))
+        assert families.code_digest() != before, library
+    monkeypatch.setattr(families, "_code", None)
+    monkeypatch.setattr(families, "version", real)
+    assert families.code_digest() == before
+
+
 def test_a_memo_names_its_files_only_for_its_key_and_while_they_are_there(tmp_path):
     work = tmp_path / "work"
     (work / "docs").mkdir(parents=True)
