@@ -30,12 +30,11 @@ def entry() -> None:
     all, about a second for nothing once the command is done (its files are closed, its
     worker processes joined). Tests call `main` and keep the usual exit.
     """
+    code = 0
     try:
-        main()  # standalone mode: always ends with SystemExit
+        main()  # standalone mode: ends with SystemExit
     except SystemExit as done:
         code = done.code
-    else:
-        code = 0
     if isinstance(code, str):
         print(code, file=sys.stderr)
         code = 1

@@ -82,7 +82,7 @@ def files_digest(root: Path, parts: tuple[str, ...], leave_out: tuple[str, ...] 
     skipped = tuple(root / part for part in leave_out)
     for part in parts:
         top = root / part
-        for path in _files(top) if top.is_dir() else [top] if top.is_file() else []:
+        for path in list_files(top) if top.is_dir() else [top] if top.is_file() else []:
             if any(path == folder or folder in path.parents for folder in skipped):
                 continue
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
@@ -104,7 +104,7 @@ def code_digest() -> str:
     global _code
     if _code is None:
         digest = hashlib.blake2b(digest_size=20)
-        for path in _files(PACKAGE):
+        for path in list_files(PACKAGE):
             if "__pycache__" not in path.parts:
                 digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
         for library in GENERATING_LIBRARIES:
@@ -116,7 +116,8 @@ def code_digest() -> str:
     return _code
 
 
-def _files(folder: Path) -> list[Path]:
+def list_files(folder: Path) -> list[Path]:
+    """Every file under FOLDER, sorted, hidden files and folders left out."""
     found = []
     for parent, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))

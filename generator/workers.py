@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import Problem
-from .families import TITLES, FamilyMemo, title_files, titles_key, titles_view
+from .families import TITLES, FamilyMemo, list_files, title_files, titles_key, titles_view
 from .linkcheck import check_built_site
 from .models.graph import NetworkGraph
 from .pages.view import SiteView
@@ -155,19 +155,14 @@ def index(site_id: str) -> Indexed:
     unchanged site key keeps it as it is."""
     job, started = _current(), time.perf_counter()
     site_key_now, memo, folder = key(site_id), _memo(site_id, SEARCH), job.index(site_id)
-    refuse_admin_key(view(site_id).site)  # reads the environment, which no key covers
     if site_key_now and memo.paths_for(site_key_now, folder) is not None:
+        refuse_admin_key(view(site_id).site)  # as update_index does: it reads the environment, which no key covers
         return Indexed(False, time.perf_counter() - started)
     memo.forget()
     changed = update_index(view(site_id), folder, reuse=job.incremental)
     if site_key_now:
-        memo.remember(site_key_now, _files_under(folder))
+        memo.remember(site_key_now, [path.relative_to(folder).as_posix() for path in list_files(folder)])
     return Indexed(changed, time.perf_counter() - started)
-
-
-def _files_under(folder: Path) -> list[str]:
-    return [os.path.relpath(os.path.join(parent, name), folder)
-            for parent, _dirs, names in os.walk(folder) for name in names]
 
 
 def check_links(site_id: str, site_dir: str) -> Checked:

@@ -73,7 +73,7 @@ def test_the_key_changes_with_every_input(tmp_path):
 
 def test_the_code_digest_covers_templates_and_strings():
     package = Path(families.__file__).parent
-    covered = families._files(package)
+    covered = families.list_files(package)
     assert package / "templates" / "public" / "titles.md.j2" in covered
     assert package / "i18n" / "fr.py" in covered
     assert package / "outputs" / "opds.py" in covered
