@@ -1,7 +1,7 @@
 """Measure a search box in Debian's Chromium: bytes from its network log, keystroke-to-render times.
 
 The page must dispatch `bn-search-rendered` (detail.query) on any element once it has shown
-the results for a query (themes/_shared/assets/bibnum/search.js does; the Pagefind bench page
+the results for a query (generator/look/assets/bibnum/search.js does; the Pagefind bench page
 too) and hold an input with class `md-search__input`.
 """
 

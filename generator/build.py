@@ -38,7 +38,8 @@ from .writer import GuardedWriter, WriteReport
 
 STATE = ".bibnum"  # work trees (STATE/work/<site>), engine outputs (STATE/engine/<site>), search indexes (STATE/search/<site>)
 WORK = f"{STATE}/work"
-SHARED_LOOK = "_shared"
+# The shared look ships inside the package: upgrading bibnum upgrades every network's look.
+SHARED_LOOK = Path(__file__).parent / "look"
 
 
 @dataclass
@@ -84,10 +85,10 @@ def generate_site(
     if logo is not None and logo.is_file():
         docs["assets/bibnum/logo.svg"] = logo.read_bytes()
     files: dict[str, str | bytes] = {f"docs/{path}": content for path, content in docs.items()}
-    for look in (SHARED_LOOK, site.look):
-        for path in sorted((themes / look).rglob("*")) if (themes / look).is_dir() else []:
+    for look in (SHARED_LOOK, themes / site.look):  # the network's look adds to or overrides the shared one
+        for path in sorted(look.rglob("*")) if look.is_dir() else []:
             if path.is_file():
-                files[f"overrides/{path.relative_to(themes / look).as_posix()}"] = path.read_bytes()
+                files[f"overrides/{path.relative_to(look).as_posix()}"] = path.read_bytes()
     base = yaml.safe_load((graph.root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
     files["mkdocs.yml"] = site_config(base, view, site_url=site_url, has_logo="docs/assets/bibnum/logo.svg" in files)
     return files

@@ -73,7 +73,7 @@ def test_the_key_follows_the_day_the_url_and_the_end_of_each_shown_event():
     assert keys(REPO, just_before)["calvados"] != keys(REPO, just_after)["calvados"]
 
 
-@pytest.mark.parametrize("edited", ["content/news/2026-11-16-permanences-caen-la-mer.md", "themes/_shared/main.html",
+@pytest.mark.parametrize("edited", ["content/news/2026-11-16-permanences-caen-la-mer.md", "themes/calvados/logo.svg",
                                     "mkdocs.yml", "data/libraries/bayeux.yml", "data/sites.yml"])
 def test_every_file_a_site_reads_but_events_is_in_its_inputs(tmp_path, edited):
     project = copy_project(tmp_path / "network")

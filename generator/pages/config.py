@@ -34,9 +34,9 @@ def site_config(base: dict[str, Any], view: SiteView, *, site_url: str | None = 
         theme["favicon"] = "assets/bibnum/logo.svg"
     config["plugins"] = [_plugin(p, site) for p in config.get("plugins", [])]
     config.setdefault("extra", {})["bibnum"] = {"site": site.id, "kind": site.kind}
-    # Feed discovery (<link rel="alternate">) in every page's head: themes/_shared/main.html.
+    # Feed discovery (<link rel="alternate">) in every page's head: generator/look/main.html.
     config["extra"]["bibnum"]["feeds"] = feed_links(view)
-    # Header search box (themes/_shared/partials/search.html): its strings, and Algolia's public settings.
+    # Header search box (generator/look/partials/search.html): its strings, and Algolia's public settings.
     config["extra"]["bibnum"]["search"] = page_settings(
         site.kind, site.algolia.model_dump() if site.algolia is not None else None)
     return (

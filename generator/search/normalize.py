@@ -2,7 +2,7 @@
 
 The build folds, splits and stems every record's text; the browser folds and
 splits the reader's query with the same rules, mirrored line for line in
-`themes/_shared/assets/bibnum/search-index.js` (tests run both on the same cases).
+`generator/look/assets/bibnum/search-index.js` (tests run both on the same cases).
 Stemming happens only at build time (Snowball's French stemmer, on folded words):
 the index maps every word it holds to its stem group, so the browser never needs
 a stemmer of its own; for a query word the index does not hold, it tries the

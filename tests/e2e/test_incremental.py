@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import build
+from generator.build import SHARED_LOOK, build
 from generator.engine import CLEAN, DIRTY, UNCHANGED
 from tests.conftest import DEMO_NOW, copy_project
 
@@ -100,10 +100,13 @@ def test_deleted_event_disappears_and_deleted_post_forces_a_clean_run(built, tmp
 
 def test_theme_or_config_change_renders_every_page_again(built, tmp_path):
     project, out = built
-    css = project / "themes" / "_shared" / "assets" / "bibnum" / "bibnum.css"
-    css.write_text(css.read_text(encoding="utf-8") + "\n/* édition */\n", encoding="utf-8")
+    # A look's override (themes/<look>/) renders that look's site again, every page.
+    css = project / "themes" / "calvados" / "assets" / "bibnum" / "bibnum.css"
+    css.parent.mkdir(parents=True, exist_ok=True)
+    css.write_text((SHARED_LOOK / "assets" / "bibnum" / "bibnum.css").read_text(encoding="utf-8")
+                   + "\n/* édition */\n", encoding="utf-8")
     result = build(project, out=out, now=DEMO_NOW)
-    assert [site.mode for site in result.sites] == [CLEAN] * 3
+    assert {site.site: site.mode for site in result.sites}["calvados"] == CLEAN
     assert_same_as_clean(project, out, tmp_path / "clean")
 
 

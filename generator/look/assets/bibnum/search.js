@@ -1,6 +1,6 @@
 /* bibnum search box: results as you type, grouped by type, narrowed by facets, keyboard first.
  *
- * Markup: themes/_shared/partials/search.html; the results' DOM: search-render.js. Data: the
+ * Markup: generator/look/partials/search.html; the results' DOM: search-render.js. Data: the
  * static index (search-index.js) or, when the site configures it, Algolia (search-algolia.js,
  * loaded only then). Labels come from the index's meta.json, generated from generator/i18n/fr.py.
  */
