@@ -12,6 +12,7 @@ from .load.markdown_source import MarkdownDocument
 from .load.project import Sources
 from .load.yaml_source import YamlDocument
 from .models.graph import NetworkGraph
+from .models.network_facts import town_key
 from .models.resource import Resource
 
 
@@ -29,6 +30,7 @@ class References:
         self.known = {kind: sources.found_ids.get(kind, set()) for kind in ("resources", "libraries", "events")}
         self.site_ids = {s.id for s in graph.sites}
         self.public_ids = {s.id for s in graph.sites if s.kind == "public"}
+        self.towns = {town_key(town.name): town for town in graph.network.towns}
 
     def check(self) -> None:
         self._sites()
@@ -45,6 +47,7 @@ class References:
             doc = self.docs[("libraries", lib.id)]
             self._ids(doc, ("sites",), lib.sites, self.public_ids, "public site", "data/sites.yml")
             self._url(doc, ("website",), lib.website)
+            self._town(doc, lib)
             if lib.login is not None:
                 self._login(doc, ("login",), lib.login)
         for ev in self.graph.events.values():
@@ -115,6 +118,8 @@ class References:
         if doc is None:
             return
         self._unique(doc, "sites", [s.id for s in self.graph.sites])
+        for index, milestone in enumerate(self.graph.network.milestones):
+            self._url(doc, ("network", "milestones", index, "url"), milestone.url)
         themes = self.graph.root / "themes"
         for index, st in enumerate(self.graph.sites):
             self._url(doc, ("sites", index, "url"), st.url, st.allow_http)
@@ -127,6 +132,20 @@ class References:
             elif st.logo and not (themes / st.look / st.logo).is_file():
                 self._add(doc.locate(("sites", index, "logo")),
                           f"logo: no file themes/{st.look}/{st.logo}; add it or fix the path")
+
+    def _town(self, doc: YamlDocument, lib) -> None:
+        """A library's population is its town's: declared once in network.towns, or in the library file."""
+        town = self.towns.get(town_key(lib.town))
+        if town is None and lib.population is None:
+            self._add(doc.locate(("town",)),
+                      f"town: la commune « {lib.town} » n'est pas déclarée dans `network.towns` de data/sites.yml "
+                      "et cette bibliothèque n'a pas de `population` ; déclarez la commune (par ex. "
+                      f"`- name: {lib.town}` puis `population: 12970`) ou ajoutez `population:` ici")
+        elif town is not None and lib.population is not None and lib.population != town.population:
+            self._add(doc.locate(("population",)),
+                      f"population: {lib.population} habitants ici, mais {town.population} pour « {town.name} » "
+                      "dans `network.towns` de data/sites.yml ; retirez `population` de ce fichier (le chiffre "
+                      "déclaré pour la commune suffit) ou corrigez l'un des deux")
 
     def _access(self, res: Resource, doc: YamlDocument) -> None:
         shown_on = [s for s in self.graph.sites if s.kind == "public" and (res.sites is None or s.id in res.sites)]

@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, PositiveInt, StringConstraints
 
 from .base import Model, PlainText, Slug
+from .library_profile import Profile
 from .login import LoginStrategy
 from .site import FieldValue
 
@@ -27,8 +28,16 @@ class Library(Model):
 
     id: Slug = Field(description="Identifiant : le nom du fichier, sans `.yml` (ne pas l'écrire).")
     name: PlainText = Field(description="Nom de la bibliothèque.")
-    town: PlainText = Field(description="Commune adhérente.")
-    population: PositiveInt = Field(description="Population de la commune (la cotisation en est calculée).")
+    town: PlainText = Field(description="Commune adhérente, écrite comme dans `network.towns` de `data/sites.yml`.")
+    population: int | None = Field(
+        None, ge=1, le=20_000_000,
+        description="Population de la commune ; inutile si la commune est déclarée dans `network.towns` "
+        "(obligatoire sinon). Plusieurs bibliothèques d'une commune la comptent une seule fois.",
+    )
+    local_network: PlainText | None = Field(
+        None, max_length=120, description="Réseau local de bibliothèques dont elle fait partie, par ex. "
+        "`Bibliothèques de Caen la Mer`."
+    )
     address: Address
     geo: Geo | None = None
     phone: PlainText | None = Field(None, description="Téléphone.")
@@ -42,4 +51,8 @@ class Library(Model):
     )
     fields: dict[str, FieldValue] = Field(
         default_factory=dict, description="Codes de la bibliothèque chez les fournisseurs, par ex. `code_bib: BAY14`."
+    )
+    profile: Profile | None = Field(
+        None, description="Fiche de la bibliothèque (surface, personnel, lecteurs, collections, équipements, "
+        "tarifs, logiciels) : montrée sur l'espace pro ; horaires, tarifs, services et équipements aussi aux lecteurs."
     )

@@ -10,6 +10,8 @@ from pydantic import AfterValidator, Field
 
 from .base import Model, PlainText, Slug
 from .login import DirectLogin, LoginStrategy
+from .network_facts import Funders, Milestone, Towns
+from .quantities import Money
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -119,10 +121,26 @@ class Network(Model):
 
     name: PlainText = Field(description="Nom du réseau.")
     description: PlainText = Field(description="Présentation en une phrase.")
-    fee_per_inhabitant: Decimal = Field(
-        Decimal("0.15"), ge=0, description="Cotisation annuelle par habitant, en euros (par ex. `0.15`)."
+    fee_per_inhabitant: Decimal | None = Field(
+        None, ge=0, le=100, decimal_places=4,
+        description="Cotisation annuelle par habitant, en euros (par ex. `0.15`). Absente ou `0` : "
+        "le réseau ne demande pas de cotisation, et aucune cotisation n'est affichée.",
     )
     timezone: Literal["Europe/Paris"] = Field("Europe/Paris", description="Fuseau horaire des événements.")
+    towns: Towns = Field(
+        default_factory=list,
+        description="Communes membres et leur population déclarée, y compris celles qui n'ont pas de fichier "
+        "de bibliothèque. Une bibliothèque d'une commune déclarée ici n'a pas besoin de `population`.",
+    )
+    funders: Funders = Field(
+        default_factory=list, description="Financeurs du réseau, avec leur part (en %) ou leur montant."
+    )
+    budget: Money | None = Field(None, description="Budget annuel du réseau, en euros, par ex. `120000`.")
+    milestones: list[Milestone] = Field(
+        default_factory=list,
+        description="Dates de l'histoire du réseau (délibérations, conventions, labels), montrées sur l'espace "
+        "pro et dans les pages qui demandent le bloc `historique`.",
+    )
 
 
 class SitesFile(Model):

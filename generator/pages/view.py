@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Mapping
 
 from .. import i18n
@@ -18,6 +18,7 @@ from ..models.resource import Resource
 from ..models.site import Site
 from ..models.taxonomy import Term
 from ..models.title import Title
+from .figures import fee_for, library_population
 
 NEW_FOR_DAYS = 90
 
@@ -147,9 +148,13 @@ class SiteView:
                 groups[aid].append(ev)
         return [(term, groups[aid]) for aid, term in self.terms["audiences"].items() if groups.get(aid)]
 
-    def fee(self, library: Library) -> Decimal:
-        fee = Decimal(library.population) * self.graph.network.fee_per_inhabitant
-        return fee.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    def fee(self, library: Library) -> Decimal | None:
+        """The yearly fee of the library's town; None when the network asks no fee."""
+        return fee_for(self.graph.network, self.population_of(library))
+
+    def population_of(self, library: Library) -> int:
+        """The library's town's population: the network's declared figure first."""
+        return library_population(self.graph.network, library)
 
     def library_of(self, event: Event) -> Library | None:
         return self.graph.libraries.get(event.library) if event.library else None

@@ -1,0 +1,77 @@
+"""The network's declared facts in data/sites.yml: member towns, funders, dated milestones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+from .base import Model, PlainText
+from .quantities import Money, Year
+
+MILESTONE_KINDS = ("deliberation", "convention", "label", "autre")
+
+
+def town_key(name: str) -> str:
+    """Towns are matched by name, whatever the case and spacing an editor typed."""
+    return " ".join(name.split()).casefold()
+
+
+class Town(Model):
+    """A member town, with the population the network declares for it."""
+
+    name: PlainText = Field(description="Nom de la commune, écrit comme dans le `town` des bibliothèques, "
+                            "par ex. `Bayeux`.")
+    population: int = Field(ge=1, le=20_000_000,
+                            description="Population de la commune (chiffre déclaré, par ex. `12970`) : "
+                            "comptée une seule fois, quel que soit le nombre de bibliothèques de la commune.")
+    insee: Annotated[str, StringConstraints(pattern=r"^(?:\d{5}|2[AB]\d{3})$")] | None = Field(
+        None, description="Code officiel géographique (INSEE) de la commune, 5 caractères, par ex. `14047`.")
+    joined: Year | None = Field(None, description="Année d'adhésion de la commune au réseau, par ex. `2016`.")
+
+
+class Funder(Model):
+    """Who pays for the network, and how much."""
+
+    name: PlainText = Field(description="Nom du financeur, par ex. `Département du Calvados`.")
+    share: Decimal | None = Field(None, gt=0, le=100, decimal_places=2,
+                                  description="Part du financement, en pourcentage, par ex. `50` ; "
+                                  "si des parts sont données, leur somme fait 100.")
+    amount: Money | None = Field(None, description="Montant annuel versé, en euros, par ex. `60000`.")
+
+
+class Milestone(Model):
+    """A dated step of the network's history."""
+
+    date: dt.date = Field(description="Date, par ex. `2019-03-14`.")
+    title: PlainText = Field(max_length=200, description="Ce qui a eu lieu, en une phrase, par ex. "
+                             "« Délibération de Caen la Mer : financement à parts égales ».")
+    kind: Literal[MILESTONE_KINDS] = Field(  # type: ignore[valid-type]
+        "autre", description="Nature : `deliberation` (délibération), `convention`, `label` ou `autre`.")
+    url: str | None = Field(None, description="Lien vers le document (https), par ex. la délibération publiée.")
+
+
+def _unique_towns(towns: list[Town]) -> list[Town]:
+    seen: dict[str, int] = {}
+    for number, town in enumerate(towns, start=1):
+        key = town_key(town.name)
+        if key in seen:
+            raise ValueError(f"la commune « {town.name} » est déclarée deux fois (communes n° {seen[key]} et "
+                             f"n° {number}) ; gardez-en une seule : sa population ne se compte qu'une fois")
+        seen[key] = number
+    return towns
+
+
+def _shares_add_up(funders: list[Funder]) -> list[Funder]:
+    shares = [f.share for f in funders if f.share is not None]
+    if shares and sum(shares) != 100:
+        listed = " + ".join(f"{share.normalize():f}" for share in shares)
+        raise ValueError(f"les parts des financeurs font {sum(shares).normalize():f} % ({listed}) ; "
+                         "elles doivent faire 100 %, par ex. `share: 50` et `share: 50`")
+    return funders
+
+
+Towns = Annotated[list[Town], AfterValidator(_unique_towns)]
+Funders = Annotated[list[Funder], AfterValidator(_shares_add_up)]
