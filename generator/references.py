@@ -67,6 +67,10 @@ class References:
             for index, grp in enumerate(self.graph.groups.values()):
                 self._ids(self.sources.groups, ("groups", index, "members"), grp.members,
                           self.known["libraries"], "library", "data/libraries/")
+                for number, person in enumerate(grp.people):
+                    self._ids(self.sources.groups, ("groups", index, "people", number, "library"),
+                              [person.library] if person.library else [], self.known["libraries"], "library",
+                              "data/libraries/")
             self._unique(self.sources.groups, "groups", [g.id for g in self.graph.groups.values()])
         self._content()
         self._harvest_sources()

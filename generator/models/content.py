@@ -25,6 +25,11 @@ class PageMeta(Model):
 
     title: PlainText = Field(description="Titre de la page.")
     description: PlainText | None = Field(None, description="Résumé (moteurs de recherche, listes).")
+    menu: PlainText | None = Field(
+        None, max_length=40,
+        description="Libellé court dans le menu (40 caractères au plus), par ex. « Aide » pour une page "
+        "titrée « Aide et questions fréquentes » ; par défaut, le titre. La page garde son titre complet.",
+    )
     order: int = Field(100, description="Position dans le menu (plus petit = plus haut).")
     sites: list[Slug] | None = Field(None, description="Limiter la page à certains sites.")
 

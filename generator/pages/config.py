@@ -57,7 +57,7 @@ def _plugin(entry: Any, site: Site) -> Any:
 
 
 def _nav(view: SiteView) -> list[dict[str, str]]:
-    pages = [{pg.meta.title: paths.page(pg.id)} for pg in view.pages]
+    pages = [{pg.meta.menu or pg.meta.title: paths.page(pg.id)} for pg in view.pages]  # the page keeps its title
     if view.site.kind == "pro":
         nav = [
             {_("nav.home"): paths.HOME},
@@ -65,6 +65,7 @@ def _nav(view: SiteView) -> list[dict[str, str]]:
             {_("nav.groups"): paths.GROUPS},
             {_("nav.agenda"): paths.AGENDA},
             {_("nav.network"): paths.NETWORK},
+            {_("nav.libraries"): paths.LIBRARIES},
             *pages,
             {_("nav.open_data"): paths.OPEN_DATA},
             {_("nav.guide"): paths.GUIDE},

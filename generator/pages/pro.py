@@ -9,6 +9,7 @@ import yaml
 from ..guide import editor_guide_markdown
 from ..harvest.store import paused_gc
 from ..i18n import sort_key, text as _
+from ..models.group import KIND_ORDER
 from ..render.environment import attribute_safe, front_matter, page
 from . import paths
 from .public import agenda_files, content_pages, news_files, open_data_pages, post_url
@@ -21,7 +22,7 @@ BLOG_DIR = "blog"
 def pro_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {}
     graph = view.graph
-    groups = sorted(graph.groups.values(), key=lambda g: (g.kind != "copil", sort_key(g.name)))
+    groups = sorted(graph.groups.values(), key=lambda g: (KIND_ORDER.index(g.kind), sort_key(g.name)))
     published = [p for p in view.posts if not p.meta.draft]
 
     def add(path: str, template: str, meta: dict, **context: object) -> None:

@@ -165,8 +165,14 @@ def content_pages(view: SiteView) -> dict[str, str]:
         meta = {"title": pg.meta.title}
         if pg.meta.description:
             meta["description"] = pg.meta.description
-        files[paths.page(pg.id)] = _front(meta) + pg.body.strip() + "\n"
+        # A nav label replaces the engine's page title, which then heads the page: write the full one.
+        heading = f"<h1>{html.escape(pg.meta.title)}</h1>\n\n" if pg.meta.menu and not _has_heading(pg.body) else ""
+        files[paths.page(pg.id)] = _front(meta) + heading + pg.body.strip() + "\n"
     return files
+
+
+def _has_heading(markdown: str) -> bool:
+    return any(line.startswith("# ") for line in markdown.splitlines())
 
 
 def post_url(post: Post) -> str:
