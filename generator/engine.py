@@ -112,14 +112,25 @@ def fingerprint() -> str:
 
 
 def run_engine(config: Path, site_dir: Path, *, epoch: int, dirty: bool = False) -> None:
-    """`mkdocs build` in a child process: isolated, parallelisable, its logs kept for errors."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    """`mkdocs build` in a child process: isolated, parallelisable, its logs kept for errors.
+
+    The child never imports a file of the project (a `click.py` or `markdown.py` an editor
+    dropped at its root would otherwise run, since `python -m` puts the working directory
+    first on sys.path): it runs in the site's generated work tree, with `-P` (no working
+    directory on sys.path) and `-s` (no user site-packages), and without the caller's
+    PYTHON* variables (PYTHONPATH, PYTHONHOME, PYTHONSTARTUP...). That is `python -I` but
+    for PYTHONHASHSEED, which `-I` would ignore and which keeps the engine's output the same
+    from one run to the next.
+    """
+    config, site_dir = config.resolve(), site_dir.resolve()
+    command = [sys.executable, "-P", "-s", "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
     if dirty:
         command.append("--dirty")
     else:
         shutil.rmtree(site_dir, ignore_errors=True)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": "0", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+    env.update(SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent, check=False)
     if result.returncode != 0:
         log = (result.stderr or result.stdout).strip().splitlines()[-20:]
         raise BuildFailed(f"the engine failed on {config.parent.name}:\n  " + "\n  ".join(log))
