@@ -69,7 +69,7 @@ def test_broken_demo_reports_every_error_with_file_and_line(demo_copy: Path):
             e.startswith(f"{file}:{line}:" if line else f"{file}:") and all(w in e for w in words) for e in errors
         )
 
-    assert has("data/resources/cafeyn.yml", bad_yaml + 1, "invalid YAML")
+    assert has("data/resources/cafeyn.yml", bad_yaml + 1, "YAML invalide")
     assert has("data/resources/gallica.yml", None, "provider", "required key is missing")
     assert has("data/resources/izneo.yml", unknown_line, "unknown category 'bandes-dessinees'", "taxonomy.yml")
     assert has("data/resources/pnb.yml" if any("resources/pnb.yml" in e and "duplicate" in e for e in errors)

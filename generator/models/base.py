@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, TypeAdapter, WrapValidator
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE_ONLY = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*")
+_DATE = TypeAdapter(dt.date)
+_DATETIME = TypeAdapter(dt.datetime)
 
 
 class Model(BaseModel):
@@ -57,3 +61,17 @@ Slug = Annotated[str, AfterValidator(_slug)]
 
 MarkdownText = Annotated[str, AfterValidator(_no_control)]
 """Editor's Markdown; rendered and sanitized before it reaches a page."""
+
+
+def _date_or_datetime(value: Any, handler: Any) -> Any:
+    # The loader keeps dates as text: `2026-11-02` is a day, `2026-11-02T14:00` a moment.
+    # Parsing with the one type the text asks for gives one error, not one per union member.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError("attendu une date comme 2026-11-02 ou une date et une heure comme 2026-11-02T14:00")
+    if isinstance(value, str):
+        return (_DATE if _DATE_ONLY.fullmatch(value) else _DATETIME).validate_python(value.strip())
+    return handler(value)
+
+
+DateOrDateTime = Annotated[dt.datetime | dt.date, WrapValidator(_date_or_datetime)]
+"""A day (`2026-11-02`, kept a date) or a moment (`2026-11-02T14:00`, a datetime)."""

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
-from .base import Model, PlainText, Slug
+from .base import DateOrDateTime, Model, PlainText, Slug
 
 
 class Author(Model):
@@ -38,7 +36,7 @@ class PostMeta(Model):
     """Front matter of a blog post (content/blog/posts/) or a news item (content/news/)."""
 
     title: PlainText = Field(description="Titre du billet.")
-    date: dt.datetime | dt.date = Field(description="Date de publication, `2026-11-02`.")
+    date: DateOrDateTime = Field(description="Date de publication, `2026-11-02`.")
     description: PlainText | None = Field(None, description="Résumé (facultatif).")
     authors: list[Slug] = Field(default_factory=list, description="Auteurs (identifiants de `data/authors.yml`).")
     categories: list[PlainText] = Field(default_factory=list, description="Catégories (liste `blog_categories`).")
