@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import yaml
-
 from .clock import epoch_of
 from .engine import CLEAN, DIRTY, UNCHANGED, EngineCache, refresh_blog, run_engine
+from .engine_check import engine_problems
 from .errors import BibnumError, BuildFailed
 from .families import title_files, titles_view
+from .load.engine_config import read_engine_config
 from .load.project import ParseCache, find_project, load_project
 from .models.graph import NetworkGraph
 from .models.site import Site
@@ -61,7 +61,10 @@ class BuildResult:
 
 
 def load_graph(project: Path, cache: ParseCache | None = None) -> NetworkGraph:
-    return validate(load_project(project, cache))
+    sources = load_project(project, cache)
+    # The engine's settings are checked in the same pass: check never passes on a config the engine refuses.
+    sources.problems.extend(engine_problems(read_engine_config(sources.root)))
+    return validate(sources)
 
 
 def generate_site(
@@ -89,7 +92,7 @@ def generate_site(
         for path in sorted(look.rglob("*")) if look.is_dir() else []:
             if path.is_file():
                 files[f"overrides/{path.relative_to(look).as_posix()}"] = path.read_bytes()
-    base = yaml.safe_load((graph.root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    base = read_engine_config(graph.root).settings  # bibnum's base, with the project's mkdocs.yml over it
     files["mkdocs.yml"] = site_config(base, view, site_url=site_url, has_logo="docs/assets/bibnum/logo.svg" in files)
     return files
 

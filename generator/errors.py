@@ -48,7 +48,8 @@ class ProjectNotFound(BibnumError):
 
     def __init__(self, path: Path):
         super().__init__(
-            f"{path}: not a bibnum project (expected mkdocs.yml, data/, content/ and themes/ in it)"
+            f"{path} : ce n'est pas un projet bibnum (il n'a pas de dossier data/) ; "
+            f"pour créer un réseau, lancez `bibnum new {path}`, ou donnez le dossier d'un projet existant"
         )
 
 

@@ -82,7 +82,7 @@ def test_broken_demo_reports_every_error_with_file_and_line(demo_copy: Path):
 def test_not_a_project(tmp_path: Path):
     result = run_check(tmp_path)
     assert result.returncode == 2
-    assert "not a bibnum project" in result.stderr
+    assert "pas un projet bibnum" in result.stderr and "bibnum new" in result.stderr
 
 
 @pytest.mark.parametrize("command", ["check", "build", "serve"])

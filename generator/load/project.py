@@ -10,7 +10,9 @@ from ..harvest.store import HARVEST_DIR, REPORT, StoreError, paused_gc, read_sto
 from .markdown_source import MarkdownDocument, load_markdown
 from .yaml_source import YamlDocument, load_yaml
 
-REQUIRED = ("mkdocs.yml", "data", "content", "themes")
+# What makes a folder a project: its data. mkdocs.yml, content/ and themes/ may be absent
+# (the engine's base and the shared look ship in the package).
+REQUIRED = ("data",)
 AUDIT_FILE = "audit/accessibility.json"  # under data/
 
 
@@ -42,7 +44,7 @@ class Sources:
 
 def find_project(path: Path) -> Path:
     root = path.resolve()
-    if not all((root / name).exists() for name in REQUIRED):
+    if not all((root / name).is_dir() for name in REQUIRED):
         raise ProjectNotFound(root)
     return root
 

@@ -117,14 +117,13 @@ def test_failed_builds_leave_the_output_untouched(demo_copy: Path, tmp_path: Pat
     assert_untouched()
     resource.write_bytes(good_resource)
 
-    # 2. the engine fails (unknown theme): BuildFailed, OUT as it was, no staging folder left
+    # 2. an engine setting the engine would refuse (unknown theme): refused with the data, before the engine
     config = demo_copy / "mkdocs.yml"
     good_config = config.read_bytes()
-    broken = yaml.safe_load(good_config)
-    broken["theme"] = {"name": "does-not-exist"}
-    config.write_text(yaml.safe_dump(broken, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    with pytest.raises(BuildFailed):
+    config.write_text("theme:\n  name: does-not-exist\n", encoding="utf-8")
+    with pytest.raises(ProjectInvalid) as invalid:
         build(demo_copy, sites=["calvados"], out=out, now=DEMO_NOW)
+    assert any(str(problem.location) == "mkdocs.yml:2:3" for problem in invalid.value.problems)
     assert_untouched()
     config.write_bytes(good_config)
 

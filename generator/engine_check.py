@@ -1,0 +1,178 @@
+"""Check the project's engine settings as the engine itself will, at `bibnum check` time.
+
+The merged settings (generator/load/engine_config.py) go through MkDocs' own validation,
+each plugin and each Markdown extension the project names is loaded as the engine would
+load it, and every finding is mapped back to its line of the project's mkdocs.yml, in
+French: no configuration that `check` accepts makes the engine fail afterwards.
+Only what the project adds is checked (the base is tested with the package); results are
+cached by the merged settings, so the preview's reloads do not pay for it again.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+import re
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import markdown
+
+from .errors import Problem
+from .load.engine_config import EngineConfig, entry_name
+
+Finding = tuple[tuple, str]  # (key path in the project's mkdocs.yml, French message)
+
+_TYPES = {
+    "int": "un nombre entier (par ex. `10`)", "float": "un nombre (par ex. `1.5`)", "str": "un texte",
+    "bool": "`true` ou `false`", "list": "une liste", "tuple": "une liste", "dict": "une table de clés",
+    "NoneType": "une valeur vide",
+}
+_FOUND = {**_TYPES, "int": "un nombre entier", "float": "un nombre"}
+
+
+def engine_problems(config: EngineConfig) -> list[Problem]:
+    """Every problem of the project's engine settings: the merge's, then the engine's own checks."""
+    problems = list(config.problems)
+    doc = config.project
+    if doc is None:
+        return problems
+    named = {key: tuple(sorted({n for n in map(entry_name, doc.data.get(key) or []) if n}))
+             for key in ("plugins", "markdown_extensions") if isinstance(doc.data.get(key), list)}
+    findings = _findings(json.dumps(config.settings, sort_keys=True, default=str),
+                         named.get("plugins", ()), named.get("markdown_extensions", ()))
+    for path, message in findings:
+        problems.append(Problem(doc.locate(_in_project(doc.data, path)), message))
+    return problems
+
+
+def _in_project(data: dict, path: tuple) -> tuple:
+    """("plugins", name, …) -> ("plugins", index of that name in the project's list, name, …)."""
+    if len(path) >= 2 and path[0] in ("plugins", "markdown_extensions"):
+        for index, entry in enumerate(data.get(path[0]) or []):
+            if entry_name(entry) == path[1]:
+                return (path[0], index, *path[1:])
+        return path[:1]
+    return path
+
+
+@lru_cache(maxsize=8)
+def _findings(settings_json: str, plugins: tuple[str, ...], extensions: tuple[str, ...]) -> tuple[Finding, ...]:
+    settings = json.loads(settings_json)
+    found: list[Finding] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        found += _mkdocs(settings, Path(tmp), plugins)
+    for name in extensions:
+        entry = next(e for e in settings["markdown_extensions"] if entry_name(e) == name)
+        found += _extension(name, entry[name] if isinstance(entry, dict) else None)
+    found += _language(settings.get("theme", {}).get("language"))
+    return tuple(found)
+
+
+def _mkdocs(settings: dict, tmp: Path, plugins: tuple[str, ...]) -> list[Finding]:
+    """MkDocs' validation: once for every key but plugins and extensions, then once per named plugin."""
+    from mkdocs.config.defaults import MkDocsConfig  # the engine: loaded only when a project adds settings
+
+    (tmp / "docs").mkdir()
+
+    def validate(values: dict[str, Any], **overrides: Any) -> tuple[list, list]:
+        for _, option in MkDocsConfig._schema:
+            option.reset_warnings()  # MkDocs keeps an option's warnings after an error
+        config = MkDocsConfig(config_file_path=str(tmp / "mkdocs.yml"))
+        config.load_dict(copy.deepcopy({**values, "site_name": "bibnum", "docs_dir": str(tmp / "docs"),
+                                        "site_dir": str(tmp / "site"), **overrides}))
+        return config.validate()
+
+    found: list[Finding] = []
+    # MkDocs stops at the first key in error: validate again without it until none is left.
+    values, errors, warnings = dict(settings), [], []
+    for _ in range(len(settings) + 1):
+        failed, warnings = validate(values, plugins=[], markdown_extensions=[])
+        errors += failed
+        if not failed:
+            break
+        for key, _ in failed:
+            values.pop(key, None)
+    known = [name for name, _ in MkDocsConfig._schema]
+    for key, error in errors:
+        found.append(((key,), f"{key} : {_french(str(error))} ; corrigez la valeur (voir la documentation de MkDocs)."))
+    for key, warning in warnings:
+        if warning.startswith("Unrecognised configuration name"):
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"vouliez-vous dire « {close[0]} » ?" if close else "vérifiez l'orthographe ou retirez-la."
+            found.append(((key,), f"{key} : clé inconnue du moteur (MkDocs) ; {hint}"))
+        else:
+            found.append(((key,), f"{key} : {_french(warning)} ; corrigez ou retirez cette clé."))
+    for name in plugins:
+        entry = [e for e in settings["plugins"] if entry_name(e) == name]
+        errors, warnings = validate(settings, plugins=entry, markdown_extensions=[])
+        kept = [w for option_name, option in MkDocsConfig._schema if option_name == "plugins" for w in option.warnings]
+        for message in [*(e for k, e in errors if k == "plugins"), *(w for k, w in warnings if k == "plugins"), *kept]:
+            found += [_plugin_finding(name, part) for part in re.split(r"\n(?=Plugin ')", str(message))]
+    return list(dict.fromkeys(found))  # MkDocs' plugin option keeps its warnings from one run to the next
+
+
+_OPTION = re.compile(r"^Plugin '([^']+)' option '([^']+)': (.*)$", re.S)
+
+
+def _plugin_finding(name: str, message: str) -> Finding:
+    if "plugin is not installed" in message:
+        return (("plugins", name), f"plugins : le plugin « {name} » n'est pas installé ; vérifiez son nom ou "
+                "installez le paquet Python qui le fournit dans le même environnement que bibnum, sinon retirez-le.")
+    option = _OPTION.match(message)
+    if option:
+        key, detail = option.group(2), option.group(3)
+        if detail.startswith("Unrecognised configuration name"):
+            return (("plugins", name, key), f"plugins : « {key} » n'est pas une option du plugin « {name} » ; "
+                    "vérifiez l'orthographe dans sa documentation ou retirez-la.")
+        return (("plugins", name, key), f"plugins : option « {key} » du plugin « {name} » : {_french(detail)} ; "
+                "corrigez la valeur.")
+    return (("plugins", name), f"plugins : le plugin « {name} » refuse sa configuration ({_french(message)}) ; "
+            "corrigez ses options ou retirez-le.")
+
+
+def _extension(name: str, options: dict | None) -> list[Finding]:
+    """Load one Markdown extension as the engine does (Python-Markdown's registerExtensions)."""
+    try:
+        markdown.Markdown().registerExtensions((name,), {name: options or {}})
+    except ImportError:
+        return [(("markdown_extensions", name), f"markdown_extensions : l'extension « {name} » est introuvable ; "
+                 "vérifiez son nom (par ex. `footnotes`, `pymdownx.tasklist`) ou installez le paquet Python "
+                 "qui la fournit, sinon retirez-la.")]
+    except KeyError as exc:
+        option = str(exc.args[0]) if exc.args else "?"
+        return [(("markdown_extensions", name, option), f"markdown_extensions : « {option} » n'est pas une option "
+                 f"de l'extension « {name} » ; vérifiez l'orthographe dans sa documentation ou retirez-la.")]
+    except Exception as exc:  # noqa: BLE001 - any refusal of the extension is the editor's to fix
+        return [(("markdown_extensions", name), f"markdown_extensions : l'extension « {name} » refuse ses options "
+                 f"({_french(f'{type(exc).__name__}: {exc}')}) ; corrigez-les ou retirez-la.")]
+    return []
+
+
+def _language(language: Any) -> list[Finding]:
+    """Material includes partials/languages/<language>.html: an unknown one fails every page."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    if language is None or (isinstance(language, str) and (folder / f"{language}.html").is_file()):
+        return []
+    return [(("theme", "language"), f"theme.language : langue « {language} » inconnue du thème ; écrivez un code "
+             "de langue comme `fr` (par défaut), `br`, `oc` ou `en`.")]
+
+
+def _french(message: str) -> str:
+    """The engine's usual messages in French; any other is quoted as it came."""
+    types = re.findall(r"<class '(\w+)'>", message)
+    if message.startswith("Expected type") and len(types) >= 2:
+        expected = " ou ".join(_TYPES.get(t, t) for t in types[:-1])
+        return f"attendu {expected}, trouvé {_FOUND.get(types[-1], types[-1])}"
+    text = re.match(r"Expected a string, got <class '(\w+)'>", message)
+    if text:
+        return f"attendu un texte, trouvé {_FOUND.get(text.group(1), text.group(1))}"
+    choice = re.match(r"Expected one of: (.*) but received: (.*)$", message, re.S)
+    if choice:
+        return f"valeurs possibles : {choice.group(1)} ; trouvé {choice.group(2)}"
+    return f"message du moteur : « {message.strip()} »"

@@ -1,0 +1,234 @@
+"""The engine's configuration: bibnum's base (in the package) merged with the project's mkdocs.yml.
+
+Every network gets the same base (generator/engine_base.yml): upgrading bibnum upgrades
+every network's engine settings. A project's mkdocs.yml only adds or overrides, by these
+rules (also in the README and the editor's guide):
+
+- mappings merge key by key; a scalar (text, number, true/false) replaces the base's;
+- `theme.features`, `extra_css` and `extra_javascript` are appended to the base's lists,
+  without duplicates;
+- `markdown_extensions` and `plugins` merge by name: a new name is added at the end, a name
+  the base has keeps its place and its options merge key by key with the project's;
+- any other list replaces the base's;
+- the keys bibnum writes itself for each site (name, URL, nav, palette, logo…) are refused,
+  with where to set them instead.
+
+A missing or empty mkdocs.yml means the base alone. Reading is the I/O edge; the merge is pure.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import Location, Problem
+from .yaml_source import YamlDocument, load_yaml
+
+ENGINE_FILE = "mkdocs.yml"
+BASE_FILE = Path(__file__).resolve().parent.parent / "engine_base.yml"
+
+APPENDED = {("theme", "features"), ("extra_css",), ("extra_javascript",)}
+BY_NAME = {("markdown_extensions",), ("plugins",)}
+
+# Keys bibnum writes for each site, or that would break what it generates: where to act instead.
+REFUSED: dict[tuple[str, ...], str] = {
+    ("site_name",): "bibnum l'écrit pour chaque site : donnez le nom du site dans data/sites.yml "
+                    "(`name:` du site, par ex. `name: Médiathèques de la Vallée`)",
+    ("site_url",): "bibnum l'écrit pour chaque site : donnez l'adresse du site dans data/sites.yml "
+                   "(`url:` du site, par ex. `url: https://mediatheques.example.org/`)",
+    ("site_description",): "bibnum l'écrit pour chaque site : donnez la phrase d'accroche dans data/sites.yml "
+                           "(`tagline:` du site)",
+    ("copyright",): "bibnum écrit le pied de page à partir de data/sites.yml (`network.name` et `contact_email:` "
+                    "du site)",
+    ("nav",): "bibnum fait le menu de chaque site à partir de ses pages (content/public/, content/pro/) : "
+              "ajoutez ou retirez une page pour changer le menu",
+    ("docs_dir",): "bibnum choisit lui-même le dossier des pages de chaque site",
+    ("site_dir",): "bibnum choisit lui-même le dossier de sortie : utilisez `bibnum build --out DOSSIER`",
+    ("use_directory_urls",): "les liens que bibnum écrit supposent des adresses en dossiers (`page/`) : "
+                             "retirez cette clé",
+    ("strict",): "utilisez `bibnum build --strict`, qui vérifie aussi chaque lien avant de publier",
+    ("hooks",): "bibnum n'exécute pas de code Python venu du projet (hooks) ; retirez cette clé",
+    ("INHERIT",): "mkdocs.yml hérite déjà de la configuration de base de bibnum ; retirez cette clé",
+    ("watch",): "`bibnum serve` surveille déjà data/, content/, themes/ et mkdocs.yml",
+    ("dev_addr",): "utilisez `bibnum serve --host … --port …`",
+    ("theme", "custom_dir"): "l'apparence d'un site vient de themes/<look>/ (clé `look:` du site dans "
+                             "data/sites.yml), qui s'ajoute à l'apparence commune de bibnum",
+    ("theme", "palette"): "les couleurs d'un site se donnent dans data/sites.yml (`palette:` du site, "
+                          "par ex. `primary: \"#1d4f91\"`)",
+    ("theme", "logo"): "le logo d'un site se donne dans data/sites.yml (`logo:` du site, fichier rangé dans "
+                       "themes/<look>/)",
+    ("theme", "favicon"): "bibnum utilise le logo du site (`logo:` dans data/sites.yml) comme icône",
+    ("extra", "bibnum"): "réservé à bibnum, qui y écrit les réglages de chaque site",
+}
+# Options of a plugin that bibnum sets for each site.
+REFUSED_OPTIONS: dict[tuple[str, str], str] = {
+    ("blog", "blog_dir"): "bibnum place le blog lui-même (blog/ sur l'espace pro, actualites/ sur les portails)",
+}
+THEME_NAME = "material"
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """The merged settings, the project's file as read (None when absent or empty) and its problems."""
+
+    settings: dict[str, Any]
+    project: YamlDocument | None
+    problems: tuple[Problem, ...]
+
+
+def read_engine_config(root: Path) -> EngineConfig:
+    """Read ROOT/mkdocs.yml (if any) and merge it over the base."""
+    path = root / ENGINE_FILE
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    config = engine_config(text)
+    return replace(config, settings=copy.deepcopy(config.settings))  # the cached one stays as merged
+
+
+@lru_cache(maxsize=8)
+def engine_config(text: str) -> EngineConfig:
+    """The base merged with the text of a project's mkdocs.yml (empty text: the base alone)."""
+    doc, problems = load_yaml(text, ENGINE_FILE) if text.strip() else (None, [])
+    problems = [_python_tag(p) for p in problems]
+    if doc is not None and doc.data is None:
+        doc = None  # only comments: the defaults
+    if doc is not None and not isinstance(doc.data, dict):
+        problems.append(Problem(doc.locate(()), "mkdocs.yml doit être une table de clés, par ex. "
+                                "`extra_css: [assets/reseau.css]`, ou ne contenir que des commentaires"))
+        doc = None
+    settings = base_settings()
+    if doc is not None:
+        problems += merge_settings(settings, doc)
+    return EngineConfig(settings, doc, tuple(problems))
+
+
+def base_settings() -> dict[str, Any]:
+    """A fresh copy of bibnum's base settings."""
+    return copy.deepcopy(_base())
+
+
+@lru_cache(maxsize=1)
+def _base() -> dict[str, Any]:
+    return yaml.safe_load(BASE_FILE.read_text(encoding="utf-8"))
+
+
+def merge_settings(settings: dict[str, Any], doc: YamlDocument) -> list[Problem]:
+    """Merge DOC's mapping into SETTINGS (in place); return the problems found."""
+    problems: list[Problem] = []
+    _merge_mapping(settings, doc.data, (), doc, problems)
+    return problems
+
+
+def entry_name(entry: Any) -> str | None:
+    """The name of a `plugins` or `markdown_extensions` item: `name` or `{name: options}`."""
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, dict) and len(entry) == 1:
+        name = next(iter(entry))
+        return name if isinstance(name, str) else None
+    return None
+
+
+def _merge_mapping(base: dict, project: dict, path: tuple, doc: YamlDocument, problems: list[Problem]) -> None:
+    for key, value in project.items():
+        here = path + (key,)
+        where = doc.locate(here)
+        dotted = ".".join(map(str, here))
+        if here in REFUSED:
+            problems.append(Problem(where, f"{dotted} : clé refusée dans mkdocs.yml ; {REFUSED[here]}."))
+        elif here == ("theme",):
+            _merge_theme(base, value, doc, problems)
+        elif here in APPENDED:
+            if _list_of_text(value, here, doc, problems):
+                base[key] = list(base.get(key) or []) + [v for v in value if v not in (base.get(key) or [])]
+        elif here in BY_NAME:
+            _merge_named(base.setdefault(key, []), value, here, doc, problems)
+        elif isinstance(base.get(key), dict):
+            if isinstance(value, dict):
+                _merge_mapping(base[key], value, here, doc, problems)
+            else:
+                problems.append(Problem(where, f"{dotted} : attendu une table de clés (des lignes `clé: valeur` "
+                                        f"décalées sous `{key}:`), trouvé {_kind(value)}."))
+        else:
+            base[key] = copy.deepcopy(value)
+
+
+def _merge_theme(base: dict, value: Any, doc: YamlDocument, problems: list[Problem]) -> None:
+    if isinstance(value, str):  # MkDocs accepts `theme: material`
+        value = {"name": value}
+        named_at = ("theme",)
+    elif isinstance(value, dict):
+        named_at = ("theme", "name")
+    else:
+        problems.append(Problem(doc.locate(("theme",)), f"theme : attendu une table de clés, par ex. "
+                                f"`theme:` puis `  language: fr` à la ligne, trouvé {_kind(value)}."))
+        return
+    name = value.get("name", THEME_NAME)
+    if name != THEME_NAME:
+        problems.append(Problem(doc.locate(named_at), f"theme.name : bibnum s'appuie sur le thème « {THEME_NAME} » "
+                                f"(mkdocs-material), pas « {name} » ; retirez cette clé ou écrivez `name: {THEME_NAME}`."))
+    _merge_mapping(base["theme"], {k: v for k, v in value.items() if k != "name"}, ("theme",), doc, problems)
+
+
+def _merge_named(base: list, value: Any, path: tuple, doc: YamlDocument, problems: list[Problem]) -> None:
+    dotted = path[0]
+    if not isinstance(value, list):
+        problems.append(Problem(doc.locate(path), f"{dotted} : attendu une liste (une ligne `- nom` par élément, "
+                                f"par ex. `- footnotes`), trouvé {_kind(value)}."))
+        return
+    for index, entry in enumerate(value):
+        name = entry_name(entry)
+        options = entry[name] if isinstance(entry, dict) and name is not None else None
+        where = doc.locate(path + (index,))
+        if name is None or not (options is None or isinstance(options, dict)):
+            problems.append(Problem(where, f"{dotted}, {index + 1}e élément : attendu un nom (`- footnotes`) ou un "
+                                    "nom suivi de ses options (`- toc:` puis `    permalink: true` à la ligne)."))
+            continue
+        refused = [k for k in options or {} if (name, k) in REFUSED_OPTIONS]
+        for option in refused:
+            problems.append(Problem(doc.locate(path + (index, name, option)),
+                                    f"{dotted} : option « {option} » de « {name} » refusée ; "
+                                    f"{REFUSED_OPTIONS[(name, option)]}."))
+        options = {k: copy.deepcopy(v) for k, v in (options or {}).items() if k not in refused}
+        position = next((i for i, item in enumerate(base) if entry_name(item) == name), None)
+        if position is None:
+            base.append({name: options} if options else name)
+        elif options:
+            kept = base[position][name] if isinstance(base[position], dict) else {}
+            base[position] = {name: {**(kept or {}), **options}}
+
+
+def _list_of_text(value: Any, path: tuple, doc: YamlDocument, problems: list[Problem]) -> bool:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return True
+    example = "- navigation.expand" if path == ("theme", "features") else "- assets/reseau.css"
+    problems.append(Problem(doc.locate(path), f"{'.'.join(path)} : attendu une liste de textes (une ligne "
+                            f"`{example}` par élément), trouvé {_kind(value)}."))
+    return False
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "une valeur vide"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, (int, float)):
+        return f"le nombre {value}"
+    if isinstance(value, str):
+        return f"le texte « {value} »"
+    if isinstance(value, list):
+        return "une liste"
+    return "une table de clés"
+
+
+def _python_tag(problem: Problem) -> Problem:
+    """A `!!python/…` tag: the safe loader refuses it; say why and what to do, in French."""
+    if "python/" not in problem.message:
+        return problem
+    return Problem(problem.location, "balise `!!python/…` refusée : bibnum lit mkdocs.yml sans exécuter de code. "
+                   "Retirez la ligne qui la porte ; une extension qui en demande une (icônes, diagrammes…) "
+                   "ne peut pas être réglée depuis mkdocs.yml.")
