@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from .base import DateOrDateTime, Model, PlainText, Slug
@@ -18,6 +20,9 @@ class AuthorsFile(Model):
     authors: dict[Slug, Author]
 
 
+PAGE_BLOCKS = ("historique", "communes", "financement")
+
+
 class PageMeta(Model):
     """Front matter of a page in content/public/ or content/pro/."""
 
@@ -30,6 +35,12 @@ class PageMeta(Model):
     )
     order: int = Field(100, description="Position dans le menu (plus petit = plus haut).")
     sites: list[Slug] | None = Field(None, description="Limiter la page à certains sites.")
+    blocks: list[Literal[PAGE_BLOCKS]] = Field(  # type: ignore[valid-type]
+        default_factory=list,
+        description="Blocs ajoutés à la fin de la page à partir de `data/sites.yml` : `historique` (les dates "
+        "du réseau), `communes` (communes membres et leur population), `financement` (financeurs et budget), "
+        "par ex. `blocks: [historique, financement]`.",
+    )
 
 
 class PostMeta(Model):

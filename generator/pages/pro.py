@@ -12,6 +12,7 @@ from ..i18n import sort_key, text as _
 from ..models.group import KIND_ORDER
 from ..render.environment import attribute_safe, front_matter, page
 from . import paths
+from .network_pages import network_pages
 from .public import agenda_files, content_pages, news_files, open_data_pages, post_url
 from .view import SiteView
 
@@ -35,11 +36,7 @@ def pro_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
         add(paths.group(grp.id), "pro/group.md.j2", {"title": grp.name, "description": grp.summary, "hide": ["toc"]},
             grp=grp)
     files.update(agenda_files(view, uid_domain, add, audiences=False))
-    libraries = sorted(graph.libraries.values(), key=lambda lib: sort_key(lib.town))
-    add(paths.NETWORK, "pro/network.md.j2", {"title": _("nav.network"), "hide": ["toc"]},
-        libraries=libraries, population=sum(lib.population for lib in libraries),
-        total_fees=sum((view.fee(lib) for lib in libraries)), resource_count=len(graph.resources),
-        upcoming=len(view.upcoming()), rate=graph.network.fee_per_inhabitant)
+    network_pages(view, add)
     files[paths.GUIDE] = front_matter({"title": _("nav.guide")}) + f"<h1>{html.escape(_('nav.guide'))}</h1>\n\n" + editor_guide_markdown()
     files.update(news_files(view, BLOG_DIR, _("nav.blog")))
     files[f"{BLOG_DIR}/.authors.yml"] = authors_file(view)

@@ -14,6 +14,7 @@ from ..outputs.jsonld import event_script, library_script
 from ..outputs.manifest import open_data_sections, resource_feed_links
 from ..render.environment import front_matter, page
 from . import paths
+from .network_pages import page_blocks
 from .view import SiteView, access_facet
 
 NEWS_DIR = "actualites"
@@ -167,7 +168,7 @@ def content_pages(view: SiteView) -> dict[str, str]:
             meta["description"] = pg.meta.description
         # A nav label replaces the engine's page title, which then heads the page: write the full one.
         heading = f"<h1>{html.escape(pg.meta.title)}</h1>\n\n" if pg.meta.menu and not _has_heading(pg.body) else ""
-        files[paths.page(pg.id)] = _front(meta) + heading + pg.body.strip() + "\n"
+        files[paths.page(pg.id)] = _front(meta) + heading + pg.body.strip() + "\n" + page_blocks(view, pg)
     return files
 
 
