@@ -10,6 +10,7 @@ import yaml
 from ..i18n import text as _
 from ..models.site import Site
 from ..outputs.manifest import feed_links
+from ..render.engine_text import engine_url, html_text
 from ..search.labels import page_settings
 from . import paths
 from .view import SiteView
@@ -18,13 +19,15 @@ from .view import SiteView
 def site_config(base: dict[str, Any], view: SiteView, *, site_url: str | None = None, has_logo: bool) -> str:
     site = view.site
     config = copy.deepcopy(base)
+    # Material prints these raw (HTML text, <title>, attributes): escaped here, see engine_text.
     config.update(
-        site_name=site.name,
-        site_url=site_url or site.url,
-        site_description=site.tagline,
+        site_name=html_text(site.name),
+        site_url=engine_url(site_url or site.url),
+        site_description=html_text(site.tagline),
         docs_dir="docs",
         nav=_nav(view),
-        copyright=f"{view.graph.network.name} — {site.contact_email}" if site.contact_email else view.graph.network.name,
+        copyright=html_text(
+            f"{view.graph.network.name} — {site.contact_email}" if site.contact_email else view.graph.network.name),
     )
     theme = config.setdefault("theme", {})
     theme["custom_dir"] = "overrides"
@@ -83,7 +86,7 @@ def _nav(view: SiteView) -> list[dict[str, str]]:
         ]
         if view.site.accessibility is not None:
             nav.append({_("nav.accessibility"): paths.ACCESSIBILITY})
-    return [{label.replace("&", "&amp;"): target} for item in nav for label, target in item.items()]
+    return [{html_text(label): target} for item in nav for label, target in item.items()]
 
 
 def palette_css(site: Site) -> str:

@@ -10,7 +10,8 @@ from ..guide import editor_guide_markdown
 from ..harvest.store import paused_gc
 from ..i18n import sort_key, text as _
 from ..models.group import KIND_ORDER
-from ..render.environment import attribute_safe, front_matter, page
+from ..render.engine_text import html_text, markdown_text
+from ..render.environment import front_matter, page
 from . import paths
 from .network_pages import network_pages
 from .public import agenda_files, content_pages, news_files, open_data_pages, post_url
@@ -56,8 +57,10 @@ def authors_file(view: SiteView) -> str:
         }
         for author_id, author in view.graph.authors.items()
     }
-    # Material inserts these strings into HTML unescaped.
-    safe = {k: {f: attribute_safe(v) for f, v in a.items()} for k, a in authors.items()}
+    # Material inserts these strings into HTML unescaped, and an author's name into the Markdown
+    # of the author's page when a network turns profiles on: see engine_text.
+    safe = {k: {f: str(markdown_text(v)) if f == "name" else html_text(v) for f, v in a.items()}
+            for k, a in authors.items()}
     return yaml.safe_dump({"authors": safe}, allow_unicode=True, sort_keys=True)
 
 

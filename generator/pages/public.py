@@ -12,6 +12,7 @@ from ..outputs.embed import example_record, resource_fields, snippet_html
 from ..outputs.ical import calendar_ics, day_stamp
 from ..outputs.jsonld import event_script, library_script
 from ..outputs.manifest import open_data_sections, resource_feed_links
+from ..render.engine_text import markdown_text
 from ..render.environment import front_matter, page
 from . import paths
 from .network_pages import page_blocks
@@ -142,11 +143,13 @@ def news_files(view: SiteView, blog_dir: str, title: str) -> dict[str, str]:
     files = {f"{blog_dir}/index.md": _front({"title": title}) + f"<h1>{html.escape(title)}</h1>\n"}
     for post in view.posts:
         meta = post.meta
+        # The blog plugin writes the title (above the excerpt) and each category (on its page)
+        # into Markdown it renders: inert there too, see engine_text.
         front = {
-            "title": meta.title,
+            "title": markdown_text(meta.title),
             "date": meta.date,
             "slug": post.id,
-            "categories": list(meta.categories),
+            "categories": [markdown_text(name) for name in meta.categories],
             "authors": list(meta.authors),
         }
         if meta.description:

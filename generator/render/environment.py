@@ -148,6 +148,8 @@ def attribute_safe(value: str) -> str:
 
 
 def _escape(value: Any) -> Any:
+    if isinstance(value, Markup):  # already escaped for the engine (generator/render/engine_text.py)
+        return str(value)
     if isinstance(value, str):
         return attribute_safe(value)
     if isinstance(value, list):
