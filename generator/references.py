@@ -211,8 +211,11 @@ class References:
                       self.known["resources"], "resource", "data/resources/")
             self._ids(doc, path + ("library",), [src.library] if src.library else [],
                       self.known["libraries"], "library", "data/libraries/")
-            if src.event_kind:
-                self._in(doc, path + ("event_kind",), [src.event_kind], "event_kinds")
+            for key in ("default_kind", "event_kind"):
+                if getattr(src, key):
+                    self._in(doc, path + (key,), [getattr(src, key)], "event_kinds")
+            for category, kind in src.categories.items():
+                self._in(doc, path + ("categories", category), [kind], "event_kinds")
             self._in(doc, path + ("audiences",), src.audiences, "audiences")
 
     def _markdown(self, source: str) -> MarkdownDocument:

@@ -10,7 +10,6 @@ Events are few and get full validation.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Mapping
@@ -22,6 +21,7 @@ from ..models.source import Source
 from ..models.taxonomy import Term
 from ..models.title import Title
 from ..render.markdown import sanitize_harvested_html
+from .categories import kind_names, kind_of
 from .store import paused_gc
 
 _BAD_TEXT = re.compile(r"[<>\x00-\x08\x0b-\x1f\x7f]")
@@ -72,7 +72,6 @@ def _harvested(sources: list[Source], stores: Mapping[str, tuple[str, dict[str, 
                event_kinds: Mapping[str, Term]) -> Harvested:
     out = Harvested()
     by_resource: dict[str, dict[str, Title]] = {}
-    kind_names = _kind_names(event_kinds)
     for source in sources:
         if source.id not in stores:
             continue
@@ -93,9 +92,13 @@ def _harvested(sources: list[Source], stores: Mapping[str, tuple[str, dict[str, 
                 if known is None or title.first_seen < known.first_seen:
                     titles[title.id] = title
         else:
+            names = kind_names(source, event_kinds)
             for index, record in enumerate(records):
+                kind = kind_of(record.get("categories") or [], names) or source.fallback_kind
+                if kind is None:
+                    continue  # no kind: not published, and said so in the harvest report
                 try:
-                    event = _event(record, source, kind_names)
+                    event = _event(record, source, kind)
                 except (ValidationError, KeyError, TypeError, ValueError) as exc:
                     out.problems.append((file, f"records[{index}]: not a valid event ({_short(exc)}); run "
                                                f"`bibnum harvest --source {source.id} --force` or delete the file"))
@@ -167,9 +170,7 @@ def _summary(html: str) -> str:
     return html if _CLEAN_SUMMARY.fullmatch(html) else sanitize_harvested_html(html)
 
 
-def _event(r: dict[str, Any], source: Source, kind_names: dict[str, str]) -> Event:
-    kind = next((kind_names[_fold(c)] for c in r.get("categories", []) if _fold(c) in kind_names),
-                source.event_kind)
+def _event(r: dict[str, Any], source: Source, kind: str) -> Event:
     return Event.model_validate({
         "id": r["id"],
         "uid": r["uid"],
@@ -193,16 +194,6 @@ def _event(r: dict[str, Any], source: Source, kind_names: dict[str, str]) -> Eve
 def _beyond(description: str, summary: str) -> str:
     """The description, unless the summary already says all of it (shown just above it)."""
     return "" if " ".join(description.split()) == summary else description
-
-
-def _kind_names(event_kinds: Mapping[str, Term]) -> dict[str, str]:
-    names = {_fold(term.label): kid for kid, term in event_kinds.items()}
-    names.update({_fold(kid): kid for kid in event_kinds})
-    return names
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", str(text).casefold()) if not unicodedata.combining(c)).strip()
 
 
 def _short(exc: Exception) -> str:

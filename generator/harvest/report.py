@@ -21,6 +21,8 @@ class Row:
     total: int = 0  # records kept for the portal after this run
     reason: str = ""
     seconds: float = 0.0
+    # What an editor should fix in data/sources.yml, though the source was read (e.g. unmapped categories).
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -47,5 +49,6 @@ class Report:
         ]
         widths = [max(len(line[i]) for line in lines) for i in range(len(head) - 1)]
         out = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)) + "  " + line[-1] for line in lines]
-        summary = f"{len(self.rows)} source(s), {len(self.failures)} failed"
-        return "\n".join(line.rstrip() for line in out) + "\n" + summary
+        notes = [f"attention, {r.source} : {warning}" for r in self.rows for warning in r.warnings]
+        summary = f"{len(self.rows)} source(s), {len(self.failures)} failed, {len(notes)} warning(s)"
+        return "\n".join([line.rstrip() for line in out] + notes + [summary])

@@ -11,13 +11,17 @@ import hashlib
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 from zoneinfo import ZoneInfo
 
 from ..errors import BibnumError
 from ..load.project import find_project, load_project
 from ..models.source import Source
+from ..models.taxonomy import Term
 from ..validate import validate
 from .http import FetchError, Limits, fetch
+from .categories import category_warnings
 from .merge import merge, refusal
 from .parsers import ParseError, Parsed
 from .parsers.feed import parse_feed
@@ -36,20 +40,21 @@ class Refused(Exception):
     """The document parsed, but replacing the last good result with it would lose data."""
 
 
-def declared_sources(root: Path) -> list[Source]:
-    """data/sources.yml, validated with the rest of the project (harvest files themselves aside,
-    so that a corrupt one can be rewritten by harvesting again)."""
+def declared_sources(root: Path) -> tuple[list[Source], dict[str, Term]]:
+    """data/sources.yml and the event kinds, validated with the rest of the project (harvest files
+    themselves aside, so that a corrupt one can be rewritten by harvesting again)."""
     sources = load_project(root)
     sources.harvest.clear()
     sources.problems = [p for p in sources.problems if not p.location.file.startswith(HARVEST_DIR + "/")]
-    return list(validate(sources).harvest_sources.values())
+    graph = validate(sources)
+    return list(graph.harvest_sources.values()), dict(graph.vocabulary("event_kinds"))
 
 
 def harvest(project: Path, *, now: datetime, only: list[str] | None = None, force: bool = False,
             accept_drop: bool = False, limits: Limits = Limits(), log=lambda message: None) -> Report:
     """Harvest the due sources (or the named ones, due or not) and write data/harvest/."""
     root = find_project(project)
-    declared = declared_sources(root)
+    declared, event_kinds = declared_sources(root)
     known = {s.id: s for s in declared}
     unknown = [s for s in only or [] if s not in known]
     if unknown:
@@ -60,7 +65,8 @@ def harvest(project: Path, *, now: datetime, only: list[str] | None = None, forc
     report = Report(at=stamp)
     for source in chosen:
         started = time.perf_counter()
-        row = harvest_one(root, source, now=now, force=force or bool(only), accept_drop=accept_drop, limits=limits)
+        row = harvest_one(root, source, now=now, force=force or bool(only), accept_drop=accept_drop, limits=limits,
+                          event_kinds=event_kinds)
         row.seconds = time.perf_counter() - started
         report.rows.append(row)
         log(f"{source.id}: {row.status}{' — ' + row.reason if row.reason else ''}")
@@ -69,7 +75,7 @@ def harvest(project: Path, *, now: datetime, only: list[str] | None = None, forc
 
 
 def harvest_one(root: Path, source: Source, *, now: datetime, force: bool, accept_drop: bool,
-                limits: Limits) -> Row:
+                limits: Limits, event_kinds: Mapping[str, Term] = MappingProxyType({})) -> Row:
     path = store_path(root, source.id)
     row = Row(source.id, source.kind, source.target, "ok")
     try:
@@ -119,6 +125,8 @@ def harvest_one(root: Path, source: Source, *, now: datetime, force: bool, accep
                             "records": merged.records})
     row.added, row.updated, row.vanished, row.dropped = merged.added, merged.updated, merged.vanished, merged.dropped
     row.total = len(merged.records)
+    if source.kind == "ical":
+        row.warnings = category_warnings(source, fresh, event_kinds)
     return row
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, NonNegativeInt, PositiveInt, model_validator
 
-from .base import Model, Slug
+from .base import Model, PlainText, Slug
 
 TITLE_KINDS = ("feed", "opds", "kbart")
 # `data/harvest/report.json` sits beside the sources' files: no source may take that name.
@@ -53,11 +53,19 @@ class Source(Model):
     title_kind: Literal["livre", "presse", "video", "audio", "cours", "autre"] = Field(
         "autre", description="Nature des titres : `livre`, `presse`, `video`, `audio`, `cours` ou `autre`."
     )
-    event_kind: Slug | None = Field(
-        None,
-        description="Pour `ical` : type des événements (identifiant de `event_kinds`) quand leurs catégories "
-        "n'en nomment aucun.",
+    categories: dict[PlainText, Slug] = Field(
+        default_factory=dict,
+        description="Pour `ical` : le type d'événement (identifiant de `event_kinds`) de chaque catégorie de "
+        "l'agenda, par ex. `{Projection: projection, Ciné-goûter: projection, Atelier: atelier}` (majuscules "
+        "et accents ignorés). Une catégorie qui porte le nom ou l'identifiant d'un type n'a pas besoin d'y "
+        "être ; une catégorie qui n'est ni ici ni un type est signalée dans le rapport de moissonnage.",
     )
+    default_kind: Slug | None = Field(
+        None,
+        description="Pour `ical` : type des événements dont aucune catégorie n'a de type. Sans lui, ces "
+        "événements ne sont pas publiés ; dans les deux cas le rapport de moissonnage les signale.",
+    )
+    event_kind: Slug | None = Field(None, description="Ancien nom de `default_kind` (encore accepté).")
     audiences: list[Slug] = Field(default_factory=list, description="Pour `ical` : publics des événements.")
     refresh_hours: PositiveInt = Field(24, description="Intervalle de moissonnage, en heures.")
     grace_days: NonNegativeInt = Field(
@@ -78,10 +86,19 @@ class Source(Model):
         else:
             if self.library is None or self.resource is not None:
                 raise ValueError("an 'ical' source feeds a library's agenda: give 'library' (and no 'resource')")
-            if self.event_kind is None:
-                raise ValueError("an 'ical' source needs 'event_kind' (e.g. atelier), used when an event's "
-                                 "categories name no event kind")
+            if self.event_kind is not None and self.default_kind is not None:
+                raise ValueError("« event_kind » est l'ancien nom de « default_kind » : gardez seulement "
+                                 f"« default_kind: {self.default_kind} »")
+            return self
+        if self.categories or self.default_kind:
+            raise ValueError(f"« categories » et « default_kind » ne servent qu'aux agendas "
+                             f"(`kind: ical`) ; supprimez-les de cette source « {self.kind} »")
         return self
+
+    @property
+    def fallback_kind(self) -> str | None:
+        """The kind of events whose categories map to none (None: they are not published)."""
+        return self.default_kind or self.event_kind
 
     @property
     def target(self) -> str:
