@@ -12,6 +12,20 @@ def _sites_example() -> dict[str, Any]:
             "description": "Les ressources numériques des bibliothèques du Calvados et de Caen la Mer.",
             "fee_per_inhabitant": 0.15,
             "timezone": "Europe/Paris",
+            "towns": [
+                {"name": "Bayeux", "insee": "14047", "population": 12970, "joined": 2016},
+                {"name": "Caen", "insee": "14118", "population": 106230, "joined": 2019},
+            ],
+            "funders": [
+                {"name": "Département du Calvados", "share": 50, "amount": 92000},
+                {"name": "Communauté urbaine Caen la Mer", "share": 50, "amount": 92000},
+            ],
+            "budget": 184000,
+            "milestones": [
+                {"date": dt.date(2019, 3, 14), "kind": "convention",
+                 "title": "Convention avec Caen la Mer : financement à parts égales",
+                 "url": "https://pro.boitenumerique.example.org/documents/"},
+            ],
         },
         "sites": [
             {
@@ -115,7 +129,7 @@ def _library_example() -> dict[str, Any]:
     return {
         "name": "Médiathèque Les 7 Lieux",
         "town": "Bayeux",
-        "population": 12000,
+        "local_network": "Réseau des bibliothèques du Bessin",
         "address": {"street": "1 boulevard Fabian-Ware", "postcode": "14400", "city": "Bayeux"},
         "geo": {"lat": 49.2764, "lon": -0.7056},
         "phone": "02 31 00 00 00",
@@ -126,6 +140,18 @@ def _library_example() -> dict[str, Any]:
         "sites": ["calvados"],
         "login": {"kind": "cas", "base": "https://cas.bayeux.example.org/cas"},
         "fields": {"code_bib": "BAY14"},
+        "profile": {
+            "surface_m2": 2300,
+            "weekly_hours": 31,
+            "staff": {"category_a": 2, "category_b": 5, "category_c": 9, "fte": 14.6, "volunteers": 4},
+            "readers": {"adults": 3650, "youth": 1980},
+            "collections": {"books": 68000, "dvd": 5200, "cd": 4100, "periodicals": 120, "games": 350},
+            "equipment": {"public_computers": 12, "wifi": True, "e_readers": 10, "tablets": 6},
+            "fees": {"residents": 0, "non_residents": 15},
+            "services": ["Portage de livres à domicile"],
+            "ils": {"product": "Koha", "vendor": "BibLibre", "version": "23.11", "since": 2019},
+            "portal": {"product": "Bokeh", "vendor": "BibLibre", "since": 2019},
+        },
     }
 
 

@@ -7,6 +7,7 @@ they are); every date-time carries the Paris UTC offset.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from ..access import AccessLink
@@ -151,7 +152,8 @@ def library_record(view: SiteView, library: Library) -> Record:
         "ics": page_url(view, "library_ics", library.id) if public else None,
         "name": library.name,
         "town": library.town,
-        "population": library.population,
+        "population": view.population_of(library),  # the town's, declared once in network.towns
+        "local_network": library.local_network,
         "address": _address(library),
         "geo": None if library.geo is None else {"lat": library.geo.lat, "lon": library.geo.lon},
         "phone": library.phone,
@@ -159,4 +161,25 @@ def library_record(view: SiteView, library: Library) -> Record:
         "website": library.website,
         "opening_hours": list(library.opening_hours),
         "joined": library.joined,
+        **_reader_facts(library),
+    }
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    return None if value is None else (int(value) if value == value.to_integral_value() else float(value))
+
+
+def _reader_facts(library: Library) -> Record:
+    """What a reader needs from the library's profile: hours a week, fees, services, equipment."""
+    profile = library.profile
+    fees = profile.fees if profile else None
+    equipment = profile.equipment if profile else None
+    return {
+        "weekly_hours": _number(profile.weekly_hours) if profile else None,
+        "fees": None if fees is None else {"residents": _number(fees.residents),
+                                           "non_residents": _number(fees.non_residents)},
+        "services": list(profile.services) if profile else [],
+        "equipment": None if equipment is None else {
+            "wifi": equipment.wifi, "public_computers": equipment.public_computers,
+            "e_readers": equipment.e_readers, "tablets": equipment.tablets},
     }
