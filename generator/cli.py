@@ -139,6 +139,31 @@ def serve(project: Path, sites: tuple[str, ...], host: str, port: int, today: st
         run_server(find_project(project), sites=list(sites), host=host, port=port, today=today)
 
 
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", help="Nom du réseau, par ex. « Réseau des médiathèques de la Vallée ».")
+@click.option("--portal-name", help="Nom du portail public (par défaut : celui du réseau).")
+@click.option("--url", help="Adresse où les sites seront publiés, par ex. https://compte.github.io/depot/ "
+                            "(le portail sous portail/, l'espace pro sous pro/).")
+def new(directory: Path, name: str | None, portal_name: str | None, url: str | None) -> None:
+    """Create a small, working network project in DIRECTORY (which must be new or empty)."""
+    from datetime import date
+
+    from .scaffold import NetworkChoices, scaffold_files, write_scaffold
+
+    defaults = NetworkChoices()
+    if sys.stdin.isatty():  # questions only for a person at a terminal; CI and scripts use the options
+        name = name or click.prompt("Nom du réseau", default=defaults.name)
+        portal_name = portal_name or click.prompt("Nom du portail public", default=name)
+        url = url or click.prompt("Adresse de publication des sites", default=defaults.url)
+    choices = NetworkChoices(name or defaults.name, portal_name, url or defaults.url)
+    with _errors():
+        write_scaffold(directory, scaffold_files(choices, date.today()))
+        click.echo(f"Réseau « {choices.name} » créé dans {directory}. Ensuite :\n"
+                   f"  bibnum check {directory}\n  bibnum build {directory} --strict\n  bibnum serve {directory}\n"
+                   "Le « Guide de l'éditeur » (espace pro) décrit chaque fichier ; README.md dit comment publier.")
+
+
 @main.group()
 def search() -> None:
     """Site search: push the search records to Algolia (for sites that configure it)."""
