@@ -21,8 +21,8 @@ from .models.login import (
     ResourceAccess,
     ShibbolethLogin,
 )
+from .urls import url_scheme
 
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BAD_CHAR = re.compile(r"[\s\x00-\x1f\x7f-\x9f\\]")
@@ -33,10 +33,6 @@ _OPENATHENS = "https://go.openathens.net/redirector/"
 # space, control character or backslash: what nearly every harvested title links to.
 _PLAIN_URL = re.compile(
     r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,4})?(?:[/?#][^\s\x00-\x1f\x7f-\x9f\\]*)?")
-# Browsers drop these around a URL, and tabs/newlines inside it, before reading
-# its scheme (WHATWG URL parsing): " javascript:" is still javascript.
-_IGNORED_AROUND = "".join(chr(c) for c in range(0x21))
-_IGNORED_INSIDE = str.maketrans("", "", "\t\n\r")
 _NEEDS = {"login": "target", "direct": "target", "template": "template", "on_site": "where"}
 # Who the address belongs to, and an example of it, for the error messages.
 _OWNER = {
@@ -80,13 +76,9 @@ def _url_problem(url: str, allow_http: bool, owner: tuple[str, str] = _PROVIDER)
     who, example = owner
     if not url.strip():
         return f"is empty; give the full https:// address of {who}"
-    seen = url.strip(_IGNORED_AROUND)
-    if "\t" in seen or "\n" in seen or "\r" in seen:  # rare: translate() is slow on every address
-        seen = seen.translate(_IGNORED_INSIDE)
-    match = _SCHEME.match(seen)
-    if match is None:
+    scheme = url_scheme(url)
+    if scheme is None:
         return f"is not a full address (no scheme); write it in full, e.g. {example}"
-    scheme = match[1].lower()
     if scheme == "http" and not allow_http:
         return (
             "plain http is not allowed; use the https:// address "

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Location, Problem, ProjectNotFound
+from ..errors import BibnumError, Location, Problem, ProjectNotFound
 from ..harvest.store import HARVEST_DIR, REPORT, StoreError, paused_gc, read_store
+from .engine_config import read_engine_config
+from .markdown_body import Extensions
 from .markdown_source import MarkdownDocument, load_markdown
 from .yaml_source import YamlDocument, load_yaml
 
@@ -14,6 +18,13 @@ from .yaml_source import YamlDocument, load_yaml
 # (the engine's base and the shared look ship in the package).
 REQUIRED = ("data",)
 AUDIT_FILE = "audit/accessibility.json"  # under data/
+
+# Editors' files are a few kilobytes; a bound keeps a mistaken or hostile file from taking
+# minutes and gigabytes to parse. Harvest results, written by bibnum itself, have none.
+SIZE_VARIABLE = "BIBNUM_MAX_FILE_SIZE"
+DEFAULT_MAX_FILE_SIZE = 1_000_000
+_SIZE = re.compile(r"(?i)\s*([0-9]+)\s*(k|ko|kb|m|mo|mb)?\s*")
+_UNITS = {None: 1, "k": 1_000, "ko": 1_000, "kb": 1_000, "m": 1_000_000, "mo": 1_000_000, "mb": 1_000_000}
 
 
 @dataclass
@@ -40,6 +51,27 @@ class Sources:
     problems: list[Problem] = field(default_factory=list)
     # Ids (file stems) of every data file found, even those that failed to parse.
     found_ids: dict[str, set[str]] = field(default_factory=dict)
+
+
+def max_file_size(setting: str | None) -> int:
+    """The largest data or content file accepted, in bytes, from BIBNUM_MAX_FILE_SIZE's value."""
+    if setting is None or not setting.strip():
+        return DEFAULT_MAX_FILE_SIZE
+    match = _SIZE.fullmatch(setting)
+    if match is None or int(match[1]) == 0:
+        raise BibnumError(
+            f"{SIZE_VARIABLE}={setting!r} : taille illisible ; écrivez un nombre d'octets, éventuellement suivi "
+            f"de k ou M, par ex. {SIZE_VARIABLE}=5M (5 000 000 octets) ; sans cette variable, la limite est "
+            f"de {_size(DEFAULT_MAX_FILE_SIZE)}")
+    return int(match[1]) * _UNITS[match[2].lower() if match[2] else None]
+
+
+def _size(count: int) -> str:
+    if count >= 1_000_000:
+        return f"{count / 1_000_000:.1f} Mo".replace(".", ",")
+    if count >= 1_000:
+        return f"{count / 1_000:.1f} ko".replace(".", ",")
+    return f"{count} octets"
 
 
 def find_project(path: Path) -> Path:
@@ -80,17 +112,21 @@ class ParseCache:
 def load_project(root: Path, cache: ParseCache | None = None) -> Sources:
     root = find_project(root)
     sources = Sources(root)
+    limit = max_file_size(os.environ.get(SIZE_VARIABLE))
+    extensions = markdown_extensions(read_engine_config(root).settings)
     data, content = root / "data", root / "content"
 
     def yaml_file(path: Path, *, required: bool) -> YamlDocument | None:
         if cache is None or not path.is_file():
-            return _yaml(root, path, sources.problems, required=required)
-        return cache.parsed(path, sources.problems, lambda found: _yaml(root, path, found, required=required))
+            return _yaml(root, path, sources.problems, required=required, limit=limit)
+        return cache.parsed(path, sources.problems,
+                            lambda found: _yaml(root, path, found, required=required, limit=limit))
 
     def markdown_file(path: Path) -> MarkdownDocument | None:
         if cache is None:
-            return _markdown(root, path, sources.problems)
-        return cache.parsed(path, sources.problems, lambda found: _markdown(root, path, found))
+            return _markdown(root, path, sources.problems, limit, extensions)
+        return cache.parsed(path, sources.problems,
+                            lambda found: _markdown(root, path, found, limit, extensions))
 
     sources.sites = yaml_file(data / "sites.yml", required=True)
     sources.taxonomy = yaml_file(data / "taxonomy.yml", required=True)
@@ -126,7 +162,15 @@ def _files(folder: Path, *patterns: str) -> list[Path]:
     return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
-def _read(root: Path, path: Path, problems: list[Problem]) -> str | None:
+def _read(root: Path, path: Path, problems: list[Problem], limit: int) -> str | None:
+    size = path.stat().st_size
+    if size > limit:
+        problems.append(Problem(Location(relative(root, path), 1, 1), (
+            f"fichier trop gros : {_size(size)}, la limite est de {_size(limit)} ; un fichier de données ou une "
+            "page fait quelques kilo-octets : découpez-le (un fichier par ressource, bibliothèque, événement ou "
+            f"billet), ou relevez la limite avec la variable d'environnement {SIZE_VARIABLE}, par ex. "
+            f"{SIZE_VARIABLE}=5M")))
+        return None
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -136,13 +180,13 @@ def _read(root: Path, path: Path, problems: list[Problem]) -> str | None:
         return None
 
 
-def _yaml(root: Path, path: Path, problems: list[Problem], *, required: bool) -> YamlDocument | None:
+def _yaml(root: Path, path: Path, problems: list[Problem], *, required: bool, limit: int) -> YamlDocument | None:
     rel = relative(root, path)
     if not path.is_file():
         if required:
             problems.append(Problem(Location(rel, 1, 1), "file is missing; create it (see the editor's guide)"))
         return None
-    text = _read(root, path, problems)
+    text = _read(root, path, problems, limit)
     if text is None:
         return None
     doc, found = load_yaml(text, rel)
@@ -178,11 +222,24 @@ def _store(root: Path, path: Path, problems: list[Problem]) -> dict | None:
         return None
 
 
-def _markdown(root: Path, path: Path, problems: list[Problem]) -> MarkdownDocument | None:
-    text = _read(root, path, problems)
+def markdown_extensions(settings: dict) -> Extensions:
+    """The engine's Markdown extensions as (name, options): bodies are checked as the engine renders them."""
+    found = []
+    for entry in settings.get("markdown_extensions") or ():
+        if isinstance(entry, str):
+            found.append((entry, None))
+        elif isinstance(entry, dict) and len(entry) == 1:
+            name, options = next(iter(entry.items()))
+            found.append((str(name), options if isinstance(options, dict) else None))
+    return tuple(found)
+
+
+def _markdown(root: Path, path: Path, problems: list[Problem], limit: int,
+              extensions: Extensions) -> MarkdownDocument | None:
+    text = _read(root, path, problems, limit)
     if text is None:
         return None
-    doc, found = load_markdown(text, relative(root, path))
+    doc, found = load_markdown(text, relative(root, path), extensions)
     problems.extend(found)
     if doc is not None and not isinstance(doc.meta.data, dict):
         problems.append(Problem(Location(doc.file, 2, 1), "front matter must be a mapping of keys"))

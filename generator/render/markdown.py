@@ -9,6 +9,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from ..urls import LINK_SCHEMES
+
 _TAGS = {
     "p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre",
     "h3", "h4", "h5", "h6", "hr", "abbr", "table", "thead", "tbody", "tr", "th", "td",
@@ -45,7 +47,7 @@ def sanitize_html(html: str) -> str:
         html,
         tags=_TAGS,
         attributes=_ATTRIBUTES,
-        url_schemes={"https", "http", "mailto", "tel"},
+        url_schemes=set(LINK_SCHEMES),
         link_rel="noopener noreferrer",
         strip_comments=True,
     )

@@ -1,0 +1,242 @@
+"""Editors' Markdown bodies (pages, posts, news), which the engine renders itself.
+
+Two walls, both by parsing, never by scanning lines for bad words:
+1. raw HTML, found by an HTML tokenizer over the source (code blocks, code spans, escaped
+   `\\<` and autolinks left out), is refused at its FILE:LINE:COL: the engine would copy it
+   into readers' pages as written;
+2. the body is rendered with Python-Markdown and the same extensions as the engine, and
+   every element, attribute and URL of the result is judged against an allowlist: Markdown
+   alone can make a `javascript:` link or, through `attr_list`, an `onclick` attribute.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from html.parser import HTMLParser
+from typing import Any
+
+import markdown
+
+from ..errors import Location, Problem
+from ..urls import is_safe_link
+
+Extensions = tuple[tuple[str, Any], ...]
+"""Markdown extensions as (name, options or None), in the engine configuration's order."""
+
+# --- 1. raw HTML in the source -------------------------------------------------------------------
+
+_FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:[^`\n]|\n(?![ \t]*\n)|`(?!\1))+?\1(?!`)")  # not across a blank line
+_ESCAPED = re.compile(r"\\[<&]")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
+
+
+def _without_code(body: str) -> str:
+    """`body` with code blocks, code spans, escapes and autolinks blanked; lines and columns kept."""
+    lines = body.split("\n")
+    index = 0
+    while index < len(lines):
+        opened = _FENCE_OPEN.match(lines[index])
+        if opened:
+            fence = opened[1]
+            close = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+            end = next((i for i in range(index + 1, len(lines)) if close.match(lines[i])), None)
+            if end is not None:  # an unclosed fence is no code block: its text stays checked
+                for i in range(index, end + 1):
+                    lines[i] = " " * len(lines[i])
+                index = end
+        index += 1
+    text = "\n".join(lines)
+    for pattern in (_CODE_SPAN, _ESCAPED, _AUTOLINK):
+        text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
+    return text
+
+
+def _inert_comment(text: str) -> bool:
+    # `<!-- more -->` marks a post's excerpt. A comment that holds '<', '>' or '--' could end
+    # earlier in a browser than here (`--!>`) and let a tag out: refused like raw HTML.
+    return not any(mark in text for mark in ("<", ">", "--"))
+
+
+class _RawHtml(HTMLParser):
+    """Collects (line, column, text) of every tag, declaration or unsafe comment it meets."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, str]] = []
+
+    def _note(self, text: str) -> None:
+        line, column = self.getpos()
+        self.found.append((line, column + 1, text))
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._note(self.get_starttag_text() or f"<{tag}>")
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self._note(self.get_starttag_text() or f"<{tag}/>")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._note(f"</{tag}>")
+
+    def handle_comment(self, data: str) -> None:
+        if not _inert_comment(data):
+            self._note(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self._note(f"<!{decl}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self._note(f"<![{data}]>")
+
+    def handle_pi(self, data: str) -> None:
+        self._note(f"<?{data}>")
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+def raw_html_problems(body: str, file: str, first_line: int) -> list[Problem]:
+    """Every piece of raw HTML in the body, at its position in the file."""
+    parser = _RawHtml()
+    parser.feed(_without_code(body))
+    parser.close()
+    return [
+        Problem(Location(file, first_line + line - 1, column), (
+            f"HTML brut « {_shown(text)} » refusé : le moteur le recopierait tel quel dans la page des lecteurs, "
+            "où il pourrait exécuter du code ; écrivez-le en Markdown, par ex. **gras**, [lien](https://…), "
+            "![description](image.png) ; pour montrer du code HTML, entourez-le d'accents graves, par ex. `<br>`"))
+        for line, column, text in parser.found
+    ]
+
+
+# --- 2. what the body renders to ---------------------------------------------------------------
+
+# What the engine's Markdown extensions make (headings, lists, tables, admonitions, details,
+# definitions, abbreviations, footnotes...); never scripts, frames, forms, SVG or styles.
+_TAGS = frozenset({
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "em", "strong", "b", "i", "u", "s",
+    "del", "ins", "mark", "small", "sub", "sup", "code", "pre", "kbd", "samp", "var", "abbr", "q", "cite",
+    "dfn", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "table", "caption", "thead", "tbody", "tfoot",
+    "tr", "th", "td", "div", "span", "details", "summary", "figure", "figcaption",
+})
+_GLOBAL = frozenset({"id", "class", "title", "lang", "dir"})
+_BY_TAG = {
+    "a": frozenset({"href", "rel", "target", "hreflang"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading"}),
+    "th": frozenset({"align", "colspan", "rowspan", "scope", "style"}),
+    "td": frozenset({"align", "colspan", "rowspan", "style"}),
+    "ol": frozenset({"start", "type"}),
+    "li": frozenset({"value"}),
+    "details": frozenset({"open"}),
+}
+_URLS = frozenset({"href", "src"})
+_TABLE_ALIGN = re.compile(r"text-align:\s*(?:left|right|center);?")  # what the tables extension writes
+
+
+class _Judge(HTMLParser):
+    """Collects what the rendered HTML holds beyond the allowlist: (kind, name, value)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)  # attribute values arrive decoded, as a browser reads them
+        self.refused: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _TAGS:
+            self.refused.append(("tag", tag, ""))
+            return
+        for name, value in attrs:
+            value = value or ""
+            if name not in _GLOBAL and name not in _BY_TAG.get(tag, ()):
+                self.refused.append(("attribute", name, value))
+            elif name in _URLS and not is_safe_link(value):
+                self.refused.append(("url", name, value))
+            elif name == "style" and not _TABLE_ALIGN.fullmatch(value.strip()):
+                self.refused.append(("attribute", name, value))
+
+    handle_startendtag = handle_starttag
+
+    def handle_comment(self, data: str) -> None:
+        if not _inert_comment(data):
+            self.refused.append(("comment", "", data))
+
+    def handle_decl(self, decl: str) -> None:
+        self.refused.append(("tag", f"!{decl}", ""))
+
+    def handle_pi(self, data: str) -> None:
+        self.refused.append(("tag", f"?{data}", ""))
+
+
+_converters = threading.local()  # Markdown objects are not thread-safe; one per thread and extension set
+
+
+def _converter(extensions: Extensions) -> markdown.Markdown:
+    cache = getattr(_converters, "by_extensions", None)
+    if cache is None:
+        cache = _converters.by_extensions = {}
+    key = repr(extensions)
+    if key not in cache:
+        cache[key] = _build_converter(extensions)
+    return cache[key]
+
+
+def _build_converter(extensions: Extensions) -> markdown.Markdown:
+    usable: list[tuple[str, Any]] = []
+    for name, options in extensions:
+        try:  # an extension that cannot load is reported by the engine configuration's check
+            markdown.Markdown(extensions=[name], extension_configs={name: options} if options else {})
+        except Exception:  # noqa: BLE001 - any failure of a third-party extension
+            continue
+        usable.append((name, options))
+    return markdown.Markdown(
+        extensions=[name for name, _ in usable],
+        extension_configs={name: options for name, options in usable if options},
+        output_format="html",
+    )
+
+
+def rendered_problems(body: str, file: str, first_line: int, extensions: Extensions) -> list[Problem]:
+    """What the body renders to that the allowlist refuses, at the best place found in the source."""
+    judge = _Judge()
+    judge.feed(_converter(extensions).reset().convert(body))
+    judge.close()
+    problems = []
+    for kind, name, value in judge.refused:
+        after_scheme = value.partition(":")[2].strip()[:40]  # found even when the scheme was encoded
+        location = _find(body, file, first_line, [value[:40], after_scheme, name])
+        if kind == "url":
+            message = (f"lien « {_shown(value)} » refusé : seules les adresses https://, http://, mailto:, tel:, "
+                       "relatives ou #ancre sont permises ; écrivez l'adresse complète, par ex. "
+                       "[le catalogue](https://catalogue.example.fr/)")
+        elif kind == "attribute":
+            message = (f"attribut « {name} » refusé dans le Markdown (il pourrait exécuter du code ou changer "
+                       "l'apparence de la page) ; les attributs permis entre accolades sont #id, .classe et "
+                       "title=\"…\" ; retirez-le")
+        elif kind == "comment":
+            message = (f"commentaire « <!--{_shown(value)}--> » refusé : il contient <, > ou -- ; un commentaire "
+                       "ne contient que du texte, par ex. <!-- more --> ; retirez ces signes")
+        else:
+            message = (f"le Markdown produit la balise « <{name}> », refusée dans une page ; écrivez ce passage en "
+                       "Markdown simple (titres, listes, liens, images, tableaux)")
+        problems.append(Problem(location, message))
+    return problems
+
+
+def _find(body: str, file: str, first_line: int, needles: list[str]) -> Location:
+    """Where the first needle found stands in the source; else the body's first line."""
+    folded = body.casefold()
+    for needle in needles:
+        if needle.strip():
+            offset = folded.find(needle.casefold())
+            if offset >= 0:
+                line = body.count("\n", 0, offset)
+                column = offset - (body.rfind("\n", 0, offset) + 1) + 1
+                return Location(file, first_line + line, column)
+    return Location(file, first_line, 1)
+
+
+def body_problems(body: str, file: str, first_line: int, extensions: Extensions) -> list[Problem]:
+    """Raw HTML first (its fix is clear); once there is none, what the body renders to."""
+    return raw_html_problems(body, file, first_line) or rendered_problems(body, file, first_line, extensions)
