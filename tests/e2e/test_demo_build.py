@@ -426,28 +426,45 @@ def test_library_page_shows_address_and_upcoming_events(demo_build, views, site_
     assert with_events, f"no library of {site_id} has an upcoming event"
 
 
-def test_pro_network_page_shows_each_library_fee(demo_build, graph):
-    page = site_dir(demo_build, "pro") / "reseau" / "index.html"
-    soup = parse(page)
+def test_pro_network_page_counts_each_town_once_with_its_fee(demo_build, graph):
+    soup = parse(site_dir(demo_build, "pro") / "reseau" / "index.html")
     rate = graph.network.fee_per_inhabitant
     assert rate == Decimal("0.15")
-    rows = soup.select("table tbody tr")
-    assert len(rows) == len(graph.libraries)
-    by_name = {(lib.name, lib.town): lib for lib in graph.libraries.values()}
-    seen = set()
+    declared = {town.name: town.population for town in graph.network.towns}
+    from_files = {lib.town: lib.population for lib in graph.libraries.values() if lib.town not in declared}
+    expected = {**from_files, **declared}
+    libraries_per_town = {name: sum(lib.town == name for lib in graph.libraries.values()) for name in expected}
+    assert max(libraries_per_town.values()) >= 2, "the demo should have a town with several libraries"
+    assert min(libraries_per_town.values()) == 0, "the demo should have a member town without a library file"
+    rows = soup.select_one("#bn-towns-caption").find_parent("table").select("tbody tr")
+    assert sorted(text_of(row.th) for row in rows) == sorted(expected)  # each town once
     total = Decimal(0)
     for row in rows:
-        cells = [text_of(td) for td in row.find_all("td")]
-        lib = by_name[(cells[0], cells[1])]
-        seen.add(lib.id)
-        fee = (Decimal(lib.population) * Decimal("0.15")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        name, cells = text_of(row.th), [text_of(td) for td in row.find_all("td")]
+        fee = (Decimal(expected[name]) * rate).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         total += fee
-        assert cells[2] == fr_number(lib.population)
-        assert cells[4] == fr_money(fee), lib.id
-    assert seen == set(graph.libraries)
+        assert cells[1] == fr_number(expected[name]), name
+        assert cells[4] == fr_money(fee), name
     figures = [text_of(f) for f in soup.select(".bn-figure")]
     assert fr_money(total) in figures
+    assert fr_number(sum(expected.values())) in figures
     assert fr_money(Decimal(1920)) == "1 920,00 €"  # the format itself, as written in the brief
+
+
+def test_library_profiles_on_the_pro_site_and_history_on_the_about_pages(demo_build, graph):
+    root = site_dir(demo_build, "pro")
+    index = root / "bibliotheques" / "index.html"
+    table = parse(index).select_one("table")
+    assert table.caption is not None and table.select("thead th[scope=col]")
+    assert sorted(linked_ids(root, index, table.select("tbody th a[href]"), "bibliotheques")) == sorted(
+        graph.libraries)
+    with_profile = next(lib for lib in graph.libraries.values() if lib.profile and lib.profile.ils)
+    profile = parse(root / "bibliotheques" / with_profile.id / "index.html")
+    assert with_profile.profile.ils.product in text_of(profile.select_one(".bn-library-page"))
+    for site_id in PUBLIC_SITES:
+        about = parse(site_dir(demo_build, site_id) / "a-propos" / "index.html")
+        assert len(section(about, "bn-history").select("ol > li")) == len(graph.network.milestones)
+        assert len(section(about, "bn-funding").select("tbody tr")) == len(graph.network.funders)
 
 
 # --------------------------------------------------------------------------------------------
