@@ -33,7 +33,7 @@ class PageMeta(Model):
         description="Libellé court dans le menu (40 caractères au plus), par ex. « Aide » pour une page "
         "titrée « Aide et questions fréquentes » ; par défaut, le titre. La page garde son titre complet.",
     )
-    order: int = Field(100, description="Position dans le menu (plus petit = plus haut).")
+    order: int = Field(100, ge=-10_000, le=10_000, description="Position dans le menu (plus petit = plus haut).")
     sites: list[Slug] | None = Field(None, description="Limiter la page à certains sites.")
     blocks: list[Literal[PAGE_BLOCKS]] = Field(  # type: ignore[valid-type]
         default_factory=list,

@@ -44,7 +44,7 @@ class Library(Model):
     email: str | None = Field(None, description="Adresse électronique.")
     website: str | None = Field(None, description="Site web (https).")
     opening_hours: list[PlainText] = Field(default_factory=list, description="Horaires, une ligne par jour.")
-    joined: PositiveInt = Field(description="Année d'adhésion au réseau.")
+    joined: PositiveInt = Field(ge=1900, le=2100, description="Année d'adhésion au réseau, par ex. `2016`.")
     sites: list[Slug] = Field(min_length=1, description="Portails publics qui présentent cette bibliothèque.")
     login: LoginStrategy | None = Field(
         None, description="Authentification propre à la bibliothèque (portail communal), sinon celle du site."

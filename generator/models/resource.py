@@ -29,8 +29,10 @@ class Conditions(Model):
         "`fournisseur` (compte à créer chez le fournisseur en plus) ou `aucun`.",
     )
     quota: PlainText | None = Field(None, description="Quota, par ex. « 4 films par mois ».")
-    concurrent_users: PositiveInt | None = Field(None, description="Nombre d'accès simultanés pour le réseau.")
-    loan_days: PositiveInt | None = Field(None, description="Durée de prêt en jours (livres numériques).")
+    concurrent_users: PositiveInt | None = Field(
+        None, le=1_000_000, description="Nombre d'accès simultanés pour le réseau."
+    )
+    loan_days: PositiveInt | None = Field(None, le=366, description="Durée de prêt en jours (livres numériques).")
     age: PlainText | None = Field(None, description="Âge conseillé, par ex. « dès 3 ans ».")
     notes: list[PlainText] = Field(default_factory=list, description="Autres précisions, une par ligne.")
 

@@ -67,9 +67,9 @@ class Source(Model):
     )
     event_kind: Slug | None = Field(None, description="Ancien nom de `default_kind` (encore accepté).")
     audiences: list[Slug] = Field(default_factory=list, description="Pour `ical` : publics des événements.")
-    refresh_hours: PositiveInt = Field(24, description="Intervalle de moissonnage, en heures.")
+    refresh_hours: PositiveInt = Field(24, le=8_784, description="Intervalle de moissonnage, en heures (un an au plus).")
     grace_days: NonNegativeInt = Field(
-        30, description="Jours de grâce avant de retirer un titre ou un événement disparu de la source."
+        30, le=3_660, description="Jours de grâce avant de retirer un titre ou un événement disparu de la source."
     )
     max_bytes: PositiveInt = Field(20_000_000, le=200_000_000, description="Taille maximale acceptée, en octets.")
 
