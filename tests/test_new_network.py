@@ -115,3 +115,13 @@ def test_a_project_without_mkdocs_yml_or_themes_uses_the_package(network: Path, 
     config = yaml.safe_load(files["mkdocs.yml"])
     assert config["theme"]["name"] == "material" and config["site_name"] == graph.sites[0].name
     assert "overrides/main.html" in files and "docs/assets/bibnum/logo.svg" in files
+
+
+def test_the_guide_opens_with_creating_a_network():
+    from generator.guide import editor_guide_markdown
+    from generator.load.engine_config import REFUSED
+
+    text = editor_guide_markdown()
+    assert text.startswith("## Créer le site de son réseau\n")
+    assert "bibnum new mon-reseau" in text and "### Publier" in text and "### Réglages du moteur" in text
+    assert all(f"- `{'.'.join(path)}` : " in text for path in REFUSED)  # every refused key, from the code

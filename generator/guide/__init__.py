@@ -14,6 +14,7 @@ from .access_modes import _access_section
 from .fields import Row, field_rows
 from .files import FILE_TYPES, FileType
 from .markdown import _code_block, _field_table, cell, table, to_yaml
+from .new_network import new_network_section
 from .shapes import _codes
 
 __all__ = [
@@ -86,7 +87,7 @@ def _file_section(ft: FileType) -> list[str]:
 
 def editor_guide_markdown() -> str:
     """The body of the "Guide de l'éditeur" page (French Markdown, no front matter)."""
-    lines = _introduction()
+    lines = new_network_section() + ["## Modifier le réseau", ""] + _introduction()
     for ft in FILE_TYPES:
         lines += _file_section(ft)
     lines += _access_section()

@@ -56,12 +56,12 @@ REFUSED: dict[tuple[str, ...], str] = {
     ("INHERIT",): "mkdocs.yml hérite déjà de la configuration de base de bibnum ; retirez cette clé",
     ("watch",): "`bibnum serve` surveille déjà data/, content/, themes/ et mkdocs.yml",
     ("dev_addr",): "utilisez `bibnum serve --host … --port …`",
-    ("theme", "custom_dir"): "l'apparence d'un site vient de themes/<look>/ (clé `look:` du site dans "
+    ("theme", "custom_dir"): "l'apparence d'un site vient de `themes/<look>/` (clé `look:` du site dans "
                              "data/sites.yml), qui s'ajoute à l'apparence commune de bibnum",
     ("theme", "palette"): "les couleurs d'un site se donnent dans data/sites.yml (`palette:` du site, "
                           "par ex. `primary: \"#1d4f91\"`)",
     ("theme", "logo"): "le logo d'un site se donne dans data/sites.yml (`logo:` du site, fichier rangé dans "
-                       "themes/<look>/)",
+                       "`themes/<look>/`)",
     ("theme", "favicon"): "bibnum utilise le logo du site (`logo:` dans data/sites.yml) comme icône",
     ("extra", "bibnum"): "réservé à bibnum, qui y écrit les réglages de chaque site",
 }
