@@ -11,10 +11,11 @@ import click
 
 from .build import build as build_sites, load_graph
 from .clock import build_now
-from .errors import BibnumError, ProjectInvalid
+from .errors import BibnumError, ProjectInvalid, visible
 from .linkcheck import LinksBroken, check_built_site
 from .linkcheck.report import FORMATS, external_summary, format_problem
 from .load.project import find_project
+from .messages import count, say
 
 PROJECT = click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".", required=False)
 TODAY = click.option(
@@ -202,13 +203,13 @@ class _errors:
         if isinstance(exc, ProjectInvalid):
             for problem in exc.problems:
                 click.echo(format_problem(problem, self.fmt), err=True)
-            click.echo(f"{len(exc.problems)} error(s): nothing was built or published.", err=True)
+            click.echo(say("cli.invalid", errors=count(len(exc.problems), "count.error")), err=True)
         elif isinstance(exc, LinksBroken):
             for problem in exc.problems:
                 click.echo(format_problem(problem, self.fmt), err=True)
-            click.echo(f"{len(exc.problems)} broken link(s): nothing was published.", err=True)
+            click.echo(say("cli.links_broken", links=count(len(exc.problems), "count.broken_link")), err=True)
         else:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(visible(f"error: {exc}"), err=True)
         sys.exit(exc.exit_code)
 
 

@@ -2,8 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# C0 controls but tab and newline (some messages hold several lines), DEL, C1 controls, and
+# the bidirectional overrides that reorder what a terminal shows. A carriage return is shown:
+# it would let a value overwrite the start of its own line.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with every control character written as an escape (`\\x1b`), for a terminal or a log.
+
+    Sources, file names and values come from outside: printed raw, an ESC sequence could
+    rewrite the terminal's title or hide the lines above it.
+    """
+    return _INVISIBLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -26,7 +46,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return visible(f"{self.location}: {self.message}")
 
 
 class BibnumError(Exception):

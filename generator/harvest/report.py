@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ..errors import visible
+
 FAILED = ("failed", "refused")
 
 
@@ -42,13 +44,15 @@ class Report:
     def table(self) -> str:
         head = ("source", "kind", "for", "status", "entries", "new", "updated", "vanished", "dropped", "total",
                 "time", "reason")
+        # A source's reason and warnings quote what it sent: control characters are shown, never sent.
         lines = [head] + [
-            (r.source, r.kind, r.target, r.status, str(r.entries), str(r.added), str(r.updated), str(r.vanished),
-             str(r.dropped), str(r.total), f"{r.seconds:.2f}s", r.reason)
+            tuple(visible(cell) for cell in (
+                r.source, r.kind, r.target, r.status, str(r.entries), str(r.added), str(r.updated), str(r.vanished),
+                str(r.dropped), str(r.total), f"{r.seconds:.2f}s", r.reason))
             for r in self.rows
         ]
         widths = [max(len(line[i]) for line in lines) for i in range(len(head) - 1)]
         out = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)) + "  " + line[-1] for line in lines]
-        notes = [f"attention, {r.source} : {warning}" for r in self.rows for warning in r.warnings]
+        notes = [visible(f"attention, {r.source} : {warning}") for r in self.rows for warning in r.warnings]
         summary = f"{len(self.rows)} source(s), {len(self.failures)} failed, {len(notes)} warning(s)"
         return "\n".join([line.rstrip() for line in out] + notes + [summary])

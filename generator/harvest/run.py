@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Mapping
 from zoneinfo import ZoneInfo
 
-from ..errors import BibnumError
+from ..errors import BibnumError, visible
 from ..load.project import find_project, load_project
 from ..models.source import Source
 from ..models.taxonomy import Term
@@ -69,7 +69,7 @@ def harvest(project: Path, *, now: datetime, only: list[str] | None = None, forc
                           event_kinds=event_kinds)
         row.seconds = time.perf_counter() - started
         report.rows.append(row)
-        log(f"{source.id}: {row.status}{' — ' + row.reason if row.reason else ''}")
+        log(visible(f"{source.id}: {row.status}{' — ' + row.reason if row.reason else ''}"))
     write_json(root / HARVEST_DIR / REPORT, report.as_json())
     return report
 

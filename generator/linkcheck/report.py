@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import urlsplit
 
-from ..errors import Problem
+from ..errors import Problem, visible
 
 FORMATS = ("text", "github")
 
@@ -13,8 +13,8 @@ FORMATS = ("text", "github")
 def format_problem(problem: Problem, fmt: str = "text") -> str:
     if fmt == "github":
         loc = problem.location
-        return (f"::error file={_property(loc.file)},line={loc.line},col={loc.column}"
-                f"::{_data(problem.message)}")
+        return (f"::error file={_property(visible(loc.file))},line={loc.line},col={loc.column}"
+                f"::{_data(visible(problem.message))}")
     return str(problem)
 
 
