@@ -23,7 +23,7 @@ class References:
         self.graph, self.sources, self.docs, self.problems = graph, sources, docs, problems
         self.vocab = {
             name: {t.id for t in getattr(graph.taxonomy, name)}
-            for name in ("categories", "audiences", "devices", "languages", "event_kinds")
+            for name in ("categories", "audiences", "devices", "languages", "event_kinds", "event_series")
         }
         # Ids of files that exist but failed validation count as known: their own
         # errors are already reported, and should not cascade into every reference.
@@ -57,6 +57,7 @@ class References:
             if ev.source is not None:
                 self._add(doc.locate(("source",)), "source: set only by `bibnum harvest` on harvested events; remove it")
             self._in(doc, ("kind",), [ev.kind], "event_kinds")
+            self._in(doc, ("series",), [ev.series] if ev.series else [], "event_series")
             self._in(doc, ("audiences",), ev.audiences, "audiences")
             self._ids(doc, ("library",), [ev.library] if ev.library else [], self.known["libraries"], "library", "data/libraries/")
             self._ids(doc, ("resources",), ev.resources, self.known["resources"], "resource", "data/resources/")
@@ -80,7 +81,7 @@ class References:
         self.problems.append(Problem(location, message))
 
     _SINGULAR = {"categories": "category", "audiences": "audience", "devices": "device",
-                 "languages": "language", "event_kinds": "event kind"}
+                 "languages": "language", "event_kinds": "event kind", "event_series": "event series"}
 
     def _in(self, doc: YamlDocument, path: tuple, values: list[str], vocab: str) -> None:
         self._ids(doc, path, values, self.vocab[vocab], self._SINGULAR[vocab], f"{vocab} in data/taxonomy.yml")

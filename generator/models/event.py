@@ -39,6 +39,13 @@ class Event(Model):
     description: MarkdownText = Field("", description="Description complète (Markdown).")
     resources: list[Slug] = Field(default_factory=list, description="Ressources présentées (identifiants).")
     group: Slug | None = Field(None, description="Groupe de travail concerné (identifiant de `groups.yml`).")
+    series: Slug | None = Field(
+        None, description="Série dont c'est une édition, par ex. la journée professionnelle de chaque année "
+        "(identifiant de `event_series` dans `taxonomy.yml`) : la page de la série liste ses éditions.",
+    )
+    theme: PlainText | None = Field(
+        None, description="Thème de cette édition de la série, par ex. « Faire connaître les ressources »."
+    )
     registration: PlainText | None = Field(None, description="Comment s'inscrire, par ex. « Sur réservation au 02 31 … ».")
     registration_url: str | None = Field(None, description="Lien d'inscription (https).")
     status: Literal["scheduled", "cancelled", "postponed"] = Field(

@@ -26,11 +26,17 @@ class Taxonomy(Model):
     devices: list[Term] = Field(description="Supports de consultation (ordinateur, tablette, liseuse…).")
     languages: list[Term] = Field(description="Langues des contenus (identifiant : code ISO 639-1, par ex. `fr`).")
     event_kinds: list[Term] = Field(description="Types d'événements (atelier, formation, COPIL…).")
+    event_series: list[Term] = Field(
+        default_factory=list,
+        description="Séries d'événements (facultatif), par ex. la journée professionnelle annuelle : "
+        "`label` est le titre de la série, `description` la présente. Chaque édition est un événement "
+        "qui donne `series:` (et son `theme:`) ; la série a sa page, qui liste ses éditions.",
+    )
     blog_categories: list[PlainText] = Field(description="Catégories des billets du blog professionnel.")
 
     @model_validator(mode="after")
     def _unique_ids(self) -> "Taxonomy":
-        for name in ("categories", "audiences", "devices", "languages", "event_kinds"):
+        for name in ("categories", "audiences", "devices", "languages", "event_kinds", "event_series"):
             ids = [t.id for t in getattr(self, name)]
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:

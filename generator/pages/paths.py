@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 
 
@@ -54,6 +56,24 @@ def agenda_audience(aid: str) -> str:
     return f"agenda/public-{aid}.md"
 
 
+def agenda_town(slug: str) -> str:
+    return f"agenda/communes/{slug}.md"
+
+
+def agenda_library(lid: str) -> str:
+    return f"agenda/bibliotheques/{lid}.md"
+
+
+def series(sid: str) -> str:
+    return f"agenda/series/{sid}.md"
+
+
+def town_slug(name: str) -> str:
+    """'Hérouville-Saint-Clair' -> 'herouville-saint-clair': a town's agenda page, from its name."""
+    folded = unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "commune"
+
+
 def event(eid: str) -> str:
     return f"evenements/{eid}.md"
 
@@ -91,6 +111,9 @@ _KINDS = {
     "category": category,
     "audience": audience,
     "agenda_audience": agenda_audience,
+    "agenda_town": agenda_town,
+    "agenda_library": agenda_library,
+    "series": series,
     "event": event,
     "event_ics": event_ics,
     "library": library,

@@ -100,9 +100,11 @@ def title_pages(view: SiteView, add) -> None:
 def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool) -> dict[str, str | bytes]:
     """Agenda listings, one page per event and the .ics files (shared with the pro site)."""
     site = view.site
+    towns, libraries = (view.agenda_towns(), view.agenda_libraries()) if audiences else ([], [])
     add(paths.AGENDA, "public/agenda.md.j2", {"title": _("agenda.upcoming"), "hide": ["toc"]},
         intro=_("agenda.upcoming_intro"), events=view.upcoming(), other_page="agenda/passes",
-        other_label=_("agenda.see_past"), audiences=view.event_audiences() if audiences else [])
+        other_label=_("agenda.see_past"), audiences=view.event_audiences() if audiences else [],
+        towns=towns, libraries=libraries, filters=_agenda_filters(view, towns, libraries) if audiences else [])
     add(paths.AGENDA_PAST, "public/agenda.md.j2", {"title": _("agenda.past"), "hide": ["toc"]},
         intro="", events=view.past(), other_page="agenda/index", other_label=_("agenda.see_upcoming"), audiences=[])
     if audiences:
@@ -111,6 +113,26 @@ def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool) -> di
                 {"title": _("agenda.audience_title", label=term.label), "hide": ["toc"]},
                 intro=term.description or "", events=view.upcoming(events), other_page="agenda/index",
                 other_label=_("agenda.see_upcoming"), audiences=[])
+        # Static pages per town and per library: the agenda without JavaScript (never in the nav).
+        for town in towns:
+            add(paths.agenda_town(town.id), "public/agenda.md.j2",
+                {"title": _("agenda.town_title", town=town.name), "hide": ["toc"]},
+                intro=_("agenda.town_intro", town=town.name), events=town.events, other_page="agenda/index",
+                other_label=_("agenda.see_upcoming"), audiences=[],
+                related=[(lib.name, paths.link("agenda_library", lib.id))
+                         for lib in view.libraries if paths.town_slug(lib.town) == town.id])
+        for place in libraries:
+            lib = view.graph.libraries[place.id]
+            add(paths.agenda_library(lib.id), "public/agenda.md.j2",
+                {"title": _("agenda.library_title", library=lib.name), "hide": ["toc"]},
+                intro=_("agenda.library_intro", library=lib.name, town=lib.town), events=place.events,
+                other_page="agenda/index", other_label=_("agenda.see_upcoming"), audiences=[],
+                related=[(_("agenda.library_page"), paths.link("library", lib.id)),
+                         (_("agenda.town_title", town=lib.town), paths.link("agenda_town", paths.town_slug(lib.town)))])
+    for term, editions in view.series_shown():
+        add(paths.series(term.id), "public/series.md.j2",
+            {"title": term.label, "description": term.description or term.label, "hide": ["toc"]},
+            term=term, editions=editions)
     event_url = lambda ev: site.url + paths.link("event", ev.id)  # noqa: E731
     files: dict[str, str | bytes] = {}
     for ev in view.events:
@@ -123,6 +145,17 @@ def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool) -> di
         view.events, name=site.name, libraries=view.graph.libraries, site_url=site.url,
         stamp=view_stamp(view), uid_domain=uid_domain, event_url=event_url)
     return files
+
+
+def _agenda_filters(view: SiteView, towns, libraries) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The agenda's instant filters (bibnum.js): only places and audiences with upcoming events."""
+    return [
+        ("town", _("agenda.filter.town"), [(t.id, t.name) for t in towns if t.events]),
+        ("library", _("agenda.filter.library"),
+         [(p.id, p.name) for p in libraries if p.events]),
+        ("audiences", _("agenda.filter.audience"),
+         [(term.id, term.label) for term, items in view.event_audiences() if view.upcoming(items)]),
+    ]
 
 
 def open_data_pages(view: SiteView, add) -> None:

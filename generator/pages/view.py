@@ -18,6 +18,7 @@ from ..models.resource import Resource
 from ..models.site import Site
 from ..models.taxonomy import Term
 from ..models.title import Title
+from .paths import town_slug
 from .figures import fee_for, library_population
 
 NEW_FOR_DAYS = 90
@@ -30,6 +31,15 @@ def access_facet(kind: str) -> str:
 
 def newest_first(titles: tuple[Title, ...]) -> tuple[Title, ...]:
     return tuple(sorted(titles, key=lambda t: (-t.first_seen.toordinal(), t.id)))
+
+
+@dataclass(frozen=True)
+class AgendaPlace:
+    """A town or a library of the site, with its agenda page and its upcoming events."""
+
+    id: str  # the town's slug (paths.town_slug) or the library's id
+    name: str
+    events: list[Event]
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,7 @@ class SiteView:
     events_by_library: dict[str, list[Event]] = field(default_factory=dict)
     events_by_resource: dict[str, list[Event]] = field(default_factory=dict)
     events_by_group: dict[str, list[Event]] = field(default_factory=dict)
+    events_by_series: dict[str, list[Event]] = field(default_factory=dict)
     terms: dict[str, Mapping[str, Term]] = field(default_factory=dict)
     titles: dict[str, tuple[Title, ...]] = field(default_factory=dict)  # harvested, by shown resource
     newest_titles: dict[str, tuple[Title, ...]] = field(default_factory=dict)  # the same, newest first (feeds, API)
@@ -63,7 +74,7 @@ class SiteView:
         view = cls(graph, site, now)
         view.terms = {
             name: graph.vocabulary(name)
-            for name in ("categories", "audiences", "devices", "languages", "event_kinds")
+            for name in ("categories", "audiences", "devices", "languages", "event_kinds", "event_series")
         }
         public = site.kind == "public"
         view.resources = sorted(
@@ -101,7 +112,7 @@ class SiteView:
                 ]
         view.titles = {res.id: graph.titles[res.id] for res in view.resources if graph.titles.get(res.id)}
         view.newest_titles = {rid: newest_first(titles) for rid, titles in view.titles.items()}
-        by_library, by_resource, by_group = defaultdict(list), defaultdict(list), defaultdict(list)
+        by_library, by_resource, by_group, by_series = (defaultdict(list) for _ in range(4))
         for ev in view.events:
             if ev.library:
                 by_library[ev.library].append(ev)
@@ -109,8 +120,11 @@ class SiteView:
                 by_resource[rid].append(ev)
             if ev.group:
                 by_group[ev.group].append(ev)
+            if ev.series:
+                by_series[ev.series].append(ev)
         view.events_by_library, view.events_by_resource, view.events_by_group = (
             dict(by_library), dict(by_resource), dict(by_group))
+        view.events_by_series = dict(by_series)
         return view
 
     # queries used by templates --------------------------------------------------------------
@@ -147,6 +161,44 @@ class SiteView:
             for aid in ev.audiences:
                 groups[aid].append(ev)
         return [(term, groups[aid]) for aid, term in self.terms["audiences"].items() if groups.get(aid)]
+
+    def agenda_towns(self) -> list[AgendaPlace]:
+        """Every town of the site's libraries, with the upcoming events of its libraries."""
+        names: dict[str, str] = {}
+        events: dict[str, list[Event]] = defaultdict(list)
+        for lib in self.libraries:
+            names.setdefault(town_slug(lib.town), lib.town)
+        for ev in self.upcoming():
+            lib = self.library_of(ev)
+            if lib is not None and town_slug(lib.town) in names:
+                events[town_slug(lib.town)].append(ev)
+        return sorted((AgendaPlace(slug, name, events.get(slug, [])) for slug, name in names.items()),
+                      key=lambda place: i18n.sort_key(place.name))
+
+    def agenda_libraries(self) -> list[AgendaPlace]:
+        """Every library of the site, with its upcoming events ("Town — Library" order, as readers look)."""
+        places = [AgendaPlace(lib.id, f"{lib.town} — {lib.name}",
+                              self.upcoming(self.events_by_library.get(lib.id, [])))
+                  for lib in self.libraries]
+        return sorted(places, key=lambda place: i18n.sort_key(place.name))
+
+    def town_of(self, event: Event) -> str:
+        """The slug of the town where an event takes place ('' outside the network's libraries)."""
+        lib = self.library_of(event)
+        return town_slug(lib.town) if lib is not None else ""
+
+    @staticmethod
+    def by_initial(places: list[AgendaPlace]) -> list[tuple[str, list[AgendaPlace]]]:
+        """Places (already sorted) grouped by their name's initial, accents ignored: « É » is « E »."""
+        groups: dict[str, list[AgendaPlace]] = {}
+        for place in places:
+            groups.setdefault(i18n.sort_key(place.name)[0][:1].upper(), []).append(place)
+        return list(groups.items())
+
+    def series_shown(self) -> list[tuple[Term, list[Event]]]:
+        """Each series with an edition on this site, and its editions in date order."""
+        return [(term, self.events_by_series[sid]) for sid, term in self.terms["event_series"].items()
+                if sid in self.events_by_series]
 
     def fee(self, library: Library) -> Decimal | None:
         """The yearly fee of the library's town; None when the network asks no fee."""
