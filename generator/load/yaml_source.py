@@ -136,8 +136,8 @@ def _beyond_bounds(loader_class: type, text: str) -> tuple[yaml.Mark, str] | Non
         if isinstance(event, yaml.CollectionStartEvent):
             if len(open_) >= MAX_DEPTH:
                 return event.start_mark, (
-                    f"le fichier imbrique plus de {MAX_DEPTH} niveaux de listes ou de clés; un fichier de données "
-                    "en a quelques-uns (par ex. « conditions: » puis « quota: … »); vérifiez les crochets [ ] "
+                    f"le fichier imbrique plus de {MAX_DEPTH} niveaux de listes ou de clés ; un fichier de données "
+                    "en a quelques-uns (par ex. « conditions: » puis « quota: … ») ; vérifiez les crochets [ ] "
                     "et accolades { } et l'indentation")
             open_.append([event.anchor, 1])
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -155,18 +155,18 @@ def _beyond_bounds(loader_class: type, text: str) -> tuple[yaml.Mark, str] | Non
             aliases += 1
             if aliases > MAX_ALIASES:
                 return event.start_mark, (
-                    f"plus de {MAX_ALIASES} alias (*nom) dans ce fichier; un fichier de données n'en a "
-                    "pas besoin; recopiez les valeurs au lieu de « *nom »")
+                    f"plus de {MAX_ALIASES} alias (*nom) dans ce fichier ; un fichier de données n'en a "
+                    "pas besoin ; recopiez les valeurs au lieu de « *nom »")
             if any(anchor == event.anchor for anchor, _ in open_):
                 return event.start_mark, (
-                    f"l'alias « *{event.anchor} » désigne la valeur qui le contient (une boucle sans fin); "
+                    f"l'alias « *{event.anchor} » désigne la valeur qui le contient (une boucle sans fin) ; "
                     "recopiez les valeurs au lieu de l'alias")
             size = sizes.get(event.anchor, 1)  # an undefined alias: the composer reports it
             expanded += size
             if expanded > MAX_EXPANDED:
                 return event.start_mark, (
                     f"les alias (*nom) de ce fichier recopient plus de {MAX_EXPANDED:,} valeurs".replace(",", " ")
-                    + "; un fichier de données en a quelques centaines; recopiez les valeurs au lieu des alias")
+                    + " ; un fichier de données en a quelques centaines ; recopiez les valeurs au lieu des alias")
             if open_:
                 open_[-1][1] += size
     return None
@@ -205,8 +205,8 @@ def _explain(exc: yaml.MarkedYAMLError) -> str:
     detail = " ".join(filter(None, [exc.context, exc.problem]))
     for needle, what, fix in _PROBLEMS:
         if needle in detail:
-            return f"YAML invalide : {what}; {fix} (analyseur : {detail})"
-    return (f"YAML invalide : {detail}; attendu des lignes « clé: valeur », par ex. title: Gallica; "
+            return f"YAML invalide : {what} ; {fix} (analyseur : {detail})"
+    return (f"YAML invalide : {detail} ; attendu des lignes « clé: valeur », par ex. title: Gallica ; "
             "vérifiez l'indentation (des espaces), les deux-points et les guillemets")
 
 
@@ -226,8 +226,8 @@ def _walk(root: yaml.Node, doc: YamlDocument, problems: list[Problem], offset: i
                     problems.append(
                         Problem(
                             Location(doc.file, line, key_node.start_mark.column + 1),
-                            f"{key}: clé en double (déjà à la ligne {seen[key]}); une clé ne s'écrit qu'une fois "
-                            "par bloc; gardez une seule des deux lignes",
+                            f"{key} : clé en double (déjà à la ligne {seen[key]}) ; une clé ne s'écrit qu'une fois "
+                            "par bloc ; gardez une seule des deux lignes",
                         )
                     )
                 seen[key] = line

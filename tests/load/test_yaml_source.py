@@ -17,7 +17,7 @@ def test_duplicate_keys_are_errors_not_silently_overwritten():
     doc, problems = load_yaml("title: A\nsummary: s\ntitle: B\n", "r.yml")
     assert len(problems) == 1
     assert str(problems[0].location) == "r.yml:3:1"
-    assert "title: clé en double (déjà à la ligne 1)" in problems[0].message
+    assert "title : clé en double (déjà à la ligne 1)" in problems[0].message
 
 
 def test_times_and_dates_stay_text_for_the_models_to_parse():

@@ -1,0 +1,114 @@
+"""Every input that used to crash `check` (issue 12, findings 4 and 7) is one French FILE:LINE:COL error.
+
+Each case edits a copy of the demo, runs the real command in a subprocess and reads what an
+editor reads: exit 1, no traceback, the file, line and column, and a message in French.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+
+def run_check(project: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", "check", str(project)],
+        capture_output=True, text=True, check=False, cwd=REPO, timeout=120,
+        env={**__import__("os").environ, **env},
+    )
+
+
+def replace_line(path: Path, prefix: str, new: str) -> int:
+    """Replace the first line starting with `prefix`; return its 1-based number."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(prefix))
+    lines[index] = new
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return index + 1
+
+
+def billion_laughs() -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    return "\n".join(lines) + "\n"
+
+
+def alias_bomb(root: Path) -> tuple[str, int, int, str]:
+    (root / "data/resources/bombe.yml").write_text(billion_laughs(), encoding="utf-8")
+    return "data/resources/bombe.yml", 6, 10, "alias"
+
+
+def nested_brackets(root: Path) -> tuple[str, int, int, str]:
+    (root / "data/events/crochets.yml").write_text("title: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    return "data/events/crochets.yml", 1, 57, "niveaux"
+
+
+def deep_keys(root: Path) -> tuple[str, int, int, str]:
+    text = "".join("  " * i + f"niveau{i}:\n" for i in range(200)) + "  " * 200 + "fin\n"
+    (root / "data/libraries/profonde.yml").write_text(text, encoding="utf-8")
+    return "data/libraries/profonde.yml", 51, 101, "niveaux"
+
+
+def impossible_post_date(root: Path) -> tuple[str, int, int, str]:
+    line = replace_line(root / "content/blog/posts/2025-09-15-rentree-2025.md", "date:", "date: 2026-02-30")
+    return "content/blog/posts/2025-09-15-rentree-2025.md", line, 1, "2026-02-30"
+
+
+def impossible_resource_date(root: Path) -> tuple[str, int, int, str]:
+    line = replace_line(root / "data/resources/cafeyn.yml", "added:", "added: 2024-02-30")
+    return "data/resources/cafeyn.yml", line, 1, "2024-02-30"
+
+
+def huge_population(root: Path) -> tuple[str, int, int, str]:
+    digits = "1" * 41
+    sites = root / "data/sites.yml"
+    text = sites.read_text(encoding="utf-8")
+    line = next(i + 1 for i, row in enumerate(text.split("\n")) if "population: 12970" in row)
+    sites.write_text(text.replace("population: 12970", f"population: {digits}", 1), encoding="utf-8")
+    return "data/sites.yml", line, 0, "population"
+
+
+def twenty_megabytes(root: Path) -> tuple[str, int, int, str]:
+    row = "- " + "x" * 97 + "\n"
+    (root / "data/events/enorme.yml").write_text("items:\n" + row * 200_000, encoding="utf-8")
+    return "data/events/enorme.yml", 1, 1, "trop gros"
+
+
+CASES = [alias_bomb, nested_brackets, deep_keys, impossible_post_date, impossible_resource_date, huge_population,
+         twenty_megabytes]
+
+
+@pytest.mark.parametrize("make", CASES, ids=[case.__name__ for case in CASES])
+def test_hostile_input_is_one_french_error_at_its_place(make, demo_copy: Path):
+    file, line, column, words = make(demo_copy)
+    result = run_check(demo_copy)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr, result.stderr
+    errors = [row for row in result.stderr.splitlines() if row.startswith(f"{file}:")]
+    assert errors, result.stderr
+    assert all(re.match(r"^[\w./-]+:\d+:\d+: .+", row) for row in errors), errors
+    where = f"{file}:{line}:{column}:" if column else f"{file}:{line}:"
+    mine = [row for row in errors if row.startswith(where)]
+    assert mine, (where, errors)
+    assert any(words in row for row in mine), mine
+    # French, not a library's English: no "Input should", "invalid", "expected"...
+    for row in mine:
+        assert not re.search(r"\b(Input should|invalid YAML|expected|is not|must)\b", row), row
+
+
+def test_the_size_limit_is_configurable(demo_copy: Path):
+    (demo_copy / "data/events/grand.yml").write_text("title: x\n# " + "x" * 1_500_000 + "\n", encoding="utf-8")
+    refused = run_check(demo_copy)
+    assert "data/events/grand.yml:1:1: fichier trop gros : 1,5 Mo, la limite est de 1,0 Mo" in refused.stderr
+    assert "BIBNUM_MAX_FILE_SIZE" in refused.stderr
+    raised = run_check(demo_copy, BIBNUM_MAX_FILE_SIZE="2M")
+    assert "trop gros" not in raised.stderr
+    unreadable = run_check(demo_copy, BIBNUM_MAX_FILE_SIZE="beaucoup")
+    assert unreadable.returncode == 1 and "Traceback" not in unreadable.stderr
+    assert "BIBNUM_MAX_FILE_SIZE='beaucoup' : taille illisible" in unreadable.stderr
