@@ -153,7 +153,7 @@ def new(directory: Path, name: str | None, portal_name: str | None, url: str | N
     from .scaffold import NetworkChoices, scaffold_files, write_scaffold
 
     defaults = NetworkChoices()
-    if sys.stdin.isatty():  # questions only for a person at a terminal; CI and scripts use the options
+    if _at_a_terminal():  # questions only for a person at a terminal; CI and scripts use the options
         name = name or click.prompt("Nom du réseau", default=defaults.name)
         portal_name = portal_name or click.prompt("Nom du portail public", default=name)
         url = url or click.prompt("Adresse de publication des sites", default=defaults.url)
@@ -163,6 +163,10 @@ def new(directory: Path, name: str | None, portal_name: str | None, url: str | N
         click.echo(f"Réseau « {choices.name} » créé dans {directory}. Ensuite :\n"
                    f"  bibnum check {directory}\n  bibnum build {directory} --strict\n  bibnum serve {directory}\n"
                    "Le « Guide de l'éditeur » (espace pro) décrit chaque fichier ; README.md dit comment publier.")
+
+
+def _at_a_terminal() -> bool:
+    return sys.stdin.isatty()
 
 
 @main.group()

@@ -108,7 +108,7 @@ def _mkdocs(settings: dict, tmp: Path, plugins: tuple[str, ...]) -> list[Finding
             found.append(((key,), f"{key} : {_french(warning)} ; corrigez ou retirez cette clé."))
     for name in plugins:
         entry = [e for e in settings["plugins"] if entry_name(e) == name]
-        errors, warnings = validate(settings, plugins=entry, markdown_extensions=[])
+        errors, warnings = validate(values, plugins=entry, markdown_extensions=[])
         kept = [w for option_name, option in MkDocsConfig._schema if option_name == "plugins" for w in option.warnings]
         for message in [*(e for k, e in errors if k == "plugins"), *(w for k, w in warnings if k == "plugins"), *kept]:
             found += [_plugin_finding(name, part) for part in re.split(r"\n(?=Plugin ')", str(message))]

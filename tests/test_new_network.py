@@ -125,3 +125,39 @@ def test_the_guide_opens_with_creating_a_network():
     assert text.startswith("## Créer le site de son réseau\n")
     assert "bibnum new mon-reseau" in text and "### Publier" in text and "### Réglages du moteur" in text
     assert all(f"- `{'.'.join(path)}` : " in text for path in REFUSED)  # every refused key, from the code
+
+
+def test_new_command_asks_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr("generator.cli._at_a_terminal", lambda: True)
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "b")],
+                           input="Bibliothèques du Bocage\n\nhttps://bocage.example.org/sites\n")
+    assert result.exit_code == 0, result.output
+    assert "Nom du réseau" in result.output and "Adresse de publication" in result.output
+    sites = yaml.safe_load((tmp_path / "b" / "data" / "sites.yml").read_text(encoding="utf-8"))
+    assert sites["network"]["name"] == sites["sites"][0]["name"] == "Bibliothèques du Bocage"  # portal: default
+    assert sites["sites"][1]["url"] == "https://bocage.example.org/sites/pro/"
+
+
+def test_engine_problems_all_at_once_in_french():
+    from generator.engine_check import engine_problems
+    from generator.load.engine_config import engine_config
+
+    found = [str(p) for p in engine_problems(engine_config(
+        "plugins:\n  - blog:\n      pagination_per_page: dix\n      pas_une_option: 1\n"
+        "markdown_extensions:\n  - toc:\n      toc_depth: [1]\n  - admonition:\n      inconnue: 1\n"
+        "site_author: 3\nrepo_url: 4\n"))]
+    assert found == [
+        "mkdocs.yml:10:1: site_author : attendu un texte, trouvé un nombre entier ; corrigez la valeur "
+        "(voir la documentation de MkDocs).",
+        "mkdocs.yml:11:1: repo_url : attendu un texte, trouvé un nombre entier ; corrigez la valeur "
+        "(voir la documentation de MkDocs).",
+        "mkdocs.yml:3:7: plugins : option « pagination_per_page » du plugin « blog » : attendu un nombre entier "
+        "(par ex. `10`), trouvé un texte ; corrigez la valeur.",
+        "mkdocs.yml:4:7: plugins : « pas_une_option » n'est pas une option du plugin « blog » ; vérifiez "
+        "l'orthographe dans sa documentation ou retirez-la.",
+        "mkdocs.yml:9:7: markdown_extensions : « inconnue » n'est pas une option de l'extension « admonition » ; "
+        "vérifiez l'orthographe dans sa documentation ou retirez-la.",
+        "mkdocs.yml:6:5: markdown_extensions : l'extension « toc » refuse ses options (message du moteur : "
+        "« TypeError: int() argument must be a string, a bytes-like object or a real number, not 'list' ») ; "
+        "corrigez-les ou retirez-la.",
+    ]
