@@ -70,6 +70,8 @@ def _taxonomy_example() -> dict[str, Any]:
         "devices": [{"id": "ordinateur", "label": "Ordinateur"}, {"id": "tablette", "label": "Tablette"}],
         "languages": [{"id": "fr", "label": "Français"}, {"id": "en", "label": "Anglais"}],
         "event_kinds": [{"id": "atelier", "label": "Atelier"}, {"id": "copil", "label": "Comité de pilotage"}],
+        "event_series": [{"id": "ateliers-langues", "label": "Les ateliers de langues",
+                          "description": "Un samedi par mois, une langue et un thème par séance."}],
         "blog_categories": ["Technique", "Vie du réseau"],
     }
 
@@ -85,7 +87,19 @@ def _groups_example() -> dict[str, Any]:
                 "lead": "Claire Martin",
                 "members": ["bayeux", "vire"],
                 "contact_email": "ressources@calvados.example.org",
-            }
+            },
+            {
+                "id": "comite-usagers",
+                "name": "Comité des usagers",
+                "kind": "comite",
+                "label": "Comité des usagers",
+                "summary": "Donner la parole aux lecteurs du réseau.",
+                "people": [
+                    {"name": "Martine Lebrun", "role": "presidence"},
+                    {"name": "Louis Perrin", "role": "animation", "library": "vire"},
+                    {"name": "Zoé Martin", "role": "secretariat", "organisation": "Association des lecteurs"},
+                ],
+            },
         ]
     }
 
@@ -167,11 +181,14 @@ def _event_example() -> dict[str, Any]:
         "resources": ["tout-apprendre"],
         "registration": "Sur réservation à l'accueil de la médiathèque",
         "registration_url": "https://mediatheque.bayeux.example.org/agenda/anglais",
+        "series": "ateliers-langues",
+        "theme": "L'anglais du voyage",
     }
 
 
 def _page_example() -> dict[str, Any]:
-    return {"title": "Aide", "description": "Questions fréquentes sur les ressources numériques.", "order": 10}
+    return {"title": "Aide et questions fréquentes", "menu": "Aide",
+            "description": "Questions fréquentes sur les ressources numériques.", "order": 10}
 
 
 def _post_example() -> dict[str, Any]:
@@ -207,7 +224,8 @@ def _sources_example() -> dict[str, Any]:
                 "kind": "ical",
                 "url": "https://openagenda.example.org/agendas/mediatheque-ifs/events.ics",
                 "library": "ifs",
-                "event_kind": "atelier",
+                "categories": {"Ciné-goûter": "projection", "Jeux vidéo": "atelier"},
+                "default_kind": "atelier",
                 "audiences": ["familles"],
                 "grace_days": 7,
             },

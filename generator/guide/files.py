@@ -62,10 +62,13 @@ FILE_TYPES: tuple[FileType, ...] = (
         _taxonomy_example,
     ),
     FileType(
-        "Les groupes de travail",
+        "Les groupes et les comités",
         ("data/groups.yml",),
         GroupsFile,
-        "Facultatif : les groupes de travail et le comité de pilotage (COPIL).",
+        "Facultatif : le comité de pilotage (COPIL), le comité technique, les autres comités (comité des "
+        "usagers…, avec leur `label`) et les groupes de travail. Les membres sont des bibliothèques "
+        "(`members`) et des personnes nommées avec leur rôle (`people` : présidence, animation, secrétariat "
+        "ou membre) ; chaque groupe a sa page dans l'espace professionnel.",
         _groups_example,
     ),
     FileType(
@@ -109,7 +112,9 @@ FILE_TYPES: tuple[FileType, ...] = (
         SourcesFile,
         "Facultatif : les flux que `bibnum harvest` lit chaque nuit : nouveautés des fournisseurs "
         "(RSS, Atom, OPDS, listes KBART) pour une ressource, agendas iCalendar (export OpenAgenda) "
-        "pour une bibliothèque. Le résultat est gardé dans `data/harvest/<id>.json` (écrit par la "
+        "pour une bibliothèque. Pour un agenda, `categories` dit le type d'événement de chacune de ses "
+        "catégories ; une catégorie sans type est signalée dans le rapport. "
+        "Le résultat est gardé dans `data/harvest/<id>.json` (écrit par la "
         "commande, à ne pas modifier) ; une source en panne garde ses derniers titres, et la "
         "commande affiche un rapport (aussi dans `data/harvest/report.json`).",
         _sources_example,
