@@ -21,6 +21,7 @@ from .models.login import (
     ResourceAccess,
     ShibbolethLogin,
 )
+from .messages import say
 from .urls import url_scheme
 
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -34,12 +35,12 @@ _OPENATHENS = "https://go.openathens.net/redirector/"
 _PLAIN_URL = re.compile(
     r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,4})?(?:[/?#][^\s\x00-\x1f\x7f-\x9f\\]*)?")
 _NEEDS = {"login": "target", "direct": "target", "template": "template", "on_site": "where"}
-# Who the address belongs to, and an example of it, for the error messages.
+# Who the address belongs to (a key of generator/messages.py), and an example of it, for the messages.
 _OWNER = {
-    "login.base": ("the login server", "https://proxy.example.org"),
-    "service": ("the service", "https://service.example.org/…"),
+    "login.base": ("url.owner.login", "https://proxy.example.org"),
+    "service": ("url.owner.service", "https://service.example.org/…"),
 }
-_PROVIDER = ("the provider", "https://provider.example.org/…")
+_PROVIDER = ("url.owner.provider", "https://provider.example.org/…")
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def _enc(value: str) -> str:
 
 
 def _shown(url: str) -> str:
-    return repr(url if len(url) <= 80 else url[:79] + "…")
+    return url if len(url) <= 80 else url[:79] + "…"
 
 
 @lru_cache(maxsize=65536)  # pure; the same login bases and title addresses come back on every site
@@ -73,35 +74,32 @@ def _url_problem(url: str, allow_http: bool, owner: tuple[str, str] = _PROVIDER)
     """What makes `url` unsafe or unusable as a link, or None if it is fine."""
     if _PLAIN_URL.fullmatch(url) and (allow_http or url.startswith("https:")):
         return None  # the common case, which passes every check below (tests/test_access.py)
-    who, example = owner
+    who, example = say(owner[0]), owner[1]
     if not url.strip():
-        return f"is empty; give the full https:// address of {who}"
+        return say("url.empty", owner=who)
     scheme = url_scheme(url)
     if scheme is None:
-        return f"is not a full address (no scheme); write it in full, e.g. {example}"
+        return say("url.no_scheme", example=example)
     if scheme == "http" and not allow_http:
-        return (
-            "plain http is not allowed; use the https:// address "
-            "(http is accepted only where the site explicitly allows it)"
-        )
+        return say("url.http")
     if scheme not in ("https", "http"):
-        return f"the {scheme!r} scheme is not allowed; use an https:// address of {who}"
+        return say("url.scheme", scheme=scheme, owner=who)
     bad = _BAD_CHAR.search(url)
     if bad is not None:
         if bad[0] == "\\":
-            return "contains a backslash; use '/' in addresses"
+            return say("url.backslash")
         if _CONTROL.match(bad[0]):
-            return f"contains a control character at position {bad.start()}; remove it"
-        return f"contains whitespace at position {bad.start()}; remove it or encode spaces as %20"
+            return say("url.control", position=bad.start() + 1)
+        return say("url.space", position=bad.start() + 1)
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError as err:
-        return f"is not a valid address ({err}); check the host and port"
+    except ValueError:
+        return say("url.invalid")
     if not parts.hostname:
-        return f"has no host; write the full address, e.g. {example}"
+        return say("url.no_host", example=example)
     if "@" in parts.netloc:
-        return "contains a user name or password before '@'; remove it (readers log in through the link)"
+        return say("url.userinfo")
     return None
 
 
@@ -109,7 +107,7 @@ def check_url(url: str, *, key: str, allow_http: bool = False) -> str:
     """Return `url` if it is a safe absolute https (or allowed http) address, else raise."""
     problem = _url_problem(url, allow_http, _OWNER.get(key, _PROVIDER))
     if problem is not None:
-        raise AccessLinkError(f"{key} {_shown(url)}: {problem}", key)
+        raise AccessLinkError(say("url.shown", url=_shown(url), problem=problem), key)
     return url
 
 
@@ -117,11 +115,8 @@ def _base(url: str, key: str, allow_http: bool) -> str:
     """A checked base address that paths are appended to, without its trailing '/'."""
     check_url(url, key=key, allow_http=allow_http)
     if "?" in url or "#" in url:
-        raise AccessLinkError(
-            f"{key} {_shown(url)}: must not contain '?' or '#'; give only the address, "
-            f"e.g. {_OWNER.get(key, _PROVIDER)[1].rstrip('/…')}",
-            key,
-        )
+        example = _OWNER.get(key, _PROVIDER)[1].rstrip("/…")
+        raise AccessLinkError(say("url.shown", url=_shown(url), problem=say("url.query", example=example)), key)
     return url.rstrip("/")
 
 
@@ -134,33 +129,21 @@ def _fill_template(template: str, fields: Mapping[str, str], allow_http: bool) -
     """The template with every field replaced by its encoded value."""
     skeleton = _FIELD.sub("", template)
     if "{" in skeleton or "}" in skeleton:
-        raise AccessLinkError(
-            f"template {_shown(template)}: a '{{' or '}}' is not part of a field; write fields "
-            "as {name} with lowercase letters, digits and '_' (e.g. {code_bib}), "
-            "and a literal brace as %7B or %7D",
-            "template",
-        )
+        raise AccessLinkError(say("template.brace", template=_shown(template)), "template")
     problem = _url_problem(skeleton, allow_http)
     if problem is not None:
-        raise AccessLinkError(f"template {_shown(template)}: {problem}", "template")
+        raise AccessLinkError(say("template.url", template=_shown(template), problem=problem), "template")
     for name in _FIELD.findall(template):
         value = fields.get(name)
         if value is None or not str(value).strip():
-            state = "has no value" if value is None else "is empty"
-            raise AccessLinkError(
-                f"template field {{{name}}} {state}; add it under `fields:` of the site "
-                f"or library, e.g. `{name}: …`",
-                f"fields.{name}",
-            )
+            state = "template.field_missing" if value is None else "template.field_empty"
+            raise AccessLinkError(say(state, name=name), f"fields.{name}")
     url = _FIELD.sub(lambda m: _enc(str(fields[m[1]])), template)
     # A field before the scheme or host would change what the link points to.
     problem = _url_problem(url, allow_http)
     if problem is not None:
-        raise AccessLinkError(
-            f"template {_shown(template)} gives {_shown(url)}: {problem}; "
-            "put fields only in the path or the query",
-            "template",
-        )
+        raise AccessLinkError(say("template.gives", template=_shown(template), url=_shown(url), problem=problem),
+                              "template")
     return url
 
 
@@ -174,18 +157,11 @@ def _login_url(access: ResourceAccess, target: str, login: LoginStrategy, allow_
         return f"{base}/login?qurl={_enc(target)}"
     if isinstance(login, OpenAthensLogin):
         if not _DOMAIN.fullmatch(login.domain):
-            raise AccessLinkError(
-                f"login.domain {login.domain!r}: is not a domain name; give the network's "
-                "OpenAthens domain, e.g. reseau.example.org",
-                "login.domain",
-            )
+            raise AccessLinkError(say("login.domain", domain=login.domain), "login.domain")
         return f"{_OPENATHENS}{login.domain}?url={_enc(target)}"
     if isinstance(login, ShibbolethLogin):
         if not login.idp.strip():
-            raise AccessLinkError(
-                "login.idp is empty; give the entityID of the network's identity provider",
-                "login.idp",
-            )
+            raise AccessLinkError(say("login.idp"), "login.idp")
         sp = _base(access.sp, "sp", allow_http) if access.sp else _origin(target)
         return f"{sp}/Shibboleth.sso/Login?entityID={_enc(login.idp)}&target={_enc(target)}"
     if isinstance(login, CasLogin):
@@ -206,11 +182,7 @@ def access_link(
     needed = _NEEDS[access.kind]
     value = getattr(access, needed)
     if not value:
-        raise AccessLinkError(
-            f"access of kind '{access.kind}' needs '{needed}'; add `{needed}:` to the resource's "
-            "access (or to its override for this site)",
-            needed,
-        )
+        raise AccessLinkError(say("access.link_needs", kind=access.kind, key=needed), needed)
     if access.kind == "on_site":
         return AccessLink("on_site", None, where=value)
     if access.kind == "template":

@@ -61,10 +61,12 @@ def check(project: Path, links: bool, out: Path | None, fmt: str) -> None:
     """Load and validate every data and content file; list every error as FILE:LINE:COL: message."""
     with _errors(fmt):
         graph = load_graph(project)
-        click.echo(
-            f"OK: {len(graph.sites)} sites, {len(graph.resources)} resources, {len(graph.libraries)} libraries, "
-            f"{len(graph.events)} events, {len(graph.posts)} posts, {len(graph.pages)} pages"
-        )
+        click.echo(say(
+            "cli.ok", sites=count(len(graph.sites), "count.site"),
+            resources=count(len(graph.resources), "count.resource"),
+            libraries=count(len(graph.libraries), "count.library"), events=count(len(graph.events), "count.event"),
+            posts=count(len(graph.posts), "count.post"), pages=count(len(graph.pages), "count.page"),
+        ))
         if links:
             _check_links(graph, out or graph.root / "site", fmt)
 

@@ -1,9 +1,17 @@
 """Cross-reference checks: every id an editor wrote points at something that exists,
-and every access link of every resource on every site can be computed."""
+and every access link of every resource on every site can be computed.
+
+They run on whatever validated, even when some files failed: a failed file's ids
+count as known (or, when it could not be read at all, every id does), so that its
+own errors are reported once and never cascade into "unknown id" errors elsewhere.
+"""
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .access import AccessLinkError, access_link, check_url
@@ -11,26 +19,59 @@ from .errors import Location, Problem
 from .load.markdown_source import MarkdownDocument
 from .load.project import Sources
 from .load.yaml_source import YamlDocument
-from .models.graph import NetworkGraph
+from .messages import say, unknown_id
+from .models.event import Event
+from .models.graph import Page, Post
+from .models.group import Group
+from .models.library import Library
 from .models.network_facts import town_key
 from .models.resource import Resource
+from .models.site import Network, Site
+from .models.source import Source
+from .schema_errors import label
+
+VOCABULARIES = ("categories", "audiences", "devices", "languages", "event_kinds", "event_series")
+Known = frozenset[str] | None  # ids a reference may name; None: any (the file declaring them is unreadable)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What validated, for the cross-checks; every part may be partial when a file failed."""
+
+    root: Path
+    network: Network | None
+    site_rows: tuple[tuple[int, Site], ...]  # valid sites, with their index in data/sites.yml
+    vocab: Mapping[str, Known]  # each vocabulary of taxonomy.yml, and blog_categories
+    resources: Mapping[str, Resource]
+    libraries: Mapping[str, Library]
+    events: Mapping[str, Event]
+    group_rows: tuple[tuple[int, Group], ...]  # valid groups, with their index in data/groups.yml
+    known_groups: Known
+    known_authors: Known
+    known_sites: Known
+    known_public_sites: Known
+    known_files: Mapping[str, set[str]]  # ids (file names) of every resource, library and event file
+    pages: tuple[Page, ...]
+    posts: tuple[Post, ...]
+    harvest_sources: Mapping[str, Source]
+
+    @property
+    def sites(self) -> tuple[Site, ...]:
+        return tuple(site for _index, site in self.site_rows)
 
 
 class References:
     """Checks that every id an editor wrote points at something that exists."""
 
-    def __init__(self, graph: NetworkGraph, sources: Sources, docs: dict, problems: list[Problem]):
-        self.graph, self.sources, self.docs, self.problems = graph, sources, docs, problems
-        self.vocab = {
-            name: {t.id for t in getattr(graph.taxonomy, name)}
-            for name in ("categories", "audiences", "devices", "languages", "event_kinds", "event_series")
-        }
+    def __init__(self, checked: Checked, sources: Sources, docs: dict, problems: list[Problem]):
+        self.graph, self.sources, self.docs, self.problems = checked, sources, docs, problems
+        self.vocab = checked.vocab
         # Ids of files that exist but failed validation count as known: their own
         # errors are already reported, and should not cascade into every reference.
-        self.known = {kind: sources.found_ids.get(kind, set()) for kind in ("resources", "libraries", "events")}
-        self.site_ids = {s.id for s in graph.sites}
-        self.public_ids = {s.id for s in graph.sites if s.kind == "public"}
-        self.towns = {town_key(town.name): town for town in graph.network.towns}
+        self.known = checked.known_files
+        self.site_ids = checked.known_sites
+        self.public_ids = checked.known_public_sites
+        self.towns = {town_key(town.name): town for town in checked.network.towns} if checked.network else None
 
     def check(self) -> None:
         self._sites()
@@ -55,24 +96,24 @@ class References:
                 continue  # harvested: its source's library and kinds are checked in _harvest_sources
             doc = self.docs[("events", ev.id)]
             if ev.source is not None:
-                self._add(doc.locate(("source",)), "source: set only by `bibnum harvest` on harvested events; remove it")
+                self._add(doc.locate(("source",)), f"source : {say('ref.harvest_only')}")
             self._in(doc, ("kind",), [ev.kind], "event_kinds")
             self._in(doc, ("series",), [ev.series] if ev.series else [], "event_series")
             self._in(doc, ("audiences",), ev.audiences, "audiences")
             self._ids(doc, ("library",), [ev.library] if ev.library else [], self.known["libraries"], "library", "data/libraries/")
             self._ids(doc, ("resources",), ev.resources, self.known["resources"], "resource", "data/resources/")
-            self._ids(doc, ("group",), [ev.group] if ev.group else [], set(self.graph.groups), "group", "data/groups.yml")
+            self._ids(doc, ("group",), [ev.group] if ev.group else [], self.graph.known_groups, "group", "data/groups.yml")
             self._url(doc, ("registration_url",), ev.registration_url)
             self._url(doc, ("online_url",), ev.online_url)
         if self.sources.groups is not None:
-            for index, grp in enumerate(self.graph.groups.values()):
+            for index, grp in self.graph.group_rows:
                 self._ids(self.sources.groups, ("groups", index, "members"), grp.members,
                           self.known["libraries"], "library", "data/libraries/")
                 for number, person in enumerate(grp.people):
                     self._ids(self.sources.groups, ("groups", index, "people", number, "library"),
                               [person.library] if person.library else [], self.known["libraries"], "library",
                               "data/libraries/")
-            self._unique(self.sources.groups, "groups", [g.id for g in self.graph.groups.values()])
+            self._unique(self.sources.groups, "groups", _raw_ids(self.sources.groups, "groups"))
         self._content()
         self._harvest_sources()
 
@@ -80,29 +121,41 @@ class References:
     def _add(self, location: Location, message: str) -> None:
         self.problems.append(Problem(location, message))
 
+    # What each vocabulary's ids are, in the messages (keys of generator/messages.py: what.*).
     _SINGULAR = {"categories": "category", "audiences": "audience", "devices": "device",
-                 "languages": "language", "event_kinds": "event kind", "event_series": "event series"}
+                 "languages": "language", "event_kinds": "event_kind", "event_series": "event_series",
+                 "blog_categories": "blog_category"}
 
     def _in(self, doc: YamlDocument, path: tuple, values: list[str], vocab: str) -> None:
-        self._ids(doc, path, values, self.vocab[vocab], self._SINGULAR[vocab], f"{vocab} in data/taxonomy.yml")
+        self._ids(doc, path, values, self.vocab.get(vocab), self._SINGULAR[vocab],
+                  say("where.vocabulary", vocabulary=vocab))
 
-    def _ids(self, doc: YamlDocument, path: tuple, values: list[str], known: set[str], what: str, where: str) -> None:
+    def _ids(self, doc: YamlDocument, path: tuple, values: list[str], known: Known, what: str, where: str) -> None:
+        """Report each of `values` not in `known` (nothing when `known` is None: its file is unreadable).
+        `what` names the kind of id (a key `what.<what>` of generator/messages.py)."""
+        if known is None:
+            return
+        what = what.replace(" ", "_")
         for index, value in enumerate(values):
             if value not in known:
-                loc = doc.locate(path + (index,)) if len(values) > 1 or (path + (0,)) in doc.positions else doc.locate(path)
+                at = path + (index,) if len(values) > 1 or (path + (0,)) in doc.positions else path
                 close = difflib.get_close_matches(value, sorted(known), n=1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
-                self._add(
-                    loc,
-                    f"{'.'.join(map(str, path))}: unknown {what} '{value}'; {hint}"
-                    f"expected one of: {', '.join(sorted(known)) or '(none defined)'} (add it to {where})",
-                )
+                self._add(doc.locate(at), self._say(doc, at, unknown_id(what, value, known, where,
+                                                                        close[0] if close else None)))
 
-    def _unique(self, doc: YamlDocument, key: str, ids: list[str]) -> None:
-        seen: set[str] = set()
+    def _say(self, doc: YamlDocument, path: tuple, message: str) -> str:
+        """`message` after the place it is about: '2e groupe (id copil) › members : …'."""
+        where = label(path, doc.data)
+        return f"{where} : {message}" if where else message
+
+    def _unique(self, doc: YamlDocument, key: str, ids: list[Any]) -> None:
+        seen: set[Any] = set()
         for index, value in enumerate(ids):
+            if value is None:
+                continue
             if value in seen:
-                self._add(doc.locate((key, index, "id")), f"{key}: duplicate id '{value}'; each id must be unique")
+                path = (key, index, "id")
+                self._add(doc.locate(path), self._say(doc, path, say("ref.duplicate", id=value)))
             seen.add(value)
 
     def _url(self, doc: YamlDocument, path: tuple, url: str | None, allow_http: bool = False) -> None:
@@ -111,7 +164,7 @@ class References:
         try:
             check_url(url, key=str(path[-1]), allow_http=allow_http)
         except AccessLinkError as exc:
-            self._add(doc.locate(path), f"{'.'.join(map(str, path))}: {exc}")
+            self._add(doc.locate(path), self._say(doc, path, str(exc)))
 
     def _login(self, doc: YamlDocument, path: tuple, strategy: Any, allow_http: bool = False) -> None:
         base = getattr(strategy, "base", None)
@@ -122,24 +175,27 @@ class References:
         doc = self.sources.sites
         if doc is None:
             return
-        self._unique(doc, "sites", [s.id for s in self.graph.sites])
-        for index, milestone in enumerate(self.graph.network.milestones):
+        self._unique(doc, "sites", _raw_ids(doc, "sites"))
+        for index, milestone in enumerate(self.graph.network.milestones if self.graph.network else ()):
             self._url(doc, ("network", "milestones", index, "url"), milestone.url)
         themes = self.graph.root / "themes"
-        for index, st in enumerate(self.graph.sites):
+        for index, st in self.graph.site_rows:
             self._url(doc, ("sites", index, "url"), st.url, st.allow_http)
             if not st.url.endswith("/"):
-                self._add(doc.locate(("sites", index, "url")), "url: end the site's address with '/'")
+                path = ("sites", index, "url")
+                self._add(doc.locate(path), self._say(doc, path, say("ref.site_url_slash", example=st.url + "/")))
             self._login(doc, ("sites", index, "login"), st.login, st.allow_http)
             if not (themes / st.look).is_dir():
-                self._add(doc.locate(("sites", index, "look")),
-                          f"look: no folder themes/{st.look}/; create it or use an existing look")
+                path = ("sites", index, "look")
+                self._add(doc.locate(path), self._say(doc, path, say("ref.no_look", look=st.look)))
             elif st.logo and not (themes / st.look / st.logo).is_file():
-                self._add(doc.locate(("sites", index, "logo")),
-                          f"logo: no file themes/{st.look}/{st.logo}; add it or fix the path")
+                path = ("sites", index, "logo")
+                self._add(doc.locate(path), self._say(doc, path, say("ref.no_logo", look=st.look, logo=st.logo)))
 
     def _town(self, doc: YamlDocument, lib) -> None:
         """A library's population is its town's: declared once in network.towns, or in the library file."""
+        if self.towns is None:
+            return  # data/sites.yml's network did not validate: its towns are unknown
         town = self.towns.get(town_key(lib.town))
         if town is None and lib.population is None:
             self._add(doc.locate(("town",)),
@@ -158,10 +214,10 @@ class References:
         for st in shown_on:
             access = res.access.for_site(st.id)
             path = ("access", "sites", st.id) if st.id in res.access.sites else ("access",)
-            logins = [(st.login, dict(st.fields), f"site '{st.id}'")]
+            logins = [(st.login, dict(st.fields), say("ref.who_site", id=st.id))]
             if st.library_logins:
                 logins += [
-                    (lib.login or st.login, {**st.fields, **lib.fields}, f"library '{lib.id}'")
+                    (lib.login or st.login, {**st.fields, **lib.fields}, say("ref.who_library", id=lib.id))
                     for lib in self.graph.libraries.values()
                     if st.id in lib.sites
                 ]
@@ -171,11 +227,11 @@ class References:
                 except AccessLinkError as exc:
                     key = exc.key
                     if key.startswith("fields."):
-                        message = f"access.template: {exc} (for {who}: add it under 'fields:' in its data file)"
                         loc_path = path + ("template",)
+                        message = self._say(doc, loc_path, say("ref.access_field", problem=exc, who=who))
                     else:
-                        message = f"access.{key}: {exc}"
-                        loc_path = path + (key,)
+                        loc_path = path + tuple(key.split("."))
+                        message = self._say(doc, loc_path, str(exc))
                     if message not in reported:
                         reported.add(message)
                         self._add(doc.locate(loc_path), message)
@@ -184,16 +240,15 @@ class References:
         for post in self.graph.posts:
             doc = self._markdown(post.source)
             if post.kind == "blog":
-                for index, author in enumerate(post.meta.authors):
-                    if author not in self.graph.authors:
-                        self._add(doc.meta.locate(("authors", index)),
-                                  f"authors: unknown author '{author}'; add them to data/authors.yml")
-                allowed = set(self.graph.taxonomy.blog_categories)
-                for index, cat in enumerate(post.meta.categories):
-                    if cat not in allowed:
-                        self._add(doc.meta.locate(("categories", index)),
-                                  f"categories: unknown category '{cat}'; expected one of: {', '.join(sorted(allowed))} "
-                                  "(blog_categories in data/taxonomy.yml)")
+                authors = self.graph.known_authors
+                for index, author in enumerate(post.meta.authors if authors is not None else ()):
+                    if author not in authors:
+                        close = difflib.get_close_matches(author, sorted(authors), n=1)
+                        path = ("authors", index)
+                        self._add(doc.meta.locate(path), self._say(doc.meta, path, say(
+                            "ref.unknown_author", id=author,
+                            close=say("ref.author_close", close=close[0]) if close else "")))
+                self._in(doc.meta, ("categories",), post.meta.categories, "blog_categories")
             self._ids(doc.meta, ("sites",), post.meta.sites or [], self.public_ids, "public site", "data/sites.yml")
         for page in self.graph.pages:
             doc = self._markdown(page.source)
@@ -225,3 +280,11 @@ class References:
                 if doc.file == source:
                     return doc
         raise KeyError(source)
+
+
+def _raw_ids(doc: YamlDocument, key: str) -> list[Any]:
+    """The `id` of each item of a file's list as written (None for an item without one)."""
+    items = doc.data.get(key) if isinstance(doc.data, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [item.get("id") if isinstance(item, dict) else None for item in items]

@@ -2,45 +2,47 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import PurePosixPath
-from typing import Any, Iterable, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Location, Problem, ProjectInvalid
-from .references import References
+from .messages import say
+from .references import VOCABULARIES, Checked, References
+from .schema_errors import problems_from
 from .load.project import Sources
 from .load.yaml_source import YamlDocument
-from .models import content, event, group, library, login, resource, site, source, taxonomy
 from .models.content import AuthorsFile, PageMeta, PostMeta
 from .models.event import Event
 from .models.audit import AccessibilityAudit
 from .models.graph import NetworkGraph, Page, Post
-from .models.group import GroupsFile
+from .models.group import Group, GroupsFile
 from .models.library import Library
 from .models.resource import Resource
-from .models.site import SitesFile
+from .models.site import Network, Site, SitesFile
 from .models.source import Source, SourcesFile
 from .harvest.records import harvested
 from .models.taxonomy import Taxonomy
 
 M = TypeVar("M", bound=BaseModel)
 
-_KNOWN_KEYS = sorted(
-    {
-        name
-        for module in (content, event, group, library, login, resource, site, source, taxonomy)
-        for obj in vars(module).values()
-        if isinstance(obj, type) and issubclass(obj, BaseModel)
-        for name in obj.model_fields
-    }
-)
-
 
 def validate(sources: Sources) -> NetworkGraph:
-    """Validate everything; raise ProjectInvalid listing every problem found."""
+    """Validate everything in one pass; raise ProjectInvalid listing every problem found.
+
+    A file that failed (to parse, or against its model) never stops the others: every
+    file is validated, then cross-checked against whatever validated, and the ids a
+    failed file declares (or may declare) count as known, so that its own errors do not
+    cascade into "unknown id" errors everywhere else.
+    """
     problems = list(sources.problems)
+    failed = {problem.location.file for problem in problems}
+
+    def unreadable(name: str) -> bool:
+        """An optional file that exists but gave no data (its ids are unknown, not absent)."""
+        return getattr(sources, name) is None and f"data/{name}.yml" in failed
+
     sites_file = _model(SitesFile, sources.sites, problems)
     tax = _model(Taxonomy, sources.taxonomy, problems)
     groups_file = _model(GroupsFile, sources.groups, problems) if sources.groups else GroupsFile(groups=[])
@@ -59,10 +61,33 @@ def validate(sources: Sources) -> NetworkGraph:
     for event_id, harvested_event in harvest.events.items():
         events.setdefault(event_id, harvested_event)  # an editor's event of the same id wins
 
-    if sites_file is None or tax is None or groups_file is None or authors_file is None:
+    checked = Checked(
+        root=sources.root,
+        network=sites_file.network if sites_file else _part(Network, _raw(sources.sites, "network")),
+        site_rows=_rows(Site, sources.sites, "sites", sites_file.sites if sites_file else None),
+        vocab=_vocabularies(sources.taxonomy, tax),
+        resources=resources,
+        libraries=libraries,
+        events=events,
+        group_rows=_rows(Group, sources.groups, "groups", groups_file.groups if groups_file else None),
+        known_groups=None if unreadable("groups") else _known_ids(
+            sources.groups, "groups", [g.id for g in groups_file.groups] if groups_file else None),
+        known_authors=None if unreadable("authors") else _known_authors(sources.authors, authors_file),
+        known_sites=_known_ids(sources.sites, "sites", [s.id for s in sites_file.sites] if sites_file else None),
+        known_public_sites=_known_ids(
+            sources.sites, "sites", [s.id for s in sites_file.sites if s.kind == "public"] if sites_file else None,
+            unless_kind="pro"),
+        known_files={kind: sources.found_ids.get(kind, set()) for kind in ("resources", "libraries", "events")},
+        pages=tuple(pages),
+        posts=tuple(posts),
+        harvest_sources={src.id: src for src in declared},
+    )
+    References(checked, sources, docs, problems).check()
+    _audited_sites(audit, sources.audit, checked.known_sites, problems)
+    if problems or sites_file is None or tax is None or groups_file is None or authors_file is None:
         raise ProjectInvalid(problems)
 
-    graph = NetworkGraph.create(
+    return NetworkGraph.create(
         root=sources.root,
         network=sites_file.network,
         sites=tuple(sites_file.sites),
@@ -79,21 +104,81 @@ def validate(sources: Sources) -> NetworkGraph:
         harvest_sources={src.id: src for src in declared},
         audit=audit,
     )
-    References(graph, sources, docs, problems).check()
-    _audited_sites(audit, sources.audit, {s.id for s in graph.sites}, problems)
-    if problems:
-        raise ProjectInvalid(problems)
-    return graph
 
 
-def _audited_sites(audit: AccessibilityAudit | None, doc: YamlDocument | None, known: set[str],
+# --- what a failed file still tells the cross-checks ---------------------------------------------
+
+
+def _raw(doc: YamlDocument | None, key: str) -> Any:
+    return doc.data.get(key) if doc is not None and isinstance(doc.data, dict) else None
+
+
+def _part(cls: type[M], data: Any) -> M | None:
+    """`data` as `cls`, or None; its errors are already reported by the whole file's validation."""
+    try:
+        return cls.model_validate(data) if data is not None else None
+    except (ValidationError, TypeError):
+        return None
+
+
+def _rows(cls: type[M], doc: YamlDocument | None, key: str, valid: list[M] | None) -> tuple[tuple[int, M], ...]:
+    """The valid items of a file's list, each with its index in the file (for positions)."""
+    if valid is not None:
+        return tuple(enumerate(valid))
+    items = _raw(doc, key)
+    parts = ((index, _part(cls, item)) for index, item in enumerate(items if isinstance(items, list) else []))
+    return tuple((index, item) for index, item in parts if item is not None)
+
+
+def _known_ids(doc: YamlDocument | None, key: str, valid: list[str] | None,
+               unless_kind: str | None = None) -> frozenset[str] | None:
+    """Ids a reference may name: the valid ones, or every id the failed file writes; None (any id)
+    when the file gave no list to read. An item whose `kind` is not `unless_kind` counts."""
+    if valid is not None:
+        return frozenset(valid)
+    items = _raw(doc, key)
+    if not isinstance(items, list):
+        return None
+    return frozenset(
+        str(item["id"]) for item in items
+        if isinstance(item, dict) and "id" in item and (unless_kind is None or item.get("kind") != unless_kind)
+    )
+
+
+def _known_authors(doc: YamlDocument | None, valid: AuthorsFile | None) -> frozenset[str] | None:
+    if valid is not None:
+        return frozenset(valid.authors)
+    authors = _raw(doc, "authors")
+    return frozenset(str(k) for k in authors) if isinstance(authors, dict) else None
+
+
+def _vocabularies(doc: YamlDocument | None, tax: Taxonomy | None) -> dict[str, frozenset[str] | None]:
+    """Each vocabulary's ids; when taxonomy.yml failed, the ids it writes (None: any id)."""
+    if tax is not None:
+        vocab: dict[str, frozenset[str] | None] = {
+            name: frozenset(t.id for t in getattr(tax, name)) for name in VOCABULARIES
+        }
+        vocab["blog_categories"] = frozenset(tax.blog_categories)
+        return vocab
+    vocab = {}
+    for name in (*VOCABULARIES, "blog_categories"):
+        items = _raw(doc, name)
+        if not isinstance(items, list):
+            vocab[name] = None
+        elif name == "blog_categories":
+            vocab[name] = frozenset(str(item) for item in items if isinstance(item, (str, int)))
+        else:
+            vocab[name] = frozenset(str(item["id"]) for item in items if isinstance(item, dict) and "id" in item)
+    return vocab
+
+
+def _audited_sites(audit: AccessibilityAudit | None, doc: YamlDocument | None, known: frozenset[str] | None,
                    problems: list[Problem]) -> None:
     """The accessibility audit only speaks of sites that exist."""
-    for site_id in audit.sites if audit and doc else ():
+    for site_id in audit.sites if audit and doc and known is not None else ():
         if site_id not in known:
             problems.append(Problem(doc.locate(("sites", site_id)),
-                                    f"sites: unknown site '{site_id}' (sites are declared in data/sites.yml); "
-                                    "rerun the browser tests to rewrite this file"))
+                                    f"sites : {say('audit.unknown_site', id=site_id)}"))
 
 
 # --- per-document validation ---------------------------------------------------------------
@@ -106,53 +191,14 @@ def _model(cls: type[M], doc: YamlDocument | None, problems: list[Problem], extr
     if extra:
         for key in extra:
             if key in data:
-                problems.append(
-                    Problem(doc.locate((key,)), f"'{key}' is taken from the file name; remove this key")
-                )
+                problems.append(Problem(doc.locate((key,)), say("file.id_from_name", key=key)))
                 return None
         data.update(extra)
     try:
         return cls.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_problems_from(exc, doc))
+        problems.extend(problems_from(exc, doc, cls))
         return None
-
-
-def _problems_from(exc: ValidationError, doc: YamlDocument) -> Iterable[Problem]:
-    for err in exc.errors(include_url=False):
-        path = _yaml_path(err["loc"], doc)
-        key = ".".join(str(p) for p in path) or "(file)"
-        yield Problem(doc.locate(path), f"{key}: {_explain(err)}")
-
-
-def _yaml_path(loc: tuple[Any, ...], doc: YamlDocument) -> tuple[Any, ...]:
-    """Drop pydantic's union-tag steps, which do not exist in the YAML."""
-    path: tuple[Any, ...] = ()
-    for index, step in enumerate(loc):
-        candidate = path + (step,)
-        if candidate in doc.positions or index == len(loc) - 1 or not isinstance(step, str):
-            path = candidate
-        elif isinstance(loc[index + 1], str) and path + (loc[index + 1],) in doc.positions:
-            continue
-        else:
-            path = candidate
-    return path
-
-
-def _explain(err: dict[str, Any]) -> str:
-    kind, msg = err["type"], err["msg"]
-    if kind == "missing":
-        return "this required key is missing; add it (see the editor's guide for what it holds)"
-    if kind == "extra_forbidden":
-        name = str(err["loc"][-1])
-        close = difflib.get_close_matches(name, _KNOWN_KEYS, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else "; remove it or check its spelling"
-        return f"unknown key '{name}'{hint}"
-    if kind in ("value_error", "assertion_error"):
-        return msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    got = err.get("input")
-    shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
-    return f"{msg} (got {shown})"
 
 
 def _by_stem(
@@ -166,12 +212,8 @@ def _by_stem(
     for doc in documents:
         stem = PurePosixPath(doc.file).stem
         if (kind, stem) in docs:
-            problems.append(
-                Problem(
-                    Location(doc.file, 1, 1),
-                    f"duplicate id '{stem}': {docs[(kind, stem)].file} has the same file name; rename one of them",
-                )
-            )
+            problems.append(Problem(Location(doc.file, 1, 1),
+                                    say("file.duplicate_stem", id=stem, other=docs[(kind, stem)].file)))
             continue
         docs[(kind, stem)] = doc
         model = _model(cls, doc, problems, extra={"id": stem})
@@ -217,10 +259,8 @@ def _posts(sources: Sources, problems: list[Problem]) -> list[Post]:
                 continue
             post_id = meta.slug or PurePosixPath(doc.file).stem
             if (kind, post_id) in seen:
-                problems.append(
-                    Problem(doc.meta.locate(("slug",)), f"duplicate id '{post_id}' (also {seen[(kind, post_id)]}); "
-                            "rename the file or set a different 'slug'")
-                )
+                problems.append(Problem(doc.meta.locate(("slug",)),
+                                        say("file.duplicate_slug", id=post_id, other=seen[(kind, post_id)])))
                 continue
             seen[(kind, post_id)] = doc.file
             posts.append(Post(post_id, kind, meta, doc.body, doc.file))

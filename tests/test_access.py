@@ -115,18 +115,18 @@ def test_template_field_without_value(fields: dict[str, str], key: str) -> None:
         access_link(access, DirectLogin(kind="direct"), fields)
     assert err.value.key == key
     assert "{code_bib}" in str(err.value) and "fields:" in str(err.value)
-    assert "site or library" in str(err.value)
+    assert "du site ou de la bibliothèque" in str(err.value)
 
 
 @pytest.mark.parametrize(
     ("template", "problem"),
     [
-        ("https://p.example.org/sso?id={code_bib", "'{' or '}' is not part of a field"),
-        ("https://p.example.org/sso?id={{code_bib}}", "'{' or '}' is not part of a field"),
-        ("https://p.example.org/sso?id={Code}", "'{' or '}' is not part of a field"),
-        ("javascript:alert({code_bib})", "'javascript' scheme is not allowed"),
-        ("https://{code_bib}/sso", "has no host"),
-        ("{code_bib}https://p.example.org/sso", "put fields only in the path or the query"),
+        ("https://p.example.org/sso?id={code_bib", "une accolade ne fait pas partie d'un champ"),
+        ("https://p.example.org/sso?id={{code_bib}}", "une accolade ne fait pas partie d'un champ"),
+        ("https://p.example.org/sso?id={Code}", "une accolade ne fait pas partie d'un champ"),
+        ("javascript:alert({code_bib})", "le protocole « javascript » est refusé"),
+        ("https://{code_bib}/sso", "il manque le nom du serveur"),
+        ("{code_bib}https://p.example.org/sso", "placez les champs seulement dans le chemin ou la requête"),
     ],
 )
 def test_template_refused(template: str, problem: str) -> None:
@@ -164,38 +164,38 @@ def test_override_missing_the_key_its_kind_needs() -> None:
     with pytest.raises(AccessLinkError) as err:
         access_link(access.for_site("pro"), DirectLogin(kind="direct"))
     assert err.value.key == "template"
-    assert "needs 'template'" in str(err.value)
+    assert "demande « template »" in str(err.value)
 
 
 @pytest.mark.parametrize(
     ("url", "problem"),
     [
-        ("javascript:alert(1)", "the 'javascript' scheme is not allowed; use an https:// address of the provider"),
-        ("JaVaScRiPt:alert(1)", "the 'javascript' scheme is not allowed"),
-        (" javascript:alert(1)", "the 'javascript' scheme is not allowed"),
-        ("\x01java\tscript:alert(1)", "the 'javascript' scheme is not allowed"),
-        ("data:text/html,<script>alert(1)</script>", "the 'data' scheme is not allowed"),
-        ("vbscript:msgbox", "the 'vbscript' scheme is not allowed"),
-        ("file:///etc/passwd", "the 'file' scheme is not allowed"),
-        ("ftp://provider.example.org/doc", "the 'ftp' scheme is not allowed"),
-        ("http://provider.example.org/doc", "plain http is not allowed"),
-        ("/ressources/presse", "no scheme"),
-        ("provider.example.org/doc", "no scheme"),
-        ("https:///doc", "has no host"),
-        ("https:provider.example.org", "has no host"),
-        ("https://provider.example.org/a b", "contains whitespace"),
-        ("https://provider.example.org/a\nb", "contains a control character"),
-        ("https://provider.example.org\\@evil.example.org/", "backslash"),
-        ("https://provider.example.org@evil.example.org/", "user name or password"),
+        ("javascript:alert(1)", "le protocole « javascript » est refusé ; utilisez une adresse en https:// du fournisseur"),
+        ("JaVaScRiPt:alert(1)", "le protocole « javascript » est refusé"),
+        (" javascript:alert(1)", "le protocole « javascript » est refusé"),
+        ("\x01java\tscript:alert(1)", "le protocole « javascript » est refusé"),
+        ("data:text/html,<script>alert(1)</script>", "le protocole « data » est refusé"),
+        ("vbscript:msgbox", "le protocole « vbscript » est refusé"),
+        ("file:///etc/passwd", "le protocole « file » est refusé"),
+        ("ftp://provider.example.org/doc", "le protocole « ftp » est refusé"),
+        ("http://provider.example.org/doc", "http:// sans chiffrement est refusé"),
+        ("/ressources/presse", "pas de https://"),
+        ("provider.example.org/doc", "pas de https://"),
+        ("https:///doc", "il manque le nom du serveur"),
+        ("https:provider.example.org", "il manque le nom du serveur"),
+        ("https://provider.example.org/a b", "elle contient une espace"),
+        ("https://provider.example.org/a\nb", "caractère de contrôle"),
+        ("https://provider.example.org\\@evil.example.org/", "barre oblique inverse"),
+        ("https://provider.example.org@evil.example.org/", "un nom ou un mot de passe"),
         ("https://provider.example.org:99999/", "port"),
-        ("", "is empty"),
+        ("", "elle est vide"),
     ],
 )
 def test_check_url_refuses(url: str, problem: str) -> None:
     with pytest.raises(AccessLinkError) as err:
         check_url(url, key="target")
     assert err.value.key == "target"
-    assert str(err.value).startswith("target ")
+    assert str(err.value).startswith(f"adresse « {url[:79]}")
     assert problem in str(err.value)
 
 
@@ -205,21 +205,21 @@ def test_http_only_when_allowed() -> None:
     assert access_link(ResourceAccess(kind="direct", target=url), DirectLogin(kind="direct"), allow_http=True) == (
         AccessLink("direct", url)
     )
-    with pytest.raises(AccessLinkError, match="plain http is not allowed"):
+    with pytest.raises(AccessLinkError, match="http:// sans chiffrement est refusé"):
         access_link(ResourceAccess(kind="direct", target=url), DirectLogin(kind="direct"))
 
 
 @pytest.mark.parametrize(
     ("login", "access", "key", "problem"),
     [
-        (DirectLogin(kind="direct"), login_access("javascript:alert(1)"), "target", "'javascript' scheme"),
+        (DirectLogin(kind="direct"), login_access("javascript:alert(1)"), "target", "« javascript »"),
         (EzproxyLogin(kind="ezproxy", base="http://proxy.example.org"), login_access(), "login.base", "http"),
-        (EzproxyLogin(kind="ezproxy", base="https://proxy.example.org/?x=1"), login_access(), "login.base", "'?'"),
-        (CasLogin(kind="cas", base="data:text/html,x"), login_access(), "login.base", "'data' scheme"),
-        (OpenAthensLogin(kind="openathens", domain="x.org/../evil"), login_access(), "login.domain", "domain"),
+        (EzproxyLogin(kind="ezproxy", base="https://proxy.example.org/?x=1"), login_access(), "login.base", "« ? »"),
+        (CasLogin(kind="cas", base="data:text/html,x"), login_access(), "login.base", "« data »"),
+        (OpenAthensLogin(kind="openathens", domain="x.org/../evil"), login_access(), "login.domain", "domaine"),
         (ShibbolethLogin(kind="shibboleth", idp=" "), login_access(), "login.idp", "entityID"),
-        (ShibbolethLogin(kind="shibboleth", idp=IDP), login_access(sp="ftp://sp.example.org"), "sp", "'ftp'"),
-        (CasLogin(kind="cas", base="https://cas.example.org"), login_access(service="vbscript:x"), "service", "'vbscript'"),
+        (ShibbolethLogin(kind="shibboleth", idp=IDP), login_access(sp="ftp://sp.example.org"), "sp", "« ftp »"),
+        (CasLogin(kind="cas", base="https://cas.example.org"), login_access(service="vbscript:x"), "service", "« vbscript »"),
     ],
 )
 def test_access_link_names_the_key_at_fault(login, access: ResourceAccess, key: str, problem: str) -> None:

@@ -101,9 +101,11 @@ def test_an_invalid_audit_file_is_reported_with_file_and_line(demo_copy: Path):
     with pytest.raises(ProjectInvalid) as caught:
         load_graph(demo_copy)
     problems = "\n".join(str(p) for p in caught.value.problems)
-    calvados, when = line_of(lines, CALVADOS), line_of(lines, '"date"')
-    assert f"data/audit/accessibility.json:{calvados}:5: sites.calvados: rules_passed cannot exceed" in problems
-    assert f"data/audit/accessibility.json:{when}:3: date: Input should be a valid date" in problems
+    passed, when = line_of(lines, '"rules_passed": 40'), line_of(lines, '"date"')
+    assert (f"data/audit/accessibility.json:{passed}:7: sites.calvados.rules_passed : rules_passed ne peut pas "
+            "dépasser rules_applicable") in problems
+    assert (f"data/audit/accessibility.json:{when}:3: date : « le 5 octobre » n'est pas une date ; écrivez-la "
+            "AAAA-MM-JJ, par ex. 2026-12-20") in problems
 
 
 def test_an_audit_of_an_unknown_site_is_reported(demo_copy: Path):
@@ -113,8 +115,8 @@ def test_an_audit_of_an_unknown_site_is_reported(demo_copy: Path):
         load_graph(demo_copy)
     montreal = line_of(lines, '"montreal": {')
     assert [str(p) for p in caught.value.problems] == [
-        f"data/audit/accessibility.json:{montreal}:5: sites: unknown site 'montreal' "
-        "(sites are declared in data/sites.yml); rerun the browser tests to rewrite this file"
+        f"data/audit/accessibility.json:{montreal}:5: sites : site « montreal » inconnu (les sites sont déclarés "
+        "dans data/sites.yml) ; relancez les tests de navigateur pour réécrire ce fichier"
     ]
 
 

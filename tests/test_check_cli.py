@@ -31,7 +31,7 @@ def replace_line(path: Path, prefix: str, new: str) -> int:
 def test_demo_is_valid():
     result = run_check(REPO)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 3 sites")
+    assert result.stdout.startswith("OK : 3 sites")
 
 
 def test_broken_demo_reports_every_error_with_file_and_line(demo_copy: Path):
@@ -59,7 +59,7 @@ def test_broken_demo_reports_every_error_with_file_and_line(demo_copy: Path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert re.fullmatch(r"\d+ error\(s\): nothing was built or published\.", lines[-1])
+    assert re.fullmatch(r"\d+ erreurs : rien n'a été construit ni publié\.", lines[-1])
     errors = lines[:-1]
     for line in errors:
         assert re.match(r"^[\w./-]+:\d+:\d+: .+", line), line
@@ -70,10 +70,10 @@ def test_broken_demo_reports_every_error_with_file_and_line(demo_copy: Path):
         )
 
     assert has("data/resources/cafeyn.yml", bad_yaml + 1, "YAML invalide")
-    assert has("data/resources/gallica.yml", None, "provider", "required key is missing")
-    assert has("data/resources/izneo.yml", unknown_line, "unknown category 'bandes-dessinees'", "taxonomy.yml")
-    assert has("data/resources/pnb.yml" if any("resources/pnb.yml" in e and "duplicate" in e for e in errors)
-               else "data/resources/extra/pnb.yml", 1, "duplicate id 'pnb'")
+    assert has("data/resources/gallica.yml", None, "provider : clé obligatoire absente")
+    assert has("data/resources/izneo.yml", unknown_line, "catégorie « bandes-dessinees » inconnue", "taxonomy.yml")
+    assert has("data/resources/pnb.yml" if any("resources/pnb.yml" in e and "en double" in e for e in errors)
+               else "data/resources/extra/pnb.yml", 1, "identifiant « pnb » en double")
     assert has(f"data/events/{event.name}", date_line, "start")
     assert has("data/resources/skilleos.yml", js_line, "javascript", "https://")
     assert len(errors) == 6, "\n".join(errors)

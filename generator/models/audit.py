@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Model, PlainText, Slug
+from .base import Invalid, Model, PlainText, Slug
 
 Count = Annotated[int, Field(ge=0)]
 
@@ -46,7 +46,7 @@ class SiteAudit(Model):
     @model_validator(mode="after")
     def _consistent(self) -> "SiteAudit":
         if self.rules_passed > self.rules_applicable:
-            raise ValueError("rules_passed cannot exceed rules_applicable; rerun the browser tests")
+            raise Invalid("audit.rules", at=("rules_passed",))
         return self
 
     @property

@@ -8,11 +8,25 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, TypeAdapter, WrapValidator
 
+from ..messages import say
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE_ONLY = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*")
 _DATE = TypeAdapter(dt.date)
 _DATETIME = TypeAdapter(dt.datetime)
+
+
+class Invalid(ValueError):
+    """A validator's refusal, in the editor's words (a key of generator/messages.py).
+
+    `at` names the key a model-level rule is about (an event's `end`), so that the
+    message points at that key's line instead of the block's first one.
+    """
+
+    def __init__(self, message: str, *, at: tuple[str | int, ...] = (), **values: object):
+        super().__init__(say(message, **values))
+        self.at = at
 
 
 class Model(BaseModel):
@@ -25,24 +39,21 @@ def _plain_text(value: str) -> str:
     # Page titles reach mkdocs-material templates, which do not autoescape;
     # refusing markup here keeps every title inert everywhere it is shown.
     if "<" in value or ">" in value:
-        raise ValueError("must be plain text without '<' or '>' (use « » or ‹ › for quotes)")
+        raise Invalid("value.markup")
     if _CONTROL.search(value):
-        raise ValueError("must not contain control characters")
+        raise Invalid("value.control")
     return " ".join(value.split())
 
 
 def _slug(value: str) -> str:
     if not _SLUG.match(value):
-        raise ValueError(
-            f"{value!r} is not a valid identifier: use lowercase letters, digits and "
-            "single hyphens, e.g. 'presse-quotidienne'"
-        )
+        raise Invalid("value.slug", value=value)
     return value
 
 
 def _no_control(value: str) -> str:
     if _CONTROL.search(value):
-        raise ValueError("must not contain control characters")
+        raise Invalid("value.control")
     return value
 
 
@@ -67,7 +78,7 @@ def _date_or_datetime(value: Any, handler: Any) -> Any:
     # The loader keeps dates as text: `2026-11-02` is a day, `2026-11-02T14:00` a moment.
     # Parsing with the one type the text asks for gives one error, not one per union member.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise ValueError("attendu une date comme 2026-11-02 ou une date et une heure comme 2026-11-02T14:00")
+        raise Invalid("value.date_number")
     if isinstance(value, str):
         return (_DATE if _DATE_ONLY.fullmatch(value) else _DATETIME).validate_python(value.strip())
     return handler(value)

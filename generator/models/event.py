@@ -7,14 +7,14 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .base import MarkdownText, Model, PlainText, Slug
+from .base import Invalid, MarkdownText, Model, PlainText, Slug
 
 
 def _datetime_text(value: object) -> object:
     # YAML may hand us a datetime already; refuse numbers, which pydantic would
     # otherwise take as Unix timestamps.
     if isinstance(value, (int, float)):
-        raise ValueError("expected a date and time like 2026-11-28T14:00")
+        raise Invalid("value.datetime_number")
     return value
 
 
@@ -62,10 +62,12 @@ class Event(Model):
 
     @model_validator(mode="after")
     def _coherent(self) -> "Event":
-        if self.start.tzinfo is not None or self.end.tzinfo is not None:
-            raise ValueError("write start and end as Paris local time without a UTC offset, e.g. 2026-11-28T14:00")
+        for key in ("start", "end"):
+            if getattr(self, key).tzinfo is not None:
+                raise Invalid("value.datetime_offset", at=(key,))
         if self.end < self.start:
-            raise ValueError("end is before start; check the dates")
+            raise Invalid("event.end_before_start", at=("end",), start=self.start.isoformat(timespec="minutes"),
+                          end=self.end.isoformat(timespec="minutes"))
         if self.library is None and self.place is None and self.online_url is None:
-            raise ValueError("say where it happens: give 'library', 'place' or 'online_url'")
+            raise Invalid("event.where")
         return self

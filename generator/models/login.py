@@ -10,7 +10,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, model_validator
 
-from .base import Model, PlainText, Slug
+from .base import Invalid, Model, PlainText, Slug
 
 
 class EzproxyLogin(Model):
@@ -102,7 +102,7 @@ class ResourceAccess(Model):
         required = {"login": "target", "direct": "target", "template": "template", "on_site": "where"}
         key = required[self.kind]
         if getattr(self, key) is None:
-            raise ValueError(f"access of kind '{self.kind}' needs '{key}'")
+            raise Invalid("access.needs", at=("kind",), kind=self.kind, key=key)
         return self
 
     def for_site(self, site_id: str) -> "ResourceAccess":

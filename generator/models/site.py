@@ -8,7 +8,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from .base import Model, PlainText, Slug
+from ..messages import say
+
+from .base import Invalid, Model, PlainText, Slug
 from .login import DirectLogin, LoginStrategy
 from .network_facts import Funders, Milestone, Towns
 from .quantities import Money
@@ -18,7 +20,7 @@ _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 def _hex_color(value: str) -> str:
     if not _HEX.match(value):
-        raise ValueError(f"{value!r} is not a colour: use six hexadecimal digits, e.g. '#1d4f91'")
+        raise Invalid("value.colour", value=value)
     return value.lower()
 
 
@@ -27,7 +29,7 @@ HexColor = Annotated[str, AfterValidator(_hex_color)]
 
 def _field_value(value: str) -> str:
     if not value or any(c.isspace() or ord(c) < 32 for c in value):
-        raise ValueError("template field values must be non-empty and contain no spaces")
+        raise Invalid("value.field_value")
     return value
 
 
@@ -61,9 +63,10 @@ _ALGOLIA_KEY = re.compile(r"^[A-Za-z0-9+/=_-]{32,512}$")
 
 
 def _matching(pattern: re.Pattern[str], what: str, example: str):
+    """`what` is a key of generator/messages.py naming the expected value."""
     def check(value: str) -> str:
         if not pattern.match(value):
-            raise ValueError(f"{value!r} is not {what}, e.g. {example!r}")
+            raise Invalid("value.pattern", value=value, what=say(what), example=example)
         return value
     return AfterValidator(check)
 
@@ -71,13 +74,13 @@ def _matching(pattern: re.Pattern[str], what: str, example: str):
 class AlgoliaSearch(Model):
     """Search through Algolia instead of the site's static index (for very large networks)."""
 
-    app_id: Annotated[str, _matching(_ALGOLIA_APP, "an Algolia application id", "ABCDEF1234")] = Field(
+    app_id: Annotated[str, _matching(_ALGOLIA_APP, "value.algolia_app", "ABCDEF1234")] = Field(
         description="Identifiant de l'application Algolia (« Application ID »), par ex. `ABCDEF1234`."
     )
-    index: Annotated[str, _matching(_ALGOLIA_INDEX, "an Algolia index name", "boitenumerique_calvados")] = Field(
+    index: Annotated[str, _matching(_ALGOLIA_INDEX, "value.algolia_index", "boitenumerique_calvados")] = Field(
         description="Nom de l'index, par ex. `boitenumerique_calvados` (rempli par `bibnum search push`)."
     )
-    search_key: Annotated[str, _matching(_ALGOLIA_KEY, "an Algolia search-only API key",
+    search_key: Annotated[str, _matching(_ALGOLIA_KEY, "value.algolia_key",
                                          "0123456789abcdef0123456789abcdef")] = Field(
         description="Clé de recherche seule (« Search-Only API Key »), publique : elle est écrite dans les pages. "
         "Jamais la clé d'administration, qui se donne à `bibnum search push` par la variable "

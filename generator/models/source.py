@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, NonNegativeInt, PositiveInt, model_validator
 
-from .base import Model, PlainText, Slug
+from ..messages import say
+from .base import Invalid, Model, PlainText, Slug
 
 TITLE_KINDS = ("feed", "opds", "kbart")
 # `data/harvest/report.json` sits beside the sources' files: no source may take that name.
@@ -18,22 +19,22 @@ RESERVED_IDS = frozenset({"report"})
 def url_problem(url: str) -> str | None:
     """What is wrong with a source's address, or None: http(s), file:// or a project-relative path."""
     if not url.strip() or url != url.strip():
-        return "is empty or has spaces around it"
+        return say("source.url_empty")
     if "\\" in url or any(ord(c) < 0x20 or ord(c) == 0x7F for c in url):
-        return "contains a backslash or a control character"
+        return say("source.url_control")
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme in ("http", "https"):
-        return None if parts.hostname else "has no host; write the full address, e.g. https://fournisseur.example.org/flux.atom"
+        return None if parts.hostname else say("source.url_host")
     if scheme == "file":
-        return None if parts.path.startswith("/") else "file:// addresses need an absolute path, e.g. file:///srv/flux.atom"
+        return None if parts.path.startswith("/") else say("source.url_file")
     if len(scheme) > 1:  # a one-letter "scheme" is a Windows drive, refused below as absolute
-        return f"the {scheme!r} scheme is not allowed; use https://, file:// or a path relative to the project"
+        return say("source.url_scheme", scheme=scheme)
     path = PurePosixPath(url)
     if path.is_absolute() or ":" in url:
-        return "an absolute path must be written as a file:// address; or give a path relative to the project"
+        return say("source.url_absolute")
     if ".." in path.parts:
-        return "must stay inside the project (no '..'); e.g. data/feeds/nouveautes.atom"
+        return say("source.url_outside")
     return None
 
 
@@ -76,16 +77,16 @@ class Source(Model):
     @model_validator(mode="after")
     def _coherent(self) -> "Source":
         if self.id in RESERVED_IDS:
-            raise ValueError(f"id '{self.id}' is reserved (data/harvest/{self.id}.json is the harvest report); rename it")
+            raise Invalid("source.reserved", at=("id",), id=self.id)
         problem = url_problem(self.url)
         if problem is not None:
-            raise ValueError(f"url {self.url!r}: {problem}")
+            raise Invalid("source.url", at=("url",), url=self.url, problem=problem)
         if self.kind in TITLE_KINDS:
             if self.resource is None or self.library is not None:
-                raise ValueError(f"a '{self.kind}' source feeds a resource: give 'resource' (and no 'library')")
+                raise Invalid("source.needs_resource", at=("kind",), kind=self.kind)
         else:
             if self.library is None or self.resource is not None:
-                raise ValueError("an 'ical' source feeds a library's agenda: give 'library' (and no 'resource')")
+                raise Invalid("source.needs_library", at=("kind",))
             if self.event_kind is not None and self.default_kind is not None:
                 raise ValueError("« event_kind » est l'ancien nom de « default_kind » : gardez seulement "
                                  f"« default_kind: {self.default_kind} »")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import Model, PlainText, Slug
+from .base import Invalid, Model, PlainText, Slug
 
 
 class Term(Model):
@@ -40,5 +40,6 @@ class Taxonomy(Model):
             ids = [t.id for t in getattr(self, name)]
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
-                raise ValueError(f"{name}: duplicate id(s) {', '.join(dupes)}; each id must appear once")
+                second = next(index for index, i in enumerate(ids) if ids.index(i) != index)
+                raise Invalid("value.duplicate_ids", at=(name, second, "id"), vocabulary=name, ids=", ".join(dupes))
         return self

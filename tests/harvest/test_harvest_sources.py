@@ -42,11 +42,11 @@ def test_source_urls(url: str, ok: bool) -> None:
 
 def test_kind_decides_resource_or_library() -> None:
     Source.model_validate(GOOD)
-    with pytest.raises(ValueError, match="give 'resource'"):
+    with pytest.raises(ValueError, match="donnez « resource »"):
         Source.model_validate({**GOOD, "resource": None, "library": "ifs"})
     # An agenda needs no default kind: its categories may name every kind (data/sources.yml `categories:`).
     assert Source.model_validate({"id": "a", "kind": "ical", "url": "a.ics", "library": "ifs"}).fallback_kind is None
-    with pytest.raises(ValueError, match="reserved"):
+    with pytest.raises(ValueError, match="est réservé"):
         Source.model_validate({**GOOD, "id": "report"})
 
 
@@ -59,17 +59,20 @@ def test_errors_name_file_line_and_fix(demo_copy: Path) -> None:
         "    audiences: [famille]\n"
     )
     found = problems(demo_copy, text)
-    assert any(p.startswith("data/sources.yml:5:5: sources.0.resource: unknown resource 'pnbb'; did you mean 'pnb'?")
+    assert any(p.startswith("data/sources.yml:5:5: 1re source (id flux) › resource : ressource « pnbb » inconnue "
+                            "(vouliez-vous dire « pnb » ?) ; valeurs possibles : assimil,") for p in found), found
+    assert any(p.startswith("data/sources.yml:7:5: 2e source (id flux) › kind : « rss » n'est pas une valeur "
+                            "possible ; valeurs possibles : feed, opds, kbart, ical") for p in found), found
+    assert any("data/sources.yml:14:5: 3e source (id agenda) › event_kind : type d'événement « atelierr » inconnu "
+               "(vouliez-vous dire « atelier » ?)" in p for p in found), found
+    assert any("data/sources.yml:15:17: 3e source (id agenda) › 1er public : public « famille » inconnu" in p
                for p in found), found
-    assert any(p.startswith("data/sources.yml:7:5: sources.1.kind:") for p in found), found
-    assert any("data/sources.yml:14:5: sources.2.event_kind: unknown event kind 'atelierr'" in p for p in found), found
-    assert any("sources.2.audiences: unknown audience 'famille'" in p for p in found), found
 
 
 def test_duplicate_source_ids(demo_copy: Path) -> None:
     entry = yaml.safe_dump([GOOD, GOOD])
     found = problems(demo_copy, "sources:\n" + "\n".join("  " + line for line in entry.splitlines()))
-    assert any("duplicate id 'flux'" in p for p in found), found
+    assert any("identifiant « flux » en double" in p for p in found), found
 
 
 def test_corrupt_harvest_file_is_one_clear_error(demo_copy: Path) -> None:
@@ -116,8 +119,8 @@ def test_an_editor_event_may_not_pretend_to_be_harvested(demo_copy: Path) -> Non
     with pytest.raises(ProjectInvalid) as caught:
         load_graph(demo_copy)
     assert [str(p) for p in caught.value.problems] == [
-        "data/events/2026-11-25-permanence-numerique-ifs.yml:12:1: source: set only by `bibnum harvest` on "
-        "harvested events; remove it"]
+        "data/events/2026-11-25-permanence-numerique-ifs.yml:12:1: source : « source » est écrit par "
+        "`bibnum harvest` sur les événements moissonnés ; supprimez-la"]
 
 
 def test_the_preview_reuses_titles_built_from_the_same_parsed_stores(demo_copy: Path) -> None:

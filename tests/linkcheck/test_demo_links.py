@@ -78,9 +78,9 @@ def test_check_format_github_annotates_the_editors_file(demo_copy: Path):
     path.write_text("\n".join(lines), encoding="utf-8")
     result = run("check", str(demo_copy), "--format", "github")
     assert result.exit_code == 1
-    assert re.search(rf"^::error file=data/resources/izneo\.yml,line={index + 1},col=\d+::category: unknown category",
+    assert re.search(rf"^::error file=data/resources/izneo\.yml,line={index + 1},col=\d+::category : catégorie « bandes-dessinees » inconnue",
                      result.stderr, re.M)
-    assert "error(s): nothing was built or published." in result.stderr
+    assert "erreur : rien n'a été construit ni publié." in result.stderr
 
 
 def test_strict_build_refuses_a_broken_link_and_leaves_out_as_it_was(demo_copy: Path, tmp_path: Path):

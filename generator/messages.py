@@ -1,0 +1,274 @@
+"""Every message an editor reads from `bibnum check` (and `build`), in French, in one place.
+
+Code names a message by its key and fills its `{placeholders}`; nothing else in the
+package writes editor-facing prose. A message says what is wrong, what was expected
+(with an example) and how to fix it. Another language would be another catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+MESSAGES: dict[str, str] = {
+    # --- the place a message points at ------------------------------------------------------
+    "where.file": "fichier",
+    "where.item": "{ordinal} {noun}",
+    "where.item_id": "{ordinal} {noun} (id {id})",
+    "where.key_of_map": "clé « {key} »",
+    # --- schema: what the validation library refused, by error type ---------------------------
+    "schema.missing": "clé obligatoire absente ; ajoutez « {key}: … »{described}",
+    "schema.missing_described": " ({description})",
+    "schema.unknown_key": "clé inconnue « {key} » ; vouliez-vous dire « {close} » ?",
+    "schema.unknown_key_list": "clé inconnue « {key} » ; les clés possibles ici sont : {keys}. "
+    "Corrigez son orthographe ou supprimez-la",
+    "schema.unknown_key_none": "clé inconnue « {key} » ; ce bloc n'a pas d'autre clé, supprimez-la",
+    "schema.choice": "{written} n'est pas une valeur possible ; valeurs possibles : {allowed}",
+    "schema.empty_text": "texte vide ; écrivez au moins un caractère, ou supprimez la clé si elle est facultative",
+    "schema.text_too_short": "{length} caractère(s) ; {limit} au moins",
+    "schema.text_too_long": "{length} caractères ; {limit} au plus. Raccourcissez le texte",
+    "schema.list_too_short": "{counted} ; {limit} au moins. Ajoutez-en (une ligne « - … » par élément)",
+    "schema.list_too_long": "{counted} ; {limit} au plus. Retirez-en",
+    "schema.unit.list": "élément|éléments",
+    "schema.unit.map": "entrée|entrées",
+    "schema.integer": "{written} n'est pas un nombre entier ; écrivez des chiffres sans espace, par ex. 12000",
+    "schema.integer_fraction": "{written} a des décimales ; écrivez un nombre entier, par ex. 12",
+    "schema.number": "{written} n'est pas un nombre ; écrivez des chiffres avec un point décimal, par ex. 49.27",
+    "schema.decimal": "{written} n'est pas un nombre décimal ; écrivez des chiffres avec un point décimal, "
+    "par ex. 0.15",
+    "schema.decimal_digits": "{written} a trop de chiffres ; {limit} au plus",
+    "schema.decimal_places": "{written} a trop de décimales ; {limit} au plus, par ex. 0.15",
+    "schema.decimal_whole": "{written} a trop de chiffres avant la virgule ; {limit} au plus",
+    "schema.gt": "{written} est trop petit ; il faut un nombre supérieur à {limit}",
+    "schema.ge": "{written} est trop petit ; il faut au moins {limit}",
+    "schema.lt": "{written} est trop grand ; il faut un nombre inférieur à {limit}",
+    "schema.le": "{written} est trop grand ; il faut au plus {limit}",
+    "schema.multiple_of": "{written} n'est pas un multiple de {limit}",
+    "schema.bool": "{written} n'est pas oui/non ; écrivez true (oui) ou false (non)",
+    "schema.date": "{written} n'est pas une date ; écrivez-la AAAA-MM-JJ, par ex. 2026-12-20",
+    "schema.date_with_time": "{written} a une heure ; écrivez seulement la date, AAAA-MM-JJ, par ex. 2026-12-20",
+    "schema.datetime": "{written} n'est pas une date et heure ; écrivez AAAA-MM-JJTHH:MM (heure de Paris), "
+    "par ex. 2026-12-20T14:00",
+    "schema.date_or_datetime": "{written} n'est ni une date ni une date et heure ; écrivez AAAA-MM-JJ, par ex. "
+    "2026-12-20, ou AAAA-MM-JJTHH:MM, par ex. 2026-12-20T14:00",
+    "schema.time": "{written} n'est pas une heure ; écrivez HH:MM, par ex. 14:00",
+    "schema.pattern": "{written} n'a pas la forme attendue : {expected}",
+    "schema.pattern_raw": "forme décrite par l'expression {pattern}",
+    "schema.url": "{written} n'est pas une adresse web complète ; écrivez-la avec https://, "
+    "par ex. https://www.exemple.fr/",
+    "schema.map": "il faut ici des clés (« clé: valeur », décalées sous celle-ci) ; trouvé : {found}",
+    "schema.list": "il faut ici une liste (une ligne « - … » par élément, ou [a, b]) ; trouvé : {found}",
+    "schema.text": "il faut ici un texte ; trouvé : {found}",
+    "schema.tag_invalid": "{key} {written} inconnu ; valeurs possibles : {allowed}",
+    "schema.tag_missing": "clé « {key} » absente : elle choisit la forme de ce bloc ; valeurs possibles : {allowed}",
+    "schema.other": "{written} n'est pas accepté ici ; voir le Guide de l'éditeur ({kind})",
+    # what an editor wrote, when it is not a single value
+    "found.map": "des clés",
+    "found.list": "une liste",
+    "found.empty": "rien (valeur vide)",
+    "found.bool": "oui/non",
+    "found.number": "le nombre {value}",
+    "found.text": "le texte {value}",
+    "found.date": "la date {value}",
+    # --- our own rules on a value (models' validators) -----------------------------------------
+    "value.markup": "« < » et « > » sont refusés dans ce texte, qui s'affiche tel quel ; "
+    "pour citer, utilisez « » ou ‹ ›",
+    "value.control": "le texte contient un caractère de contrôle invisible ; retapez-le ou supprimez-le",
+    "value.slug": "« {value} » n'est pas un identifiant : minuscules sans accent, chiffres et tirets simples, "
+    "par ex. presse-quotidienne",
+    "value.date_number": "il faut une date, par ex. 2026-12-20, ou une date et heure, par ex. 2026-12-20T14:00 ; "
+    "trouvé : un nombre",
+    "value.datetime_number": "il faut une date et heure, par ex. 2026-12-20T14:00 ; trouvé : un nombre",
+    "value.datetime_offset": "écrivez l'heure de Paris sans décalage UTC, par ex. 2026-12-20T14:00",
+    "value.colour": "« {value} » n'est pas une couleur ; écrivez # suivi de six chiffres hexadécimaux, "
+    "par ex. #1d4f91",
+    "value.field_value": "valeur vide ou avec des espaces ; écrivez le code d'un seul tenant, par ex. CD14",
+    "value.pattern": "« {value} » n'est pas {what} ; par ex. {example}",
+    "value.algolia_app": "un identifiant d'application Algolia",
+    "value.algolia_index": "un nom d'index Algolia",
+    "value.algolia_key": "une clé de recherche Algolia",
+    "value.duplicate_ids": "identifiant(s) en double dans {vocabulary} : {ids} ; chaque identifiant ne doit "
+    "apparaître qu'une fois",
+    "event.end_before_start": "la fin ({end}) est avant le début ({start}) ; corrigez l'une des deux dates",
+    "event.where": "dites où il a lieu : ajoutez « library » (une bibliothèque du réseau), « place » (un autre "
+    "lieu) ou « online_url » (en ligne)",
+    "access.needs": "un accès de type « {kind} » demande la clé « {key} » ; ajoutez-la sous « access: »",
+    "source.reserved": "l'identifiant « {id} » est réservé (data/harvest/{id}.json est le rapport de "
+    "moissonnage) ; choisissez-en un autre",
+    "source.url": "adresse « {url} » : {problem}",
+    "source.url_empty": "elle est vide ou entourée d'espaces",
+    "source.url_control": "elle contient une barre oblique inverse ou un caractère de contrôle",
+    "source.url_host": "il manque le nom du serveur ; écrivez l'adresse complète, par ex. "
+    "https://fournisseur.example.org/flux.atom",
+    "source.url_file": "une adresse file:// demande un chemin absolu, par ex. file:///srv/flux.atom",
+    "source.url_scheme": "le protocole « {scheme} » est refusé ; utilisez https://, file:// ou un chemin "
+    "relatif au projet",
+    "source.url_absolute": "un chemin absolu s'écrit en adresse file:// ; ou donnez un chemin relatif au projet",
+    "source.url_outside": "le chemin doit rester dans le projet (pas de « .. ») ; par ex. data/feeds/nouveautes.atom",
+    "source.needs_resource": "une source « {kind} » alimente une ressource : donnez « resource » (et pas « library »)",
+    "source.needs_library": "une source « ical » alimente l'agenda d'une bibliothèque : donnez « library » "
+    "(et pas « resource »)",
+    "audit.rules": "rules_passed ne peut pas dépasser rules_applicable ; relancez les tests de navigateur "
+    "pour réécrire ce fichier",
+    # --- files and ids (validate) ----------------------------------------------------------------
+    "file.id_from_name": "« {key} » est tiré du nom du fichier ; supprimez cette clé",
+    "file.duplicate_stem": "identifiant « {id} » en double : {other} a le même nom de fichier ; renommez l'un des deux",
+    "file.duplicate_slug": "identifiant « {id} » en double (déjà pris par {other}) ; renommez le fichier ou "
+    "donnez une autre valeur à « slug »",
+    "audit.unknown_site": "site « {id} » inconnu (les sites sont déclarés dans data/sites.yml) ; relancez les "
+    "tests de navigateur pour réécrire ce fichier",
+    # --- cross-references (references) -----------------------------------------------------------
+    "ref.unknown": "{what} « {value} » {unknown}{close} ; valeurs possibles : {known} (à déclarer dans {where})",
+    "ref.unknown.m": "inconnu",
+    "ref.unknown.f": "inconnue",
+    "ref.close": " (vouliez-vous dire « {close} » ?)",
+    "ref.none_defined": "(aucune)",
+    "ref.duplicate": "identifiant « {id} » en double ; chaque identifiant doit être unique",
+    "ref.harvest_only": "« source » est écrit par `bibnum harvest` sur les événements moissonnés ; supprimez-la",
+    "ref.unknown_author": "auteur « {id} » inconnu ; ajoutez-le dans data/authors.yml{close}",
+    "ref.author_close": " (ou vouliez-vous dire « {close} » ?)",
+    "ref.site_url_slash": "terminez l'adresse du site par « / », par ex. {example}",
+    "ref.no_look": "pas de dossier themes/{look}/ ; créez-le ou choisissez un thème existant",
+    "ref.no_logo": "pas de fichier themes/{look}/{logo} ; ajoutez-le ou corrigez le chemin",
+    "ref.access_field": "{problem} (pour {who} : à ajouter sous « fields: » dans son fichier)",
+    "ref.who_site": "le site « {id} »",
+    "ref.who_library": "la bibliothèque « {id} »",
+    # what an id names, "noun|gender" (the adjective agrees with it)
+    "what.category": "catégorie|f",
+    "what.audience": "public|m",
+    "what.device": "support|m",
+    "what.language": "langue|f",
+    "what.event_kind": "type d'événement|m",
+    "what.blog_category": "catégorie de blog|f",
+    "what.site": "site|m",
+    "what.public_site": "portail public|m",
+    "what.library": "bibliothèque|f",
+    "what.resource": "ressource|f",
+    "what.group": "groupe|m",
+    "what.event_series": "série d'événements|f",
+    "where.vocabulary": "{vocabulary} de data/taxonomy.yml",
+    # --- addresses (access) ------------------------------------------------------------------------
+    "url.empty": "elle est vide ; donnez l'adresse complète en https:// {owner}",
+    "url.no_scheme": "ce n'est pas une adresse complète (pas de https://) ; écrivez-la en entier, par ex. {example}",
+    "url.http": "http:// sans chiffrement est refusé ; utilisez l'adresse en https:// (http n'est accepté que "
+    "si le site l'autorise avec allow_http)",
+    "url.scheme": "le protocole « {scheme} » est refusé ; utilisez une adresse en https:// {owner}",
+    "url.backslash": "elle contient une barre oblique inverse ; écrivez « / » dans les adresses",
+    "url.control": "elle contient un caractère de contrôle en position {position} ; supprimez-le",
+    "url.space": "elle contient une espace en position {position} ; supprimez-la, ou écrivez %20",
+    "url.invalid": "ce n'est pas une adresse valide ; vérifiez le nom du serveur et le port",
+    "url.no_host": "il manque le nom du serveur ; écrivez l'adresse complète, par ex. {example}",
+    "url.userinfo": "elle contient un nom ou un mot de passe avant « @ » ; supprimez-le (les lecteurs se "
+    "connectent par le lien)",
+    "url.query": "elle ne doit contenir ni « ? » ni « # » ; donnez seulement l'adresse, par ex. {example}",
+    "url.owner.provider": "du fournisseur",
+    "url.owner.login": "du serveur d'authentification",
+    "url.owner.service": "du service",
+    "url.shown": "adresse « {url} » : {problem}",
+    "template.brace": "modèle « {template} » : une accolade ne fait pas partie d'un champ ; écrivez les champs "
+    "{{nom}} en minuscules, chiffres et « _ » (par ex. {{code_bib}}), et une accolade seule %7B ou %7D",
+    "template.url": "modèle « {template} » : {problem}",
+    "template.field_missing": "le champ {{{name}}} du modèle n'a pas de valeur ; ajoutez-le sous « fields: » du "
+    "site ou de la bibliothèque, par ex. « {name}: … »",
+    "template.field_empty": "le champ {{{name}}} du modèle est vide ; donnez-lui une valeur sous « fields: » du "
+    "site ou de la bibliothèque, par ex. « {name}: … »",
+    "template.gives": "le modèle « {template} » donne « {url} » : {problem} ; placez les champs seulement dans "
+    "le chemin ou la requête",
+    "login.domain": "« {domain} » : ce n'est pas un nom de domaine ; donnez le domaine OpenAthens "
+    "du réseau, par ex. reseau.example.org",
+    "login.idp": "l'entityID est vide ; donnez l'entityID du fournisseur d'identité du réseau",
+    "access.link_needs": "un accès de type « {kind} » demande « {key} » ; ajoutez « {key}: » à l'accès de la "
+    "ressource (ou à son réglage pour ce site)",
+    # --- the command line ----------------------------------------------------------------------------
+    "cli.ok": "OK : {sites}, {resources}, {libraries}, {events}, {posts}, {pages}",
+    "cli.invalid": "{errors} : rien n'a été construit ni publié.",
+    "cli.links_broken": "{links} : rien n'a été publié.",
+    "cli.error": "erreur : {message}",
+    "count.error": "erreur|erreurs",
+    "count.broken_link": "lien cassé|liens cassés",
+    "count.site": "site|sites",
+    "count.resource": "ressource|ressources",
+    "count.library": "bibliothèque|bibliothèques",
+    "count.event": "événement|événements",
+    "count.post": "billet|billets",
+    "count.page": "page|pages",
+}
+
+# How the items of a list are named, by the list's key: (noun, grammatical gender).
+# A list not named here reads "3e élément de <key>": new fields get a French name for free.
+ITEM_NOUNS: dict[str, tuple[str, str]] = {
+    "sites": ("site", "m"),
+    "groups": ("groupe", "m"),
+    "sources": ("source", "f"),
+    "members": ("membre", "m"),
+    "audiences": ("public", "m"),
+    "devices": ("support", "m"),
+    "languages": ("langue", "f"),
+    "resources": ("ressource", "f"),
+    "authors": ("auteur", "m"),
+    "apps": ("application", "f"),
+    "platforms": ("plateforme", "f"),
+    "how_to_start": ("étape", "f"),
+    "offers": ("offre", "f"),
+    "keywords": ("mot-clé", "m"),
+    "notes": ("note", "f"),
+    "opening_hours": ("ligne d'horaires", "f"),
+    "pages": ("page", "f"),
+}
+# Vocabularies of taxonomy.yml (and a post's categories): "2e terme de categories".
+TERM_LISTS = frozenset({"categories", "event_kinds", "blog_categories"})
+
+
+def say(message: str, /, **values: object) -> str:
+    """The message named `message`, with its `{placeholders}` filled."""
+    try:
+        template = MESSAGES[message]
+    except KeyError:
+        raise KeyError(f"no editor message {message!r} in generator/messages.py") from None
+    return template.format(**values) if values else template
+
+
+def count(number: int, key: str) -> str:
+    """'1 erreur', '3 erreurs' (French: 0 and 1 take the singular)."""
+    one, many = MESSAGES[key].split("|")
+    return f"{number} {one if number < 2 else many}"
+
+
+def unknown_id(what: str, value: object, known: Iterable[str], where: str, close: str | None) -> str:
+    """'catégorie « bd » inconnue ; vouliez-vous dire « bande-dessinee » ? valeurs possibles : …'."""
+    noun, gender = MESSAGES[f"what.{what}"].split("|")
+    return say("ref.unknown", what=noun, value=value, unknown=say(f"ref.unknown.{gender}"),
+               close=say("ref.close", close=close) if close else "",
+               known=listed(sorted(known)) or say("ref.none_defined"), where=where)
+
+
+def ordinal(number: int, gender: str = "m") -> str:
+    """'1er' / '1re', then '2e', '3e'…"""
+    if number == 1:
+        return "1er" if gender == "m" else "1re"
+    return f"{number}e"
+
+
+def quoted(value: object, limit: int = 60) -> str:
+    """What an editor wrote, quoted the French way and cut when long: « mars 2023 »."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"« {text} »"
+
+
+def listed(values: Iterable[object]) -> str:
+    """'a, b, c' (the allowed values, the keys of a block)."""
+    return ", ".join(str(v) for v in values)
+
+
+def item_name(key: str | None, number: int, item_id: object = None) -> str:
+    """'3e groupe (id comite-technique)', '2e terme de categories', '4e élément de rules'."""
+    if key in ITEM_NOUNS:
+        noun, gender = ITEM_NOUNS[key]
+    elif key in TERM_LISTS:
+        noun, gender = f"terme de {key}", "m"
+    else:
+        noun, gender = (f"élément de {key}" if key else "élément"), "m"
+    if isinstance(item_id, (str, int)) and not isinstance(item_id, bool) and str(item_id).strip():
+        return say("where.item_id", ordinal=ordinal(number, gender), noun=noun, id=item_id)
+    return say("where.item", ordinal=ordinal(number, gender), noun=noun)
