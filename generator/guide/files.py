@@ -101,7 +101,9 @@ FILE_TYPES: tuple[FileType, ...] = (
         ("data/events/<id>.yml",),
         Event,
         "Un fichier par événement ; son nom (sans `.yml`) est l'identifiant de l'événement. "
-        "Les heures sont celles de Paris, sans décalage horaire.",
+        "Les heures sont celles de Paris, sans décalage horaire. L'agenda des portails se lit aussi par "
+        "commune et par bibliothèque (une page pour chacune, faite d'après les fichiers des bibliothèques, "
+        "et un filtre instantané) ; les éditions d'une série (`series`) sont réunies sur la page de la série.",
         _event_example,
         id_from_file=True,
         example_id="atelier-anglais-2026-11-28",

@@ -30,7 +30,7 @@ class PageMeta(Model):
     description: PlainText | None = Field(None, description="Résumé (moteurs de recherche, listes).")
     menu: PlainText | None = Field(
         None, max_length=40,
-        description="Libellé court dans le menu (40 caractères au plus), par ex. « Aide » pour une page "
+        description="Libellé court dans le menu, par ex. « Aide » pour une page "
         "titrée « Aide et questions fréquentes » ; par défaut, le titre. La page garde son titre complet.",
     )
     order: int = Field(100, ge=-10_000, le=10_000, description="Position dans le menu (plus petit = plus haut).")
