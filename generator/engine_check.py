@@ -23,6 +23,10 @@ import markdown
 
 from .errors import Problem
 from .load.engine_config import EngineConfig, entry_name
+from .load.yaml_source import YamlDocument
+
+# The shared look (also generator/build.py's SHARED_LOOK): a file there needs no copy in a network's look.
+SHARED_LOOK = Path(__file__).resolve().parent / "look"
 
 Finding = tuple[tuple, str]  # (key path in the project's mkdocs.yml, French message)
 
@@ -34,12 +38,17 @@ _TYPES = {
 _FOUND = {**_TYPES, "int": "un nombre entier", "float": "un nombre"}
 
 
-def engine_problems(config: EngineConfig) -> list[Problem]:
-    """Every problem of the project's engine settings: the merge's, then the engine's own checks."""
+def engine_problems(config: EngineConfig, looks: dict[str, Path] | None = None) -> list[Problem]:
+    """Every problem of the project's engine settings: the merge's, then the engine's own checks.
+
+    `looks` ({look id: its folder}) are the folders the sites' files come from: a stylesheet or
+    script the project adds must be in each of them (or in the shared look).
+    """
     problems = list(config.problems)
     doc = config.project
     if doc is None:
         return problems
+    problems += _missing_assets(doc, looks or {})
     named = {key: tuple(sorted({n for n in map(entry_name, doc.data.get(key) or []) if n}))
              for key in ("plugins", "markdown_extensions") if isinstance(doc.data.get(key), list)}
     findings = _findings(json.dumps(config.settings, sort_keys=True, default=str),
@@ -47,6 +56,30 @@ def engine_problems(config: EngineConfig) -> list[Problem]:
     for path, message in findings:
         problems.append(Problem(doc.locate(_in_project(doc.data, path)), message))
     return problems
+
+
+def declared_looks(root: Path, sites: YamlDocument | None) -> dict[str, Path]:
+    """The look folders the sites of data/sites.yml name, those that exist (a missing one is its own error)."""
+    entries = sites.data.get("sites") if sites is not None and isinstance(sites.data, dict) else None
+    names = {e.get("look") for e in entries if isinstance(e, dict)} if isinstance(entries, list) else set()
+    return {name: root / "themes" / name for name in sorted(n for n in names if isinstance(n, str))
+            if (root / "themes" / name).is_dir()}
+
+
+def _missing_assets(doc: YamlDocument, looks: dict[str, Path]) -> list[Problem]:
+    """A local stylesheet or script the project adds must ship with every look (or the shared one)."""
+    found = []
+    for key in ("extra_css", "extra_javascript"):
+        entries = doc.data.get(key)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            if not isinstance(entry, str) or "//" in entry or (SHARED_LOOK / entry).is_file():
+                continue
+            missing = [name for name, folder in looks.items() if not (folder / entry).is_file()]
+            if missing:
+                files = ", ".join(f"`themes/{name}/{entry}`" for name in missing)
+                found.append(Problem(doc.locate((key, index)), f"{key} : le fichier « {entry} » manque ; "
+                                     f"ajoutez {files} ou corrigez le chemin (relatif au dossier `themes/<look>/`)."))
+    return found
 
 
 def _in_project(data: dict, path: tuple) -> tuple:

@@ -161,3 +161,14 @@ def test_engine_problems_all_at_once_in_french():
         "« TypeError: int() argument must be a string, a bytes-like object or a real number, not 'list' ») ; "
         "corrigez-les ou retirez-la.",
     ]
+
+
+def test_an_added_stylesheet_must_ship_with_the_look(network: Path):
+    (network / "mkdocs.yml").write_text(
+        "extra_css:\n  - assets/reseau.css\n  - assets/bibnum/bibnum.css\n  - https://cdn.example.org/x.css\n"
+        "extra_javascript:\n  - assets/reseau.js\n", encoding="utf-8")
+    (network / "themes" / "reseau" / "assets").mkdir()
+    (network / "themes" / "reseau" / "assets" / "reseau.css").write_text("a{}", encoding="utf-8")
+    assert problems_of(network) == [
+        "mkdocs.yml:6:5: extra_javascript : le fichier « assets/reseau.js » manque ; ajoutez "
+        "`themes/reseau/assets/reseau.js` ou corrigez le chemin (relatif au dossier `themes/<look>/`)."]
