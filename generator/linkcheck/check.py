@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from ..errors import Location, Problem
+from ..urls import url_scheme
 from .access_rules import PageAccess, check_access
 from .parse import Link, PageFacts
 
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 # Links that name no document to check: written for the reader's own apps.
 _NOT_DOCUMENTS = {"mailto", "tel", "sms", "geo"}
-_FORBIDDEN = {"javascript", "vbscript"}
+# Absolute addresses a page may link to (listed as external); any other scheme is refused.
+_EXTERNAL = {"https", "http"}
 # Elements that may embed a data: URL (an inline image); anywhere else it is a way to smuggle a page in.
 _EMBEDS = {"img", "source", "image", "use", "link", "css", "video"}
 # HTML scrolls to the top for these fragments even without an element of that id.
@@ -103,15 +103,14 @@ def _check(page: str, link: Link, tree: SiteTree, folders: frozenset[str], rules
     """Why `link` (written in `page`) is broken, or None when it resolves or is external."""
     url = link.url
     what = "link" if link.element in ("a", "area", "form") else "asset"
-    scheme = _SCHEME.match(url)
-    if scheme:
-        name = scheme[1].lower()
-        if name in _FORBIDDEN:
-            return f"{what} {url[:60]!r}: '{name}:' URLs are not allowed (DESIGN.md §10)"
+    name = url_scheme(url)  # as a browser reads it: " java\tscript:" is javascript
+    if name is not None:
         if name == "data":
             return None if link.element in _EMBEDS else f"{what} 'data:…': a data: URL may only embed an image"
         if name in _NOT_DOCUMENTS:
             return None
+        if name not in _EXTERNAL:
+            return f"{what} {url[:60]!r}: '{name}:' URLs are not allowed (DESIGN.md §10)"
         # An absolute address is external even on the site's own host: that host may serve more
         # than this build (documents, a form service, the town portal around a sub-path).
         external[url].add(page)

@@ -101,11 +101,14 @@ def test_the_404_page_resolves_root_absolute_links_against_the_site_path():
     ]
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", " JavaScript:void(0)", "data:text/html,<b>x</b>"])
+@pytest.mark.parametrize("url", ["javascript:alert(1)", " JavaScript:void(0)", "data:text/html,<b>x</b>",
+                                 "java&#9;script:alert(1)", "&#106;avascript:alert(1)", "vbscript:msgbox(1)",
+                                 "file:///etc/passwd"])
 def test_script_and_data_links_are_refused(url: str):
     files = {**GOOD, "aide/index.html": page(f'<a href="{url}">x</a>')}
     [problem] = messages(files)
     assert problem.startswith("aide/index.html:3: link")
+    assert "URLs are not allowed" in problem or "a data: URL may only embed an image" in problem, problem
 
 
 def test_an_absolute_link_to_the_sites_own_host_is_external():
