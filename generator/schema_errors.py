@@ -210,6 +210,8 @@ def explain(err: dict[str, Any], spot: Spot) -> str:
         return _unknown_key(str(spot.path[-1]) if spot.path else "", spot.owner)
     if kind in ("literal_error", "enum"):
         return say("schema.choice", written=written, allowed=listed(_allowed(spot.annotation, ctx.get("expected"))))
+    if kind in ("too_short", "too_long") and isinstance(value, str):  # a constrained text's length
+        kind = f"string_{kind}"
     if kind == "string_too_short":
         limit = ctx.get("min_length", 1)
         if limit <= 1:
