@@ -50,15 +50,15 @@ def read_store(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_bytes())
     except (OSError, UnicodeDecodeError) as exc:
-        raise StoreError(f"cannot read it ({exc})") from None
+        raise StoreError(f"lecture impossible : {exc}") from None
     except json.JSONDecodeError as exc:
-        raise StoreError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise StoreError(f"JSON invalide, ligne {exc.lineno}, colonne {exc.colno} : {exc.msg}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise StoreError(f"not a harvest file of format {FORMAT}")
+        raise StoreError(f"ce n'est pas un fichier de moisson au format {FORMAT}")
     if not isinstance(data.get("state"), dict) or not isinstance(data.get("records"), list):
-        raise StoreError("expected 'state' (an object) and 'records' (a list)")
+        raise StoreError("il faut « state » (un objet) et « records » (une liste)")
     if not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in data["records"]):
-        raise StoreError("every record must be an object with an 'id'")
+        raise StoreError("chaque élément de « records » doit être un objet avec un « id »")
     return data
 
 

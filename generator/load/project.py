@@ -175,7 +175,9 @@ def _read(root: Path, path: Path, problems: list[Problem], limit: int) -> str | 
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         problems.append(
-            Problem(Location(relative(root, path), 1, 1), f"not UTF-8 text ({exc.reason}); save the file as UTF-8")
+            Problem(Location(relative(root, path), 1, 1),
+                    f"le fichier n'est pas du texte UTF-8 (octet illisible à la position {exc.start}) ; "
+                    "enregistrez-le en UTF-8 (« Enregistrer sous » > encodage UTF-8 dans l'éditeur de texte)")
         )
         return None
 
@@ -184,7 +186,8 @@ def _yaml(root: Path, path: Path, problems: list[Problem], *, required: bool, li
     rel = relative(root, path)
     if not path.is_file():
         if required:
-            problems.append(Problem(Location(rel, 1, 1), "file is missing; create it (see the editor's guide)"))
+            problems.append(Problem(Location(rel, 1, 1), "fichier absent ; créez-le (le Guide de l'éditeur "
+                                    "décrit ce qu'il contient), par ex. en partant de celui d'un autre réseau"))
         return None
     text = _read(root, path, problems, limit)
     if text is None:
@@ -193,11 +196,17 @@ def _yaml(root: Path, path: Path, problems: list[Problem], *, required: bool, li
     problems.extend(found)
     if doc is not None and not isinstance(doc.data, dict):
         problems.append(
-            Problem(Location(rel, 1, 1), "expected a mapping of keys ('title: ...'), found "
-                    f"{type(doc.data).__name__ if doc.data is not None else 'an empty file'}")
+            Problem(Location(rel, 1, 1), "le fichier doit contenir des lignes « clé: valeur », par ex. "
+                    f"« title: Gallica » ; trouvé : {_found(doc.data)} ; écrivez une clé par ligne")
         )
         return None
     return doc
+
+
+def _found(data: object) -> str:
+    if data is None:
+        return "un fichier vide"
+    return "une liste" if isinstance(data, list) else "une seule valeur"
 
 
 def _harvest(root: Path, sources: Sources, cache: ParseCache | None) -> None:
@@ -218,7 +227,8 @@ def _store(root: Path, path: Path, problems: list[Problem]) -> dict | None:
     except StoreError as exc:
         problems.append(Problem(
             Location(relative(root, path), 1, 1),
-            f"harvest file {exc}; run `bibnum harvest --source {path.stem} --force` to rewrite it, or delete it"))
+            f"fichier de moisson illisible ({exc}) ; lancez `bibnum harvest --source {path.stem} --force` "
+            "pour le réécrire, ou supprimez-le"))
         return None
 
 
@@ -242,6 +252,7 @@ def _markdown(root: Path, path: Path, problems: list[Problem], limit: int,
     doc, found = load_markdown(text, relative(root, path), extensions)
     problems.extend(found)
     if doc is not None and not isinstance(doc.meta.data, dict):
-        problems.append(Problem(Location(doc.file, 2, 1), "front matter must be a mapping of keys"))
+        problems.append(Problem(Location(doc.file, 2, 1), "l'en-tête doit contenir des lignes « clé: valeur », "
+                                f"par ex. « title: Aide » ; trouvé : {_found(doc.meta.data)} ; écrivez une clé par ligne"))
         return None
     return doc

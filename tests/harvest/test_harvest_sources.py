@@ -81,7 +81,7 @@ def test_corrupt_harvest_file_is_one_clear_error(demo_copy: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(demo_copy)])
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if "data/harvest" in line]
-    assert len(lines) == 1 and lines[0].startswith("data/harvest/pnb-nouveautes.json:1:1: harvest file not valid JSON")
+    assert len(lines) == 1 and lines[0].startswith("data/harvest/pnb-nouveautes.json:1:1: fichier de moisson illisible (JSON invalide, ligne")
     assert "bibnum harvest --source pnb-nouveautes --force" in lines[0]
 
 
