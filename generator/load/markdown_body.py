@@ -29,7 +29,9 @@ Extensions = tuple[tuple[str, Any], ...]
 _FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:[^`\n]|\n(?![ \t]*\n)|`(?!\1))+?\1(?!`)")  # not across a blank line
 _ESCAPED = re.compile(r"\\[<&]")
-_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
+# Python-Markdown's autolinks: http(s) and ftp addresses, e-mail addresses. Any other `<x:y…>`
+# is raw HTML to it (and a custom element with attributes to a browser).
+_AUTOLINK = re.compile(r"<(?:(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://[^\s<>]*|[^\s<>!@]+@[^\s<>@]+)>")
 
 
 def _without_code(body: str) -> str:
