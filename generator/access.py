@@ -40,7 +40,7 @@ _OWNER = {
     "login.base": ("url.owner.login", "https://proxy.example.org"),
     "service": ("url.owner.service", "https://service.example.org/…"),
 }
-_PROVIDER = ("url.owner.provider", "https://provider.example.org/…")
+_PROVIDER = ("url.owner.provider", "https://fournisseur.example.org/…")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ on every call.
 from __future__ import annotations
 
 from .access_modes import _access_section
+from .check_messages import check_messages_section, unknown_key_example
 from .fields import Row, field_rows
 from .files import FILE_TYPES, FileType
 from .markdown import _code_block, _field_table, cell, table, to_yaml
@@ -54,11 +55,12 @@ def _introduction() -> list[str]:
         "(la même vérification tourne sur chaque proposition de modification). Chaque erreur a la "
         "forme `FICHIER:LIGNE:COLONNE: message`, par exemple :",
         "",
-        _code_block("data/resources/tout-apprendre.yml:7:1: sumary: unknown key 'sumary'; did you mean 'summary'?"),
+        _code_block(unknown_key_example()),
         "",
-        "Ici, à la ligne 7, colonne 1, du fichier `data/resources/tout-apprendre.yml`, la clé "
-        "`sumary` est inconnue : c'est une faute de frappe pour `summary`. Le message nomme la clé "
-        "en cause, ce qui était attendu et comment corriger.",
+        "Ici, dans le fichier `data/resources/tout-apprendre.yml`, à la ligne et à la colonne "
+        "indiquées, la clé `sumary` est inconnue : c'est une faute de frappe pour `summary`. Le "
+        "message nomme la clé en cause, ce qui était attendu et comment corriger ; la section "
+        "« Les messages de `bibnum check` » montre chaque sorte de message.",
         "",
         "## Lire les tableaux",
         "",
@@ -91,4 +93,5 @@ def editor_guide_markdown() -> str:
     for ft in FILE_TYPES:
         lines += _file_section(ft)
     lines += _access_section()
+    lines += check_messages_section()
     return "\n".join(lines).rstrip("\n") + "\n"
