@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .clock import epoch_of
 from .engine import CLEAN, DIRTY, UNCHANGED, EngineCache, refresh_blog, run_engine
-from .engine_check import declared_looks, engine_problems
+from .engine_check import declared_looks, engine_problems, template_problems
 from .errors import BibnumError, BuildFailed
 from .families import title_files, titles_view
 from .load.engine_config import read_engine_config
@@ -63,8 +63,9 @@ class BuildResult:
 def load_graph(project: Path, cache: ParseCache | None = None) -> NetworkGraph:
     sources = load_project(project, cache)
     # The engine's settings are checked in the same pass: check never passes on a config the engine refuses.
-    sources.problems.extend(engine_problems(read_engine_config(sources.root),
-                                            declared_looks(sources.root, sources.sites)))
+    looks = declared_looks(sources.root, sources.sites)
+    sources.problems += engine_problems(read_engine_config(sources.root), looks)
+    sources.problems += template_problems(sources.root, looks)
     return validate(sources)
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import markdown
 
-from .errors import Problem
+from .errors import Location, Problem
 from .load.engine_config import EngineConfig, entry_name
 from .load.yaml_source import YamlDocument
 
@@ -64,6 +64,26 @@ def declared_looks(root: Path, sites: YamlDocument | None) -> dict[str, Path]:
     names = {e.get("look") for e in entries if isinstance(e, dict)} if isinstance(entries, list) else set()
     return {name: root / "themes" / name for name in sorted(n for n in names if isinstance(n, str))
             if (root / "themes" / name).is_dir()}
+
+
+def template_problems(root: Path, looks: dict[str, Path]) -> list[Problem]:
+    """Parse every template of the sites' looks as the engine's Jinja will: a syntax error is a check error."""
+    import jinja2
+
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n"])  # MkDocs' theme environment, translations on
+    found = []
+    for folder in looks.values():
+        for path in sorted(folder.rglob("*.html")):
+            file = path.relative_to(root).as_posix()
+            try:
+                env.parse(path.read_text(encoding="utf-8"))
+            except UnicodeDecodeError:
+                found.append(Problem(Location(file, 1, 1), "gabarit illisible : enregistrez-le en UTF-8."))
+            except jinja2.TemplateSyntaxError as exc:
+                found.append(Problem(Location(file, exc.lineno or 1, 1), f"gabarit invalide (message de Jinja : "
+                                     f"« {exc.message} ») ; vérifiez les balises `{{% … %}}` et `{{{{ … }}}}` de "
+                                     "cette ligne, par ex. un `{% endblock %}` manquant."))
+    return found
 
 
 def _missing_assets(doc: YamlDocument, looks: dict[str, Path]) -> list[Problem]:

@@ -172,3 +172,11 @@ def test_an_added_stylesheet_must_ship_with_the_look(network: Path):
     assert problems_of(network) == [
         "mkdocs.yml:6:5: extra_javascript : le fichier « assets/reseau.js » manque ; ajoutez "
         "`themes/reseau/assets/reseau.js` ou corrigez le chemin (relatif au dossier `themes/<look>/`)."]
+
+
+def test_a_broken_look_template_is_a_check_error_at_its_line(network: Path):
+    (network / "themes" / "reseau" / "partials").mkdir()
+    (network / "themes" / "reseau" / "partials" / "footer.html").write_text(
+        "<footer>\n  {% if config.extra %}\n  <p>{{ config.site_name }</p>\n</footer>\n", encoding="utf-8")
+    found = problems_of(network)
+    assert len(found) == 1 and found[0].startswith("themes/reseau/partials/footer.html:3:1: gabarit invalide"), found

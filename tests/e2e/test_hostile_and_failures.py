@@ -128,8 +128,10 @@ def test_failed_builds_leave_the_output_untouched(demo_copy: Path, tmp_path: Pat
     config.write_bytes(good_config)
 
     # 3. one site's engine fails while the other succeeds: nothing is swapped in, not even the good site
+    # (a template that parses, so check passes, but fails when rendered: an undefined value's attribute)
     (demo_copy / "themes" / "pro" / "main.html").write_text(
-        '{% extends "base.html" %}\n{% block content %}{{ broken( {% endblock %}\n', encoding="utf-8")
+        '{% extends "base.html" %}\n{% block content %}{{ config.extra.nothing.deeper }}{% endblock %}\n',
+        encoding="utf-8")
     with pytest.raises(BuildFailed) as failed:
         build(demo_copy, sites=["calvados", "pro"], out=out, now=DEMO_NOW)
     assert "pro" in str(failed.value)
