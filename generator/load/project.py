@@ -90,12 +90,13 @@ class ParseCache:
     modified after parsing, which makes sharing them between loads safe.
     """
 
-    entries: dict[Path, tuple[tuple[int, int], object, list[Problem]]] = field(default_factory=dict)
+    entries: dict[Path, tuple[tuple[int, int, object], object, list[Problem]]] = field(default_factory=dict)
 
-    def parsed(self, path: Path, problems: list[Problem], parse):
+    def parsed(self, path: Path, problems: list[Problem], parse, *, depends_on: object = None):
+        """`depends_on`: what else the parse reads (the engine's Markdown extensions for a body)."""
         try:
             stat = path.stat()
-            key = (stat.st_mtime_ns, stat.st_size)
+            key = (stat.st_mtime_ns, stat.st_size, depends_on)
         except OSError:
             return parse(problems)
         hit = self.entries.get(path)
@@ -125,8 +126,8 @@ def load_project(root: Path, cache: ParseCache | None = None) -> Sources:
     def markdown_file(path: Path) -> MarkdownDocument | None:
         if cache is None:
             return _markdown(root, path, sources.problems, limit, extensions)
-        return cache.parsed(path, sources.problems,
-                            lambda found: _markdown(root, path, found, limit, extensions))
+        return cache.parsed(path, sources.problems, lambda found: _markdown(root, path, found, limit, extensions),
+                            depends_on=extensions)
 
     sources.sites = yaml_file(data / "sites.yml", required=True)
     sources.taxonomy = yaml_file(data / "taxonomy.yml", required=True)
