@@ -30,6 +30,7 @@ PUBLIC_TYPES = {
     "news": "actualites/",
     "news-post": "actualites/*/",
     "help": "aide/",
+    "about": "a-propos/",  # an editor's page with generated blocks (history, funders, towns)
     "accessibility": "accessibilite/",
     "search": "",  # the home page with a query typed in the header's search
 }
@@ -43,6 +44,8 @@ PRO_TYPES = {
     "groups": "groupes/",
     "group": "groupes/*/",
     "network": "reseau/",
+    "libraries": "bibliotheques/",  # the table of library profiles
+    "library": "bibliotheques/*/",
     "documents": "documents/",
     "search": "",
 }
