@@ -14,7 +14,7 @@ from watchdog.observers import Observer
 
 from .build import WORK, build
 from .clock import build_now
-from .errors import BibnumError, ProjectInvalid
+from .errors import BibnumError, ProjectInvalid, visible
 from .load.project import ParseCache
 
 PREVIEW = ".bibnum/preview"
@@ -38,7 +38,7 @@ def serve(root: Path, *, sites: list[str], host: str, port: int, today: str | No
                 click.echo(str(problem), err=True)
             click.echo("errors above: still serving the last good build", err=True)
         except BibnumError as exc:
-            click.echo(f"error: {exc} (still serving the last good build)", err=True)
+            click.echo(visible(f"error: {exc} (still serving the last good build)"), err=True)
 
     rebuild()
     trigger = _Rebuilder(rebuild, delay=0.1)

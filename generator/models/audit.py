@@ -15,7 +15,7 @@ from pydantic import Field, model_validator
 
 from .base import Invalid, Model, PlainText, Slug
 
-Count = Annotated[int, Field(ge=0)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]  # rules and errors of one audit: far fewer
 
 
 class AuditedPage(Model):
