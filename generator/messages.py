@@ -107,6 +107,16 @@ MESSAGES: dict[str, str] = {
     "source.needs_resource": "une source « {kind} » alimente une ressource : donnez « resource » (et pas « library »)",
     "source.needs_library": "une source « ical » alimente l'agenda d'une bibliothèque : donnez « library » "
     "(et pas « resource »)",
+    "group.label_needed": "un groupe `kind: comite` doit dire quel comité il est : ajoutez `label`, "
+    "par ex. `label: Comité des usagers`",
+    "network.town_twice": "la commune « {town} » est déclarée deux fois (communes n° {first} et n° {second}) ; "
+    "gardez-en une seule : sa population ne se compte qu'une fois",
+    "network.shares": "les parts des financeurs font {total} % ({listed}) ; elles doivent faire 100 %, par ex. "
+    "`share: 50` et `share: 50`",
+    "source.old_event_kind": "« event_kind » est l'ancien nom de « default_kind » : gardez seulement "
+    "« default_kind: {kind} »",
+    "source.agenda_only": "« categories » et « default_kind » ne servent qu'aux agendas (`kind: ical`) ; "
+    "supprimez-les de cette source « {kind} »",
     "audit.rules": "rules_passed ne peut pas dépasser rules_applicable ; relancez les tests de navigateur "
     "pour réécrire ce fichier",
     # --- files and ids (validate) ----------------------------------------------------------------
@@ -213,9 +223,17 @@ ITEM_NOUNS: dict[str, tuple[str, str]] = {
     "notes": ("note", "f"),
     "opening_hours": ("ligne d'horaires", "f"),
     "pages": ("page", "f"),
+    "towns": ("commune", "f"),
+    "funders": ("financeur", "m"),
+    "milestones": ("date", "f"),
+    "people": ("personne", "f"),
+    "services": ("service", "m"),
+    "blocks": ("bloc", "m"),
+    "exceptions": ("exception", "f"),
+    "rules": ("règle", "f"),
 }
 # Vocabularies of taxonomy.yml (and a post's categories): "2e terme de categories".
-TERM_LISTS = frozenset({"categories", "event_kinds", "blog_categories"})
+TERM_LISTS = frozenset({"categories", "event_kinds", "event_series", "blog_categories"})
 
 
 def say(message: str, /, **values: object) -> str:

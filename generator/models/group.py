@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import MarkdownText, Model, PlainText, Slug
+from .base import Invalid, MarkdownText, Model, PlainText, Slug
 
 GroupKind = Literal["copil", "comite-technique", "comite", "groupe-de-travail"]
 Role = Literal["presidence", "animation", "secretariat", "membre"]
@@ -54,8 +54,7 @@ class Group(Model):
     @model_validator(mode="after")
     def _labelled(self) -> "Group":
         if self.kind == "comite" and self.label is None:
-            raise ValueError("un groupe `kind: comite` doit dire quel comité il est : ajoutez `label`, "
-                             "par ex. `label: Comité des usagers`")
+            raise Invalid("group.label_needed", at=("kind",))
         return self
 
     @property

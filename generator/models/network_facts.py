@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
 
-from .base import Model, PlainText
+from .base import Invalid, Model, PlainText
 from .quantities import Money, Year
 
 MILESTONE_KINDS = ("deliberation", "convention", "label", "autre")
@@ -58,8 +58,8 @@ def _unique_towns(towns: list[Town]) -> list[Town]:
     for number, town in enumerate(towns, start=1):
         key = town_key(town.name)
         if key in seen:
-            raise ValueError(f"la commune « {town.name} » est déclarée deux fois (communes n° {seen[key]} et "
-                             f"n° {number}) ; gardez-en une seule : sa population ne se compte qu'une fois")
+            raise Invalid("network.town_twice", at=(number - 1, "name"), town=town.name, first=seen[key],
+                          second=number)
         seen[key] = number
     return towns
 
@@ -68,8 +68,7 @@ def _shares_add_up(funders: list[Funder]) -> list[Funder]:
     shares = [f.share for f in funders if f.share is not None]
     if shares and sum(shares) != 100:
         listed = " + ".join(f"{share.normalize():f}" for share in shares)
-        raise ValueError(f"les parts des financeurs font {sum(shares).normalize():f} % ({listed}) ; "
-                         "elles doivent faire 100 %, par ex. `share: 50` et `share: 50`")
+        raise Invalid("network.shares", total=f"{sum(shares).normalize():f}", listed=listed)
     return funders
 
 

@@ -88,12 +88,11 @@ class Source(Model):
             if self.library is None or self.resource is not None:
                 raise Invalid("source.needs_library", at=("kind",))
             if self.event_kind is not None and self.default_kind is not None:
-                raise ValueError("« event_kind » est l'ancien nom de « default_kind » : gardez seulement "
-                                 f"« default_kind: {self.default_kind} »")
+                raise Invalid("source.old_event_kind", at=("event_kind",), kind=self.default_kind)
             return self
         if self.categories or self.default_kind:
-            raise ValueError(f"« categories » et « default_kind » ne servent qu'aux agendas "
-                             f"(`kind: ical`) ; supprimez-les de cette source « {self.kind} »")
+            raise Invalid("source.agenda_only", at=("categories",) if self.categories else ("default_kind",),
+                          kind=self.kind)
         return self
 
     @property
