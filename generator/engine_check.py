@@ -18,6 +18,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import markdown
 
@@ -87,12 +88,18 @@ def template_problems(root: Path, looks: dict[str, Path]) -> list[Problem]:
 
 
 def _missing_assets(doc: YamlDocument, looks: dict[str, Path]) -> list[Problem]:
-    """A local stylesheet or script the project adds must ship with every look (or the shared one)."""
+    """A stylesheet or script the project adds is served by the site: it ships with every look (or the shared one)."""
     found = []
     for key in ("extra_css", "extra_javascript"):
         entries = doc.data.get(key)
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
-            if not isinstance(entry, str) or "//" in entry or (SHARED_LOOK / entry).is_file():
+            if not isinstance(entry, str) or (SHARED_LOOK / entry).is_file():
+                continue
+            address = urlsplit(entry)
+            if address.scheme or address.netloc:  # as a browser reads it: fetched from another site
+                found.append(Problem(doc.locate((key, index)), f"{key} : « {entry} » viendrait d'un autre site, "
+                                     "or aucune visite ne doit atteindre un tiers ; copiez le fichier dans "
+                                     "`themes/<look>/assets/` et citez son chemin, par ex. `assets/reseau.css`."))
                 continue
             missing = [name for name, folder in looks.items() if not (folder / entry).is_file()]
             if missing:

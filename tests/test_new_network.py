@@ -163,13 +163,16 @@ def test_engine_problems_all_at_once_in_french():
     ]
 
 
-def test_an_added_stylesheet_must_ship_with_the_look(network: Path):
+def test_an_added_stylesheet_must_ship_with_the_look_never_from_another_site(network: Path):
     (network / "mkdocs.yml").write_text(
         "extra_css:\n  - assets/reseau.css\n  - assets/bibnum/bibnum.css\n  - https://cdn.example.org/x.css\n"
         "extra_javascript:\n  - assets/reseau.js\n", encoding="utf-8")
     (network / "themes" / "reseau" / "assets").mkdir()
     (network / "themes" / "reseau" / "assets" / "reseau.css").write_text("a{}", encoding="utf-8")
     assert problems_of(network) == [
+        "mkdocs.yml:4:5: extra_css : « https://cdn.example.org/x.css » viendrait d'un autre site, or aucune visite "
+        "ne doit atteindre un tiers ; copiez le fichier dans `themes/<look>/assets/` et citez son chemin, par ex. "
+        "`assets/reseau.css`.",
         "mkdocs.yml:6:5: extra_javascript : le fichier « assets/reseau.js » manque ; ajoutez "
         "`themes/reseau/assets/reseau.js` ou corrigez le chemin (relatif au dossier `themes/<look>/`)."]
 

@@ -77,7 +77,10 @@ def new_network_section() -> list[str]:
         "un nom que la base a déjà garde sa place, et ses options se fusionnent clé par clé avec celles "
         "du réseau ;",
         "- toute autre liste remplace celle de la base ;",
-        "- le thème reste `material` ; les balises `!!python/…` sont refusées.",
+        "- le thème reste `material` ; les balises `!!python/…` sont refusées ;",
+        "- une feuille de style ou un script ajouté est servi par le site : il est rangé dans le dossier "
+        "d'apparence de chaque site (`themes/<look>/`), jamais chargé d'un autre site (aucune visite ne "
+        "doit atteindre un tiers).",
         "",
         "Par exemple, pour ajouter les notes de bas de page et une feuille de style du réseau :",
         "",
@@ -98,7 +101,8 @@ def new_network_section() -> list[str]:
         "fichier commun le remplace (par ex. `partials/footer.html`), un nouveau fichier s'ajoute (par ex. "
         "`assets/reseau.css`, à citer dans `extra_css`). Le logo (`logo:` du site) est un fichier de ce "
         "dossier. Un `look:` qui ne nomme aucun dossier de `themes/`, ou un logo absent, est une erreur "
-        "de `bibnum check` à la ligne de `data/sites.yml`. Mettre bibnum à jour met à jour l'apparence "
+        "de `bibnum check` à la ligne de `data/sites.yml` ; un gabarit (`.html`) mal formé, une erreur à "
+        "sa ligne. Mettre bibnum à jour met à jour l'apparence "
         "commune de tous les réseaux ; ne remplacez un fichier commun que si c'est nécessaire.",
         "",
     ]

@@ -64,6 +64,12 @@ REFUSED: dict[tuple[str, ...], str] = {
                        "`themes/<look>/`)",
     ("theme", "favicon"): "bibnum utilise le logo du site (`logo:` dans data/sites.yml) comme icône",
     ("extra", "bibnum"): "réservé à bibnum, qui y écrit les réglages de chaque site",
+    # Private (DESIGN.md §10): no page load reaches a third party.
+    ("theme", "font"): "les pages utilisent les polices de l'appareil, pour qu'aucune visite n'atteigne Google "
+                       "Fonts ; pour une police du réseau, rangez ses fichiers et une feuille de style `@font-face` "
+                       "dans `themes/<look>/assets/` et citez-la dans `extra_css`",
+    ("extra", "analytics"): "aucune visite ne doit atteindre un autre site (pas de mesure d'audience par un tiers) ; "
+                            "mesurez l'audience à partir des journaux de l'hébergeur",
 }
 # Options of a plugin that bibnum sets for each site.
 REFUSED_OPTIONS: dict[tuple[str, str], str] = {

@@ -109,3 +109,9 @@ def test_a_list_instead_of_a_mapping():
     assert problems("- footnotes\n") == [
         "mkdocs.yml:1:1: mkdocs.yml doit être une table de clés, par ex. `extra_css: [assets/reseau.css]`, "
         "ou ne contenir que des commentaires"]
+
+
+def test_settings_that_would_reach_a_third_party_are_refused():
+    found = problems("theme:\n  font:\n    text: Roboto\nextra:\n  analytics:\n    provider: google\n")
+    assert found[0].startswith("mkdocs.yml:2:3: theme.font : clé refusée") and "Google Fonts" in found[0]
+    assert found[1].startswith("mkdocs.yml:5:3: extra.analytics : clé refusée")
