@@ -140,6 +140,12 @@ MESSAGES: dict[str, str] = {
     "ref.no_look": "pas de dossier themes/{look}/ ; créez-le ou choisissez un thème existant",
     "ref.no_logo": "pas de fichier themes/{look}/{logo} ; ajoutez-le ou corrigez le chemin",
     "ref.access_field": "{problem} (pour {who} : à ajouter sous « fields: » dans son fichier)",
+    "ref.town_undeclared": "la commune « {town} » n'est pas déclarée dans `network.towns` de data/sites.yml et "
+    "cette bibliothèque n'a pas de `population` ; déclarez la commune (par ex. `- name: {town}` puis "
+    "`population: 12970`) ou ajoutez `population:` ici",
+    "ref.town_population": "{here} habitants ici, mais {declared} pour « {town} » dans `network.towns` de "
+    "data/sites.yml ; retirez `population` de ce fichier (le chiffre déclaré pour la commune suffit) ou "
+    "corrigez l'un des deux",
     "ref.who_site": "le site « {id} »",
     "ref.who_library": "la bibliothèque « {id} »",
     # what an id names, "noun|gender" (the adjective agrees with it)

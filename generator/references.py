@@ -198,15 +198,10 @@ class References:
             return  # data/sites.yml's network did not validate: its towns are unknown
         town = self.towns.get(town_key(lib.town))
         if town is None and lib.population is None:
-            self._add(doc.locate(("town",)),
-                      f"town: la commune « {lib.town} » n'est pas déclarée dans `network.towns` de data/sites.yml "
-                      "et cette bibliothèque n'a pas de `population` ; déclarez la commune (par ex. "
-                      f"`- name: {lib.town}` puis `population: 12970`) ou ajoutez `population:` ici")
+            self._add(doc.locate(("town",)), self._say(doc, ("town",), say("ref.town_undeclared", town=lib.town)))
         elif town is not None and lib.population is not None and lib.population != town.population:
-            self._add(doc.locate(("population",)),
-                      f"population: {lib.population} habitants ici, mais {town.population} pour « {town.name} » "
-                      "dans `network.towns` de data/sites.yml ; retirez `population` de ce fichier (le chiffre "
-                      "déclaré pour la commune suffit) ou corrigez l'un des deux")
+            self._add(doc.locate(("population",)), self._say(doc, ("population",), say(
+                "ref.town_population", here=lib.population, declared=town.population, town=town.name)))
 
     def _access(self, res: Resource, doc: YamlDocument) -> None:
         shown_on = [s for s in self.graph.sites if s.kind == "public" and (res.sites is None or s.id in res.sites)]
