@@ -220,7 +220,7 @@ def _language(language: Any) -> list[Finding]:
     if language is None or (isinstance(language, str) and (folder / f"{language}.html").is_file()):
         return []
     return [(("theme", "language"), f"theme.language : langue « {language} » inconnue du thème ; écrivez un code "
-             "de langue comme `fr` (par défaut), `br`, `oc` ou `en`.")]
+             "de langue du thème comme `fr` (par défaut), `en`, `de` ou `es`.")]
 
 
 def _french(message: str) -> str:
