@@ -24,6 +24,8 @@ PUBLIC_TYPES = {
     "category": "categories/*/",
     "resource": "ressources/cafeyn/",  # offered on every public site, with the library chooser on calvados
     "agenda": "agenda/",
+    "agenda-town": "agenda/communes/*/",
+    "agenda-library": "agenda/bibliotheques/*/",
     "event": "evenements/*/",
     "libraries": "bibliotheques/",
     "library": "bibliotheques/*/",
@@ -41,6 +43,7 @@ PRO_TYPES = {
     "guide": "guide-editeur/",
     "agenda": "agenda/",
     "event": "evenements/*/",
+    "series": "agenda/series/*/",
     "groups": "groupes/",
     "group": "groupes/*/",
     "network": "reseau/",
