@@ -16,7 +16,7 @@ from .. import i18n
 from ..guide import editor_guide_markdown
 from ..models.event import Event
 from ..models.graph import Post
-from ..models.group import Group
+from ..models.group import KIND_ORDER, Group
 from ..models.library import Library
 from ..models.resource import Resource
 from ..models.title import Title
@@ -60,7 +60,7 @@ def site_records(view: SiteView) -> list[SearchRecord]:
         records += [rec for i, res in enumerate(view.resources) for rec in title_records(view, res, i)]
         records += [library_record(lib, i) for i, lib in enumerate(view.libraries)]
     else:
-        groups = sorted(view.graph.groups.values(), key=lambda g: (g.kind != "copil", i18n.sort_key(g.name)))
+        groups = sorted(view.graph.groups.values(), key=lambda g: (KIND_ORDER.index(g.kind), i18n.sort_key(g.name)))
         records += [group_record(grp, i) for i, grp in enumerate(groups)]
         records += guide_records()
         records.append(page_record(paths.url_of(paths.NETWORK), i18n.text("nav.network"),
@@ -176,10 +176,11 @@ def post_record(post: Post) -> SearchRecord:
 
 
 def group_record(grp: Group, position: int) -> SearchRecord:
+    who = " ".join(filter(None, (grp.lead, grp.label, *(person.name for person in grp.people))))
     return SearchRecord(
         id=f"group:{grp.id}", type="group", title=grp.name, url=paths.link("group", grp.id),
         subtitle=grp.summary,
-        fields=((TITLE, grp.name), (STRONG, grp.lead or ""), (MEDIUM, grp.summary),
+        fields=((TITLE, grp.name), (STRONG, who), (MEDIUM, grp.summary),
                 (BODY, markdown_text(grp.description) if grp.description else "")),
         rank=(position,),
     )

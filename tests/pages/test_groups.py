@@ -87,3 +87,14 @@ def test_unknown_library_of_a_person_is_reported_at_its_line(demo_copy) -> None:
     found = [(p.location.file, p.location.line) for p in caught.value.problems]
     assert found == [("data/groups.yml", line)]
     assert "lisieu" in caught.value.problems[0].message
+
+
+def test_a_groups_people_are_found_by_search() -> None:
+    from generator.pages.view import SiteView
+    from generator.search.records import site_records
+
+    graph = load_graph(REPO)
+    records = {r.id: r for r in site_records(SiteView.build(graph, graph.site("pro"), DEMO_NOW))}
+    assert "Hélène Vautier" in " ".join(text for _weight, text in records["group:copil"].fields)
+    ids = [rid for rid in records if rid.startswith("group:")]
+    assert ids[:2] == ["group:copil", "group:comite-technique"]  # the COPIL, then the committees
