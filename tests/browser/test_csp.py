@@ -80,3 +80,29 @@ def test_an_injected_script_or_handler_is_blocked_and_reported(demo_build, site_
     assert any(v["blocked"] == "inline" and "window.__x=2" in v["sample"] for v in violations), violations
     # The page's own scripts still run under the same policy: the library chooser is shown.
     assert watched.locator("[data-bn-chooser-form]").is_visible()
+
+
+def test_the_interactive_parts_run_under_the_policy(site_server, watched):
+    """Search, the catalogue filter, the library chooser and the drawer, with no violation."""
+    watched.set_viewport_size({"width": 390, "height": 844})
+    watched.goto(site_server + "/calvados/")
+    watched.locator(".md-header label.md-header__button[for=__drawer]").click()  # Material's drawer (its bundle's code)
+    watched.keyboard.press("Escape")
+    watched.keyboard.press("/")
+    watched.keyboard.type("presse", delay=15)
+    watched.wait_for_function(
+        "document.querySelector('[data-bn-search]').getAttribute('data-bn-rendered') === 'presse'")
+    assert watched.locator("[data-bn-search-results] [role=option]").count() > 0
+    assert watched.evaluate("window.__violations") == []
+
+    watched.goto(site_server + "/calvados/ressources/")
+    category = watched.locator("#bn-filter-category")
+    category.select_option(index=1)
+    assert watched.locator("[data-bn-cards] > li:visible").count() < watched.locator("[data-bn-cards] > li").count()
+    assert watched.evaluate("window.__violations") == []
+
+    watched.goto(site_server + "/calvados/ressources/cafeyn/")
+    select = watched.locator("[data-bn-library-select]")
+    select.select_option(index=2)
+    assert watched.locator("[data-bn-access-button]").get_attribute("href").startswith("https://")
+    assert watched.evaluate("window.__violations") == []
