@@ -152,7 +152,7 @@ def new(directory: Path, name: str | None, portal_name: str | None, url: str | N
     """Create a small, working network project in DIRECTORY (which must be new or empty)."""
     from datetime import date
 
-    from .scaffold import NetworkChoices, scaffold_files, write_scaffold
+    from .scaffold import NetworkChoices, choice_problems, scaffold_files, write_scaffold
 
     defaults = NetworkChoices()
     if _at_a_terminal():  # questions only for a person at a terminal; CI and scripts use the options
@@ -161,6 +161,9 @@ def new(directory: Path, name: str | None, portal_name: str | None, url: str | N
         url = url or click.prompt("Adresse de publication des sites", default=defaults.url)
     choices = NetworkChoices(name or defaults.name, portal_name, url or defaults.url)
     with _errors():
+        wrong = choice_problems(choices)
+        if wrong:
+            raise BibnumError(" ; ".join(wrong))
         write_scaffold(directory, scaffold_files(choices, date.today()))
         click.echo(f"Réseau « {choices.name} » créé dans {directory}. Ensuite :\n"
                    f"  bibnum check {directory}\n  bibnum build {directory} --strict\n  bibnum serve {directory}\n"

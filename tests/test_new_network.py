@@ -183,3 +183,14 @@ def test_a_broken_look_template_is_a_check_error_at_its_line(network: Path):
         "<footer>\n  {% if config.extra %}\n  <p>{{ config.site_name }</p>\n</footer>\n", encoding="utf-8")
     found = problems_of(network)
     assert len(found) == 1 and found[0].startswith("themes/reseau/partials/footer.html:3:1: gabarit invalide"), found
+
+
+@pytest.mark.parametrize(("options", "words"), [
+    (["--url", "http://v.example.org/"], "--url : « http://v.example.org/ » n'est pas une adresse https"),
+    (["--url", "v.example.org"], "--url : « v.example.org » n'est pas une adresse https"),
+    (["--name", " "], "--name : donnez un nom sur une ligne"),
+])
+def test_new_refuses_choices_check_would_refuse(tmp_path: Path, options: list[str], words: str):
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "n"), *options])
+    assert result.exit_code == 1 and words in result.output
+    assert not (tmp_path / "n").exists()  # nothing written

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..errors import BibnumError
 
@@ -29,6 +30,19 @@ class NetworkChoices:
     name: str = "Réseau des médiathèques"
     portal_name: str | None = None  # default: the network's name
     url: str = "https://example.org/"  # the sites go under it: <url>portail/, <url>pro/
+
+
+def choice_problems(choices: NetworkChoices) -> list[str]:
+    """What would keep the new project from passing `bibnum check` (French, one message per choice)."""
+    found = []
+    for label, value in (("--name", choices.name), ("--portal-name", choices.portal_name)):
+        if value is not None and (not value.strip() or any(ord(c) < 32 for c in value)):
+            found.append(f"{label} : donnez un nom sur une ligne, par ex. « Médiathèques de la Vallée »")
+    address = urlsplit(choices.url)
+    if address.scheme != "https" or not address.hostname or address.query or address.fragment:
+        found.append(f"--url : « {choices.url} » n'est pas une adresse https, par ex. "
+                     "`https://compte.github.io/mon-reseau/`")
+    return found
 
 
 def scaffold_files(choices: NetworkChoices, today: date, requirement: str | None = None) -> dict[str, bytes]:
