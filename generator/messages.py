@@ -119,6 +119,20 @@ MESSAGES: dict[str, str] = {
     "supprimez-les de cette source « {kind} »",
     "audit.rules": "rules_passed ne peut pas dépasser rules_applicable ; relancez les tests de navigateur "
     "pour réécrire ce fichier",
+    # --- harvested files (data/harvest/<source>.json, written by `bibnum harvest`) ----------------
+    "harvest.record": "{record} : {reason} ; lancez `bibnum harvest --source {source} --force` pour réécrire "
+    "le fichier, ou supprimez-le",
+    "harvest.not_an_event": "ce n'est pas un événement valide ({why})",
+    "harvest.broken": "donnée mal formée ({kind})",
+    "harvest.missing_key": "clé « {key} » absente",
+    "harvest.title": "« title » doit être un texte simple, sans « < », « > » ni caractère de contrôle",
+    "harvest.authors": "« authors » doit être une liste de noms en texte simple",
+    "harvest.summary": "« summary_html » doit être un texte",
+    "harvest.url": "« url » doit être une adresse http(s) ou null",
+    "harvest.kind": "« kind » doit être l'une des valeurs : {kinds}",
+    "harvest.language": "« language » doit être un code de deux lettres ou null",
+    "harvest.date": "« {key} » doit être une date comme 2026-11-21",
+    "harvest.first_seen": "« first_seen » est absent",
     # --- files and ids (validate) ----------------------------------------------------------------
     "file.id_from_name": "« {key} » est tiré du nom du fichier ; supprimez cette clé",
     "file.duplicate_stem": "identifiant « {id} » en double : {other} a le même nom de fichier ; renommez l'un des deux",
@@ -237,6 +251,7 @@ ITEM_NOUNS: dict[str, tuple[str, str]] = {
     "blocks": ("bloc", "m"),
     "exceptions": ("exception", "f"),
     "rules": ("règle", "f"),
+    "records": ("notice", "f"),
 }
 # Vocabularies of taxonomy.yml (and a post's categories): "2e terme de categories".
 TERM_LISTS = frozenset({"categories", "event_kinds", "event_series", "blog_categories"})

@@ -16,11 +16,13 @@ from typing import Any, Mapping
 
 from pydantic import ValidationError
 
+from ..messages import item_name, say
 from ..models.event import Event
 from ..models.source import Source
 from ..models.taxonomy import Term
 from ..models.title import Title
 from ..render.markdown import sanitize_harvested_html
+from ..schema_errors import explain, resolve
 from .categories import kind_names, kind_of
 from .store import paused_gc
 
@@ -84,8 +86,8 @@ def _harvested(sources: list[Source], stores: Mapping[str, tuple[str, dict[str, 
             for index, record in enumerate(records):
                 reason = _title_problem(record)
                 if reason is not None:
-                    out.problems.append((file, f"records[{index}]: {reason}; run `bibnum harvest --source "
-                                               f"{source.id} --force` to rewrite the file, or delete it"))
+                    out.problems.append((file, say("harvest.record", record=item_name("records", index + 1),
+                                                   reason=reason, source=source.id)))
                     break
                 title = _title(record, source, success)
                 known = titles.get(title.id)
@@ -100,8 +102,9 @@ def _harvested(sources: list[Source], stores: Mapping[str, tuple[str, dict[str, 
                 try:
                     event = _event(record, source, kind)
                 except (ValidationError, KeyError, TypeError, ValueError) as exc:
-                    out.problems.append((file, f"records[{index}]: not a valid event ({_short(exc)}); run "
-                                               f"`bibnum harvest --source {source.id} --force` or delete the file"))
+                    out.problems.append((file, say("harvest.record", record=item_name("records", index + 1),
+                                                   reason=say("harvest.not_an_event", why=_short(exc)),
+                                                   source=source.id)))
                     break
                 out.events[event.id] = event
     for resource, titles in by_resource.items():
@@ -112,30 +115,30 @@ def _harvested(sources: list[Source], stores: Mapping[str, tuple[str, dict[str, 
 
 def _title_problem(r: dict[str, Any]) -> str | None:
     if not isinstance(r.get("title"), str) or not r["title"].strip() or _BAD_TEXT.search(r["title"]):
-        return "'title' must be plain text without '<', '>' or control characters"
+        return say("harvest.title")
     authors = r.get("authors", [])
     try:
         names_ok = isinstance(authors, list) and all(authors) and not _BAD_TEXT.search("".join(authors))
     except TypeError:  # a name that is not text
         names_ok = False
     if not names_ok:
-        return "'authors' must be a list of plain-text names"
+        return say("harvest.authors")
     if not isinstance(r.get("summary_html", ""), str):
-        return "'summary_html' must be text"
+        return say("harvest.summary")
     url = r.get("url")
     if url is not None and not (isinstance(url, str) and url.startswith(("https://", "http://"))):
-        return "'url' must be an http(s) address or null"
+        return say("harvest.url")
     if r.get("kind", "autre") not in KINDS:
-        return f"'kind' must be one of {', '.join(sorted(KINDS))}"
+        return say("harvest.kind", kinds=", ".join(sorted(KINDS)))
     lang = r.get("language")
     if lang is not None and not (isinstance(lang, str) and _LANGUAGE.match(lang)):
-        return "'language' must be a two-letter code or null"
+        return say("harvest.language")
     for key in ("published", "first_seen", "last_seen"):
         value = r.get(key)
         if value is not None and not (isinstance(value, str) and _DATE.match(value) and _valid_date(value)):
-            return f"'{key}' must be a date like 2026-11-21"
+            return say("harvest.date", key=key)
     if r.get("first_seen") is None:
-        return "'first_seen' is missing"
+        return say("harvest.first_seen")
     return None
 
 
@@ -197,7 +200,12 @@ def _beyond(description: str, summary: str) -> str:
 
 
 def _short(exc: Exception) -> str:
+    """Why a record is not an event, in French (the first error is enough to say the file is damaged)."""
     if isinstance(exc, ValidationError):
         err = exc.errors(include_url=False)[0]
-        return f"{'.'.join(map(str, err['loc'])) or 'event'}: {err['msg']}"
-    return f"{exc.__class__.__name__}: {exc}"
+        spot = resolve(Event, tuple(err["loc"]))
+        where = ".".join(str(step) for step in spot.path)
+        return f"{where} : {explain(err, spot)}" if where else explain(err, spot)
+    if isinstance(exc, KeyError) and exc.args:
+        return say("harvest.missing_key", key=exc.args[0])
+    return say("harvest.broken", kind=exc.__class__.__name__)

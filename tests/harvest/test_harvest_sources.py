@@ -93,8 +93,9 @@ def test_tampered_record_is_reported_not_shown(demo_copy: Path) -> None:
     with pytest.raises(ProjectInvalid) as caught:
         load_graph(demo_copy)
     assert [str(p) for p in caught.value.problems] == [
-        "data/harvest/pnb-nouveautes.json:1:1: records[3]: 'title' must be plain text without '<', '>' or control "
-        "characters; run `bibnum harvest --source pnb-nouveautes --force` to rewrite the file, or delete it"]
+        "data/harvest/pnb-nouveautes.json:1:1: 4e notice : « title » doit être un texte simple, sans « < », « > » "
+        "ni caractère de contrôle ; lancez `bibnum harvest --source pnb-nouveautes --force` pour réécrire le "
+        "fichier, ou supprimez-le"]
 
 
 def test_tampered_summary_is_sanitized_on_load(demo_copy: Path) -> None:
@@ -146,3 +147,21 @@ def test_the_preview_reuses_titles_built_from_the_same_parsed_stores(demo_copy: 
     declared["sources"] = [s for s in declared["sources"] if s["id"] != "izneo-nouveautes"]
     sources.write_text(yaml.safe_dump(declared, allow_unicode=True), encoding="utf-8")
     assert "izneo" not in load_graph(demo_copy, cache).titles
+
+
+def test_a_damaged_event_record_is_told_in_french(demo_copy: Path) -> None:
+    path = demo_copy / "data" / "harvest" / "agenda-ifs.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["records"][1]["status"] = "bientot"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ProjectInvalid) as caught:
+        load_graph(demo_copy)
+    assert [str(p) for p in caught.value.problems] == [
+        "data/harvest/agenda-ifs.json:1:1: 2e notice : ce n'est pas un événement valide (status : « bientot » n'est "
+        "pas une valeur possible ; valeurs possibles : scheduled, cancelled, postponed) ; lancez "
+        "`bibnum harvest --source agenda-ifs --force` pour réécrire le fichier, ou supprimez-le"]
+    del data["records"][1]["status"], data["records"][1]["uid"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ProjectInvalid) as caught:
+        load_graph(demo_copy)
+    assert "2e notice : ce n'est pas un événement valide (clé « uid » absente)" in str(caught.value.problems[0])
