@@ -112,3 +112,30 @@ def test_the_size_limit_is_configurable(demo_copy: Path):
     unreadable = run_check(demo_copy, BIBNUM_MAX_FILE_SIZE="beaucoup")
     assert unreadable.returncode == 1 and "Traceback" not in unreadable.stderr
     assert "BIBNUM_MAX_FILE_SIZE='beaucoup' : taille illisible" in unreadable.stderr
+
+
+def test_finding_3_payloads_in_a_page_are_each_refused_at_their_line(demo_copy: Path):
+    """The issue's finding 3: what the line-by-line guard let through, each at its own line."""
+    page = demo_copy / "content/public/aide.md"
+    text = page.read_text(encoding="utf-8")
+    first = text.count("\n") + 2  # a blank line, then the payloads, one paragraph each
+    payloads = [
+        '<img src="../logo.svg" alt=""\nonload="window.__x=106">',
+        '<div\nonmouseover="window.__x=1">survol</div>',
+        "[lien](&#106;avascript:window.__x=3)",
+        "[lien](javascript&colon;window.__x=4)",
+        "[lien](java\nscript:window.__x=5)",
+        '<svg><a xlink:href="javascript:window.__x=6"><text>x</text></a></svg>',
+        '[lien](https://a.example){ onclick="window.__x=7" }',
+    ]
+    lines, body = [], ""
+    for payload in payloads:
+        lines.append(first + body.count("\n"))
+        body += payload + "\n\n"
+    page.write_text(text + "\n" + body, encoding="utf-8")
+
+    result = run_check(demo_copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = [row for row in result.stderr.splitlines() if row.startswith("content/public/aide.md:")]
+    assert sorted({int(row.split(":")[1]) for row in errors}) == lines, errors  # all at once, each at its line
+    assert all("refusé" in row for row in errors), errors

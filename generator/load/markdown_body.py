@@ -11,6 +11,7 @@ Two walls, both by parsing, never by scanning lines for bad words:
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 from html.parser import HTMLParser
@@ -62,15 +63,18 @@ def _inert_comment(text: str) -> bool:
 
 
 class _RawHtml(HTMLParser):
-    """Collects (line, column, text) of every tag, declaration or unsafe comment it meets."""
+    """Collects every tag, declaration or unsafe comment it meets: (line, column, its source text, reported).
+
+    End tags are noted but not reported: `</div>` alone runs nothing, its start tag says it all.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, int, str]] = []
+        self.found: list[tuple[int, int, str, bool]] = []
 
-    def _note(self, text: str) -> None:
+    def _note(self, text: str, reported: bool = True) -> None:
         line, column = self.getpos()
-        self.found.append((line, column + 1, text))
+        self.found.append((line, column + 1, text, reported))
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         self._note(self.get_starttag_text() or f"<{tag}>")
@@ -79,7 +83,7 @@ class _RawHtml(HTMLParser):
         self._note(self.get_starttag_text() or f"<{tag}/>")
 
     def handle_endtag(self, tag: str) -> None:
-        self._note(f"</{tag}>")
+        self._note(f"</{tag}>", reported=False)
 
     def handle_comment(self, data: str) -> None:
         if not _inert_comment(data):
@@ -100,18 +104,39 @@ def _shown(text: str, limit: int = 60) -> str:
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
-def raw_html_problems(body: str, file: str, first_line: int) -> list[Problem]:
-    """Every piece of raw HTML in the body, at its position in the file."""
+def _raw_html(body: str) -> list[tuple[int, int, str, bool]]:
     parser = _RawHtml()
     parser.feed(_without_code(body))
     parser.close()
-    return [
-        Problem(Location(file, first_line + line - 1, column), (
-            f"HTML brut « {_shown(text)} » refusé : le moteur le recopierait tel quel dans la page des lecteurs, "
-            "où il pourrait exécuter du code ; écrivez-le en Markdown, par ex. **gras**, [lien](https://…), "
-            "![description](image.png) ; pour montrer du code HTML, entourez-le d'accents graves, par ex. `<br>`"))
-        for line, column, text in parser.found
-    ]
+    return parser.found
+
+
+def raw_html_problems(body: str, file: str, first_line: int) -> list[Problem]:
+    """Every piece of raw HTML in the body, at its position in the file."""
+    return [_raw_problem(file, first_line + line - 1, column, text)
+            for line, column, text, reported in _raw_html(body) if reported]
+
+
+def _raw_problem(file: str, line: int, column: int, text: str) -> Problem:
+    return Problem(Location(file, line, column), (
+        f"HTML brut « {_shown(text)} » refusé : le moteur le recopierait tel quel dans la page des lecteurs, "
+        "où il pourrait exécuter du code ; écrivez-le en Markdown, par ex. **gras**, [lien](https://…), "
+        "![description](image.png) ; pour montrer du code HTML, entourez-le d'accents graves, par ex. `<br>`"))
+
+
+def _blanked(body: str, found: list[tuple[int, int, str, bool]]) -> str:
+    """`body` without the raw HTML found (spaces, newlines kept), so rendering judges only the Markdown."""
+    starts = [0]
+    for line in body.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    chars = list(body)
+    for line, column, text, _ in found:
+        offset = starts[line - 1] + column - 1
+        end = body.find(">", offset) + 1 if text.startswith("</") else offset + len(text)
+        for index in range(offset, min(max(end, offset), len(chars))):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
 
 
 # --- 2. what the body renders to ---------------------------------------------------------------
@@ -207,7 +232,8 @@ def rendered_problems(body: str, file: str, first_line: int, extensions: Extensi
     problems = []
     for kind, name, value in judge.refused:
         after_scheme = value.partition(":")[2].strip()[:40]  # found even when the scheme was encoded
-        location = _find(body, file, first_line, [value[:40], after_scheme, name])
+        needles = [value[:40], after_scheme] if kind == "url" else [name, value[:40]]
+        location = _find(body, file, first_line, needles)
         if kind == "url":
             message = (f"lien « {_shown(value)} » refusé : seules les adresses https://, http://, mailto:, tel:, "
                        "relatives ou #ancre sont permises ; écrivez l'adresse complète, par ex. "
@@ -230,15 +256,23 @@ def _find(body: str, file: str, first_line: int, needles: list[str]) -> Location
     """Where the first needle found stands in the source; else the body's first line."""
     folded = body.casefold()
     for needle in needles:
-        if needle.strip():
+        if len(needle.strip()) >= 3:  # a shorter one would match anywhere
             offset = folded.find(needle.casefold())
             if offset >= 0:
                 line = body.count("\n", 0, offset)
                 column = offset - (body.rfind("\n", 0, offset) + 1) + 1
                 return Location(file, first_line + line, column)
+    wanted = needles[0].strip().casefold()
+    if len(wanted) >= 3:  # written with character references (`&#106;avascript:`): the line that decodes to it
+        for index, line in enumerate(body.split("\n")):
+            if wanted in html.unescape(line).casefold():
+                return Location(file, first_line + index, 1)
     return Location(file, first_line, 1)
 
 
 def body_problems(body: str, file: str, first_line: int, extensions: Extensions) -> list[Problem]:
-    """Raw HTML first (its fix is clear); once there is none, what the body renders to."""
-    return raw_html_problems(body, file, first_line) or rendered_problems(body, file, first_line, extensions)
+    """Every raw HTML tag, then what the rest of the body renders to: all problems at once, none twice."""
+    found = _raw_html(body)
+    raw = [_raw_problem(file, first_line + line - 1, column, text) for line, column, text, reported in found
+           if reported]
+    return raw + rendered_problems(_blanked(body, found) if found else body, file, first_line, extensions)
