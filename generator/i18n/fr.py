@@ -124,6 +124,7 @@ STRINGS: dict[str, str] = {
     "agenda.shown": "événement(s) affiché(s)",
     "agenda.filter_none": "Aucun événement ne correspond à ces critères.",
     "agenda.series": "Série",
+    "agenda.series_list": "Les séries",
     "agenda.theme": "Thème",
     "agenda.series_upcoming": "Prochaine édition",
     "agenda.series_past": "Éditions passées",

@@ -104,7 +104,8 @@ def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool) -> di
     add(paths.AGENDA, "public/agenda.md.j2", {"title": _("agenda.upcoming"), "hide": ["toc"]},
         intro=_("agenda.upcoming_intro"), events=view.upcoming(), other_page="agenda/passes",
         other_label=_("agenda.see_past"), audiences=view.event_audiences() if audiences else [],
-        towns=towns, libraries=libraries, filters=_agenda_filters(view, towns, libraries) if audiences else [])
+        towns=towns, libraries=libraries, filters=_agenda_filters(view, towns, libraries) if audiences else [],
+        series=view.series_shown())
     add(paths.AGENDA_PAST, "public/agenda.md.j2", {"title": _("agenda.past"), "hide": ["toc"]},
         intro="", events=view.past(), other_page="agenda/index", other_label=_("agenda.see_upcoming"), audiences=[])
     if audiences:

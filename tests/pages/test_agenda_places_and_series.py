@@ -110,3 +110,8 @@ def test_an_unknown_series_is_reported_at_its_line(demo_copy) -> None:
     found = [(p.location.file, p.location.line) for p in caught.value.problems]
     assert found == [("data/events/2025-12-05-cest-dans-la-boite-2025.yml", 3)]
     assert "cest-dans-la-boit" in caught.value.problems[0].message
+
+
+def test_the_agenda_links_to_the_series_it_shows(pro, calvados) -> None:
+    assert 'href="../agenda/series/cest-dans-la-boite/"' in pro["docs/agenda/index.md"]
+    assert "agenda/series/" not in calvados["docs/agenda/index.md"]  # the demo's series is the pro day
