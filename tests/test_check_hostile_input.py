@@ -80,8 +80,14 @@ def twenty_megabytes(root: Path) -> tuple[str, int, int, str]:
     return "data/events/enorme.yml", 1, 1, "trop gros"
 
 
+def deep_harvest_json(root: Path) -> tuple[str, int, int, str]:
+    # Written by `bibnum harvest`, but committed: an edit can nest it too deep for json.loads.
+    (root / "data/harvest/pnb-nouveautes.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    return "data/harvest/pnb-nouveautes.json", 1, 1, "imbriqué trop profondément"
+
+
 CASES = [alias_bomb, nested_brackets, deep_keys, impossible_post_date, impossible_resource_date, huge_population,
-         twenty_megabytes]
+         twenty_megabytes, deep_harvest_json]
 
 
 @pytest.mark.parametrize("make", CASES, ids=[case.__name__ for case in CASES])

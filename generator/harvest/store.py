@@ -53,6 +53,8 @@ def read_store(path: Path) -> dict[str, Any]:
         raise StoreError(f"lecture impossible : {exc}") from None
     except json.JSONDecodeError as exc:
         raise StoreError(f"JSON invalide, ligne {exc.lineno}, colonne {exc.colno} : {exc.msg}") from None
+    except RecursionError:  # an edited file nested thousands of levels deep
+        raise StoreError("JSON imbriqué trop profondément") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise StoreError(f"ce n'est pas un fichier de moisson au format {FORMAT}")
     if not isinstance(data.get("state"), dict) or not isinstance(data.get("records"), list):
