@@ -77,13 +77,14 @@ def _check_links(graph, out: Path, fmt: str) -> None:
     for site in graph.sites:
         folder = out / site.id
         if not folder.is_dir():
-            raise BibnumError(f"{folder}: site '{site.id}' is not built; run `bibnum build` first (or give --out)")
+            raise BibnumError(say("cli.not_built", folder=folder, site=site.id))
         label = os.path.relpath(folder) if not os.path.relpath(folder).startswith("..") else str(folder)
         result = check_built_site(graph, site, folder, label)
         problems += result.problems
         external.update({url: [f"{label}/{p}" for p in pages] for url, pages in result.report.external.items()})
-        click.echo(f"{site.id}: {result.report.pages} pages, {result.report.links} links checked, "
-                   f"{len(result.problems)} problem(s)")
+        click.echo(say("cli.links_checked", site=site.id, pages=count(result.report.pages, "count.page"),
+                       links=count(result.report.links, "count.link"),
+                       problems=count(len(result.problems), "count.problem")))
     for line in external_summary(dict(sorted(external.items())), fmt):
         click.echo(line)
     if problems:
@@ -105,8 +106,8 @@ def build(project: Path, sites: tuple[str, ...], out: Path | None, strict: bool,
         started = time.perf_counter()
         result = build_sites(project, sites=list(sites), out=out, now=build_now(today), strict=strict,
                              incremental=not clean, log=click.echo)
-        pages = ", ".join(f"{s.site}: {s.pages} pages" for s in result.sites)
-        click.echo(f"done in {time.perf_counter() - started:.1f} s ({pages})")
+        pages = ", ".join(say("cli.site_pages", site=s.site, pages=count(s.pages, "count.page")) for s in result.sites)
+        click.echo(say("cli.built", seconds=f"{time.perf_counter() - started:.1f}".replace(".", ","), pages=pages))
 
 
 @main.command()
@@ -218,7 +219,7 @@ class _errors:
                 click.echo(format_problem(problem, self.fmt), err=True)
             click.echo(say("cli.links_broken", links=count(len(exc.problems), "count.broken_link")), err=True)
         else:
-            click.echo(visible(f"error: {exc}"), err=True)
+            click.echo(visible(say("cli.error", message=exc)), err=True)
         sys.exit(exc.exit_code)
 
 

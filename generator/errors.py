@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import count, say
+
 # C0 controls but tab and newline (some messages hold several lines), DEL, C1 controls, and
 # the bidirectional overrides that reorder what a terminal shows. A carriage return is shown:
 # it would let a value overwrite the start of its own line.
@@ -60,7 +62,7 @@ class ProjectInvalid(BibnumError):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
-        super().__init__(f"{len(self.problems)} error(s) in the project")
+        super().__init__(say("cli.invalid_project", errors=count(len(self.problems), "count.error")))
 
 
 class ProjectNotFound(BibnumError):

@@ -16,6 +16,7 @@ from .build import WORK, build
 from .clock import build_now
 from .errors import BibnumError, ProjectInvalid, visible
 from .load.project import ParseCache
+from .messages import say
 
 PREVIEW = ".bibnum/preview"
 PREVIEW_STATE = ".bibnum/serve"  # the preview's own work trees, engine outputs and indexes (its URLs differ)
@@ -32,13 +33,13 @@ def serve(root: Path, *, sites: list[str], host: str, port: int, today: str | No
         try:
             build(root, sites=sites, out=out, now=build_now(today), site_urls=lambda site_id: f"{base}{site_id}/",
                   state=PREVIEW_STATE, parse_cache=parsed, preview=True, log=click.echo)
-            click.echo(f"ready: {base}")
+            click.echo(say("serve.ready", url=base))
         except ProjectInvalid as exc:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
-            click.echo("errors above: still serving the last good build", err=True)
+            click.echo(say("serve.invalid"), err=True)
         except BibnumError as exc:
-            click.echo(visible(f"error: {exc} (still serving the last good build)"), err=True)
+            click.echo(visible(say("serve.error", message=exc)), err=True)
 
     rebuild()
     trigger = _Rebuilder(rebuild, delay=0.1)

@@ -18,7 +18,7 @@ def bibnum(*args: str) -> subprocess.CompletedProcess:
 def test_a_valid_project_checks_with_status_0_and_its_whole_report():
     done = bibnum("check", str(REPO))
     assert done.returncode == 0, done.stderr
-    assert "events" in done.stdout and done.stdout.endswith("\n")
+    assert "événements" in done.stdout and done.stdout.endswith("\n")
 
 
 def test_errors_keep_status_1_and_their_message(tmp_path):

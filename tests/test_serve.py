@@ -89,7 +89,7 @@ def test_serve_rebuilds_on_edit_and_keeps_last_good_build(tmp_path: Path):
             assert status == 200
             assert marker in html
             # The failed rebuild is reported, and the server still answers with the good page afterwards.
-            wait_for(lambda: "still serving the last good build" in server_log(log), REBUILD_TIMEOUT,
+            wait_for(lambda: "l'aperçu garde la dernière construction réussie" in server_log(log), REBUILD_TIMEOUT,
                      "the failed rebuild to be reported", proc, log)
             assert proc.poll() is None
             assert marker in fetch(page)[1]

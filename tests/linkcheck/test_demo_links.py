@@ -42,7 +42,7 @@ def test_the_demo_build_has_no_broken_link(demo_build):
 def test_check_links_cli_on_the_demo(demo_build):
     result = run("check", str(demo_root(demo_build)), "--links", "--out", str(demo_build.out))
     assert result.exit_code == 0, result.output
-    assert re.search(r"^calvados: \d+ pages, \d+ links checked, 0 problem\(s\)$", result.stdout, re.M)
+    assert re.search(r"^calvados : \d+ pages, \d+ liens vérifiés, 0 problème$", result.stdout, re.M)
     assert "external link(s)" in result.stdout and "proxy.boitenumerique.example.org" in result.stdout
 
 
@@ -67,7 +67,7 @@ def test_check_links_names_the_page_and_the_link(demo_build, tmp_path: Path):
 def test_check_links_wants_every_site_built(demo_build, tmp_path: Path):
     result = run("check", str(demo_root(demo_build)), "--links", "--out", str(tmp_path))
     assert result.exit_code == 1
-    assert "site 'calvados' is not built; run `bibnum build` first" in result.stderr
+    assert "le site « calvados » n'est pas construit ; lancez d'abord `bibnum build`" in result.stderr
 
 
 def test_check_format_github_annotates_the_editors_file(demo_copy: Path):
