@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import markdown
 
 from .errors import Location, Problem
-from .load.engine_config import EngineConfig, entry_name
+from .load.engine_config import EngineConfig, entry_name, ordinal
 from .load.yaml_source import YamlDocument
 
 # The shared look (also generator/build.py's SHARED_LOOK): a file there needs no copy in a network's look.
@@ -50,6 +50,7 @@ def engine_problems(config: EngineConfig, looks: dict[str, Path] | None = None) 
     if doc is None:
         return problems
     problems += _missing_assets(doc, looks or {})
+    problems += _material_extra(doc)
     named = {key: tuple(sorted({n for n in map(entry_name, doc.data.get(key) or []) if n}))
              for key in ("plugins", "markdown_extensions") if isinstance(doc.data.get(key), list)}
     findings = _findings(json.dumps(config.settings, sort_keys=True, default=str),
@@ -82,8 +83,8 @@ def template_problems(root: Path, looks: dict[str, Path]) -> list[Problem]:
                 found.append(Problem(Location(file, 1, 1), "gabarit illisible : enregistrez-le en UTF-8."))
             except jinja2.TemplateSyntaxError as exc:
                 found.append(Problem(Location(file, exc.lineno or 1, 1), f"gabarit invalide (message de Jinja : "
-                                     f"« {exc.message} ») ; vérifiez les balises `{{% … %}}` et `{{{{ … }}}}` de "
-                                     "cette ligne, par ex. un `{% endblock %}` manquant."))
+                                     f"« {exc.message} ») ; vérifiez les balises `{{% … %}}` et "
+                                     "`{{ … }}` de cette ligne, par ex. un `{% endblock %}` manquant."))
     return found
 
 
@@ -106,6 +107,45 @@ def _missing_assets(doc: YamlDocument, looks: dict[str, Path]) -> list[Problem]:
                 files = ", ".join(f"`themes/{name}/{entry}`" for name in missing)
                 found.append(Problem(doc.locate((key, index)), f"{key} : le fichier « {entry} » manque ; "
                                      f"ajoutez {files} ou corrigez le chemin (relatif au dossier `themes/<look>/`)."))
+    return found
+
+
+# Keys of `extra` that Material's templates read (MkDocs validates none of them), with their shape.
+_EXTRA_SHAPES: dict[str, tuple[type, str]] = {
+    "social": (list, "une liste, par ex. `- icon: fontawesome/brands/mastodon` puis `  link: https://…`"),
+    "alternate": (list, "une liste, par ex. `- name: English` puis `  link: /en/` et `  lang: en`"),
+    "consent": (dict, "une table de clés (`title:`, `description:`)"),
+    "version": (dict, "une table de clés, par ex. `provider: mike`"),
+    "status": (dict, "une table de clés, par ex. `new: Nouveau`"),
+    "tags": (dict, "une table de clés, par ex. `Presse: presse`"),
+    "annotate": (dict, "une table de clés"),
+    "homepage": (str, "une adresse, par ex. `https://reseau.example.org/`"),
+    "scope": (str, "un chemin, par ex. `/`"),
+    "generator": (bool, "`true` ou `false`"),
+}
+
+
+def _material_extra(doc: YamlDocument) -> list[Problem]:
+    """Shapes of the `extra` keys Material's templates read: a wrong one fails every page in the engine."""
+    import material
+
+    extra = doc.data.get("extra")
+    found = []
+    for key, value in (extra.items() if isinstance(extra, dict) else []):
+        shape = _EXTRA_SHAPES.get(key)
+        if shape is not None and value is not None and not isinstance(value, shape[0]):
+            found.append(Problem(doc.locate(("extra", key)), f"extra.{key} : attendu {shape[1]}."))
+    icons = Path(material.__file__).parent / "templates" / ".icons"
+    social = extra.get("social") if isinstance(extra, dict) else None
+    for index, item in enumerate(social if isinstance(social, list) else []):
+        where = doc.locate(("extra", "social", index))
+        if not isinstance(item, dict) or not isinstance(item.get("link"), str) or not isinstance(item.get("icon"), str):
+            found.append(Problem(where, f"extra.social, {ordinal(index + 1)} lien : attendu `icon:` et `link:`, "
+                                 "par ex. `- icon: fontawesome/brands/mastodon` puis `  link: https://…`."))
+        elif not (icons / f"{item['icon']}.svg").is_file():
+            found.append(Problem(doc.locate(("extra", "social", index, "icon")), f"extra.social : icône "
+                                 f"« {item['icon']} » inconnue du thème ; choisissez-en une de la liste de "
+                                 "mkdocs-material, par ex. `fontawesome/brands/mastodon` ou `material/email`."))
     return found
 
 

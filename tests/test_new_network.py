@@ -194,3 +194,22 @@ def test_new_refuses_choices_check_would_refuse(tmp_path: Path, options: list[st
     result = CliRunner().invoke(main, ["new", str(tmp_path / "n"), *options])
     assert result.exit_code == 1 and words in result.output
     assert not (tmp_path / "n").exists()  # nothing written
+
+
+def test_extra_keys_material_reads_are_checked_for_shape():
+    from generator.engine_check import engine_problems
+    from generator.load.engine_config import engine_config
+
+    found = [str(p) for p in engine_problems(engine_config(
+        "extra:\n  social:\n    - icon: fontawesome/brands/mastodon\n      link: https://m.example.org/@reseau\n"
+        "    - icon: pas/une-icone\n      link: https://x.example.org/\n    - link: https://y.example.org/\n"
+        "  status: nouveau\ntheme:\n  features: [navigation.expand, 3]\n"))]
+    assert found == [
+        "mkdocs.yml:10:33: theme.features, 2e élément : attendu un texte (par ex. `- navigation.expand`), trouvé "
+        "le nombre 3.",
+        "mkdocs.yml:8:3: extra.status : attendu une table de clés, par ex. `new: Nouveau`.",
+        "mkdocs.yml:5:7: extra.social : icône « pas/une-icone » inconnue du thème ; choisissez-en une de la liste "
+        "de mkdocs-material, par ex. `fontawesome/brands/mastodon` ou `material/email`.",
+        "mkdocs.yml:7:7: extra.social, 3e lien : attendu `icon:` et `link:`, par ex. "
+        "`- icon: fontawesome/brands/mastodon` puis `  link: https://…`.",
+    ]

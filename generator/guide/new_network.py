@@ -13,7 +13,8 @@ from .markdown import _code_block
 
 def new_network_section() -> list[str]:
     refused = [f"- `{'.'.join(path)}` : {where}." for path, where in REFUSED.items()]
-    refused += [f"- option `{option}` du plugin `{plugin}` : {where}." for (plugin, option), where in REFUSED_OPTIONS.items()]
+    refused += [f"- option `{option}` du plugin `{plugin}` : {where}."
+                for (plugin, option), where in REFUSED_OPTIONS.items()]
     return [
         "## Créer le site de son réseau",
         "",

@@ -68,6 +68,7 @@ REFUSED: dict[tuple[str, ...], str] = {
     ("theme", "font"): "les pages utilisent les polices de l'appareil, pour qu'aucune visite n'atteigne Google "
                        "Fonts ; pour une police du réseau, rangez ses fichiers et une feuille de style `@font-face` "
                        "dans `themes/<look>/assets/` et citez-la dans `extra_css`",
+    ("extra", "polyfills"): "ces scripts viendraient d'un autre site, or aucune visite ne doit atteindre un tiers",
     ("extra", "analytics"): "aucune visite ne doit atteindre un autre site (pas de mesure d'audience par un tiers) ; "
                             "mesurez l'audience à partir des journaux de l'hébergeur",
 }
@@ -176,7 +177,8 @@ def _merge_theme(base: dict, value: Any, doc: YamlDocument, problems: list[Probl
     name = value.get("name", THEME_NAME)
     if name != THEME_NAME:
         problems.append(Problem(doc.locate(named_at), f"theme.name : bibnum s'appuie sur le thème « {THEME_NAME} » "
-                                f"(mkdocs-material), pas « {name} » ; retirez cette clé ou écrivez `name: {THEME_NAME}`."))
+                                f"(mkdocs-material), pas « {name} » ; retirez cette clé ou écrivez "
+                                f"`name: {THEME_NAME}`."))
     _merge_mapping(base["theme"], {k: v for k, v in value.items() if k != "name"}, ("theme",), doc, problems)
 
 
@@ -191,7 +193,8 @@ def _merge_named(base: list, value: Any, path: tuple, doc: YamlDocument, problem
         options = entry[name] if isinstance(entry, dict) and name is not None else None
         where = doc.locate(path + (index,))
         if name is None or not (options is None or isinstance(options, dict)):
-            problems.append(Problem(where, f"{dotted}, {index + 1}e élément : attendu un nom (`- footnotes`) ou un "
+            rank = ordinal(index + 1)
+            problems.append(Problem(where, f"{dotted}, {rank} élément : attendu un nom (`- footnotes`) ou un "
                                     "nom suivi de ses options (`- toc:` puis `    permalink: true` à la ligne)."))
             continue
         refused = [k for k in options or {} if (name, k) in REFUSED_OPTIONS]
@@ -208,10 +211,21 @@ def _merge_named(base: list, value: Any, path: tuple, doc: YamlDocument, problem
             base[position] = {name: {**(kept or {}), **options}}
 
 
+def ordinal(number: int) -> str:
+    """A list item's rank as French writes it: 1er, 2e, 3e…"""
+    return "1er" if number == 1 else f"{number}e"
+
+
 def _list_of_text(value: Any, path: tuple, doc: YamlDocument, problems: list[Problem]) -> bool:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return True
     example = "- navigation.expand" if path == ("theme", "features") else "- assets/reseau.css"
+    if isinstance(value, list):
+        index = next(i for i, v in enumerate(value) if not isinstance(v, str))
+        rank = ordinal(index + 1)
+        problems.append(Problem(doc.locate(path + (index,)), f"{'.'.join(path)}, {rank} élément : attendu "
+                                f"un texte (par ex. `{example}`), trouvé {_kind(value[index])}."))
+        return False
     problems.append(Problem(doc.locate(path), f"{'.'.join(path)} : attendu une liste de textes (une ligne "
                             f"`{example}` par élément), trouvé {_kind(value)}."))
     return False

@@ -91,7 +91,7 @@ def test_wrong_shapes_point_at_their_line():
         "trouvé le texte « assets/a.css ».",
         "mkdocs.yml:2:1: plugins : attendu une liste (une ligne `- nom` par élément, par ex. `- footnotes`), "
         "trouvé le texte « search ».",
-        "mkdocs.yml:4:5: markdown_extensions, 1e élément : attendu un nom (`- footnotes`) ou un nom suivi de ses "
+        "mkdocs.yml:4:5: markdown_extensions, 1er élément : attendu un nom (`- footnotes`) ou un nom suivi de ses "
         "options (`- toc:` puis `    permalink: true` à la ligne).",
         "mkdocs.yml:5:5: markdown_extensions, 2e élément : attendu un nom (`- footnotes`) ou un nom suivi de ses "
         "options (`- toc:` puis `    permalink: true` à la ligne).",
