@@ -11,8 +11,6 @@ import hashlib
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from types import MappingProxyType
-from typing import Mapping
 from zoneinfo import ZoneInfo
 
 from ..errors import BibnumError, visible
@@ -65,8 +63,9 @@ def harvest(project: Path, *, now: datetime, only: list[str] | None = None, forc
     report = Report(at=stamp)
     for source in chosen:
         started = time.perf_counter()
-        row = harvest_one(root, source, now=now, force=force or bool(only), accept_drop=accept_drop, limits=limits,
-                          event_kinds=event_kinds)
+        row = harvest_one(root, source, now=now, force=force or bool(only), accept_drop=accept_drop, limits=limits)
+        if source.kind == "ical":  # what the portal publishes, whether this run read the agenda or not
+            row.warnings = category_warnings(source, _kept_records(root, source), event_kinds)
         row.seconds = time.perf_counter() - started
         report.rows.append(row)
         log(visible(f"{source.id}: {row.status}{' — ' + row.reason if row.reason else ''}"))
@@ -75,7 +74,7 @@ def harvest(project: Path, *, now: datetime, only: list[str] | None = None, forc
 
 
 def harvest_one(root: Path, source: Source, *, now: datetime, force: bool, accept_drop: bool,
-                limits: Limits, event_kinds: Mapping[str, Term] = MappingProxyType({})) -> Row:
+                limits: Limits) -> Row:
     path = store_path(root, source.id)
     row = Row(source.id, source.kind, source.target, "ok")
     try:
@@ -125,9 +124,16 @@ def harvest_one(root: Path, source: Source, *, now: datetime, force: bool, accep
                             "records": merged.records})
     row.added, row.updated, row.vanished, row.dropped = merged.added, merged.updated, merged.vanished, merged.dropped
     row.total = len(merged.records)
-    if source.kind == "ical":
-        row.warnings = category_warnings(source, fresh, event_kinds)
     return row
+
+
+def _kept_records(root: Path, source: Source) -> list[dict]:
+    """The records a source's file keeps for the portal (none when it is missing or unreadable)."""
+    try:
+        records = read_store(store_path(root, source.id))["records"]
+    except StoreError:
+        return []
+    return [record for record in records if isinstance(record, dict)]
 
 
 def _parse(source: Source, body: bytes, content_type: str | None, today: date) -> Parsed:

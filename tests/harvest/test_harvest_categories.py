@@ -93,6 +93,10 @@ def test_harvest_report_warns_per_source(demo_copy: Path) -> None:
     assert report.table().endswith("1 source(s), 0 failed, 2 warning(s)")
     saved = json.loads((demo_copy / "data/harvest/report.json").read_text(encoding="utf-8"))
     assert saved["sources"][0]["warnings"] == row.warnings
+    # Not due an hour later: the agenda is not read again, but what it publishes is still reported.
+    later = harvest(demo_copy, now=datetime(2026, 11, 22, 5, 0))
+    [skipped] = [r for r in later.rows if r.source == "agenda-ifs"]
+    assert skipped.status == "skipped" and skipped.warnings == row.warnings
 
 
 def test_a_mapped_kind_must_exist_in_the_taxonomy(demo_copy: Path) -> None:
