@@ -46,9 +46,10 @@ def serve(root: Path, *, sites: list[str], host: str, port: int, today: str | No
     observer = Observer()
     handler = _SourceChanged(root, trigger)
     for name in WATCHED:
-        path = root / name
-        if path.exists():
-            observer.schedule(handler, str(path if path.is_dir() else root), recursive=path.is_dir())
+        if (root / name).is_dir():
+            observer.schedule(handler, str(root / name), recursive=True)
+    # The project's own files (mkdocs.yml is optional: one written after the preview started counts too).
+    observer.schedule(handler, str(root), recursive=False)
     observer.start()
     handler_class = functools.partial(_QuietHandler, directory=str(out))
     server = ThreadingHTTPServer((host, port), handler_class)
