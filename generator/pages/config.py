@@ -73,7 +73,6 @@ def _nav(view: SiteView) -> list[dict[str, str]]:
             {_("nav.agenda"): paths.AGENDA},
             {_("nav.network"): paths.NETWORK},
             {_("nav.libraries"): paths.LIBRARIES},
-            {_("nav.libraries"): paths.LIBRARIES},
             *pages,
             {_("nav.open_data"): paths.OPEN_DATA},
             {_("nav.guide"): paths.GUIDE},
