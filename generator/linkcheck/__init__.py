@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BuildFailed, Problem
+from ..messages import count, say
 from ..models.graph import NetworkGraph
 from ..models.site import Site
 from .access_rules import access_expectations
@@ -25,7 +26,7 @@ class LinksBroken(BuildFailed):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
         listed = "\n".join(f"  {problem}" for problem in self.problems)
-        super().__init__(f"{len(self.problems)} broken link(s): nothing was published\n{listed}")
+        super().__init__(say("links.broken_all", links=count(len(self.problems), "count.broken_link"), listed=listed))
 
 
 @dataclass(frozen=True)

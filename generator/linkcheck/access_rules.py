@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from ..messages import say
 from ..models.graph import NetworkGraph
 from ..models.login import CasLogin, EzproxyLogin, LoginStrategy, OpenAthensLogin, ResourceAccess, ShibbolethLogin
 from ..models.site import Site
@@ -44,26 +45,25 @@ def check_access(seen: tuple[AccessLinkSeen, ...], expected: PageAccess | None, 
     """(line, column, url, message) for every access link of a page that breaks the rules."""
     buttons = [link for link in seen if link.library is None]
     if expected is not None and expected.network.host is not None and not buttons:
-        yield 1, 1, "", "the access button (data-bn-access-button) is missing from this resource page"
+        yield 1, 1, "", say("access.button_missing")
     if expected is not None and expected.network.host is None and buttons:
         first = buttons[0]
-        yield first.line, first.column, first.url, "an on-site-only resource must not offer an access link"
+        yield first.line, first.column, first.url, say("access.on_site_link")
     for link in seen:
         scheme = urlsplit(link.url).scheme.lower()
         if scheme != "https" and not (scheme == "http" and allow_http):
-            yield (link.line, link.column, link.url,
-                   f"access link {link.url[:80]!r} must be an https:// address (DESIGN.md §6)")
+            yield link.line, link.column, link.url, say("access.https", url=link.url[:80])
             continue
         if expected is None:
             continue
         rule = expected.network if not link.library else expected.libraries.get(link.library)
-        who = f"library '{link.library}'" if link.library else "the network"
+        who = say("access.of_library", library=link.library) if link.library else say("access.of_network")
         if rule is None:
-            yield link.line, link.column, link.url, f"access link for unknown library '{link.library}'"
+            yield link.line, link.column, link.url, say("access.unknown_library", library=link.library)
         elif rule.host is not None and urlsplit(link.url).hostname != rule.host:
             yield (link.line, link.column, link.url,
-                   f"access link {link.url[:80]!r} of {who} goes to {urlsplit(link.url).hostname!r}; "
-                   f"its {rule.kind} access must go through {rule.host!r}")
+                   say("access.wrong_host", url=link.url[:80], who=who, host=urlsplit(link.url).hostname,
+                       kind=rule.kind, expected=rule.host))
 
 
 def access_expectations(graph: NetworkGraph, site: Site) -> dict[str, PageAccess]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from ..errors import Location, Problem
+from ..messages import say
 from ..urls import url_scheme
 from .access_rules import PageAccess, check_access
 from .parse import Link, PageFacts
@@ -102,15 +103,15 @@ def _check(page: str, link: Link, tree: SiteTree, folders: frozenset[str], rules
            external: dict[str, set[str]]) -> str | None:
     """Why `link` (written in `page`) is broken, or None when it resolves or is external."""
     url = link.url
-    what = "link" if link.element in ("a", "area", "form") else "asset"
+    what = say("links.what.link" if link.element in ("a", "area", "form") else "links.what.asset")
     name = url_scheme(url)  # as a browser reads it: " java\tscript:" is javascript
     if name is not None:
         if name == "data":
-            return None if link.element in _EMBEDS else f"{what} 'data:…': a data: URL may only embed an image"
+            return None if link.element in _EMBEDS else say("links.data", what=what)
         if name in _NOT_DOCUMENTS:
             return None
         if name not in _EXTERNAL:
-            return f"{what} {url[:60]!r}: '{name}:' URLs are not allowed (DESIGN.md §10)"
+            return say("links.scheme", what=what, url=url[:60], scheme=name)
         # An absolute address is external even on the site's own host: that host may serve more
         # than this build (documents, a form service, the town portal around a sub-path).
         external[url].add(page)
@@ -120,18 +121,18 @@ def _check(page: str, link: Link, tree: SiteTree, folders: frozenset[str], rules
         return None
     if url.startswith("/"):
         if page not in rules.root_absolute_pages:
-            return (f"{what} {url!r} is root-absolute: it breaks when the site is served under another path; "
-                    "make it relative")
+            return say("links.root_absolute", what=what, url=url)
         base = rules.base_path
         if not url.startswith(base):
-            return f"{what} {url!r} points outside the site's path {base!r}"
+            return say("links.outside_base", what=what, url=url, base=base)
         # Static hosts read '//' as '/' (the 404 page's links are site_url's path + a path that may start with '/').
         return _resolve(page, link, url[len(base):].lstrip("/"), "", tree, folders)
     return _resolve(page, link, url, posixpath.dirname(page), tree, folders)
 
 
 def _resolve(page: str, link: Link, url: str, start: str, tree: SiteTree, folders: frozenset[str]) -> str | None:
-    what = "link" if link.element in ("a", "area", "form") else "asset"
+    is_link = link.element in ("a", "area", "form")
+    what = say("links.what.link" if is_link else "links.what.asset")
     parts = urlsplit(url)
     path = unquote(parts.path)
     if not path:
@@ -141,7 +142,7 @@ def _resolve(page: str, link: Link, url: str, start: str, tree: SiteTree, folder
         if joined == ".":
             joined = ""
         if joined == ".." or joined.startswith("../"):
-            return f"{what} {link.url!r} leaves the site"
+            return say("links.leaves", what=what, url=link.url)
         if path.endswith("/") or joined in folders and joined not in tree.files:
             target = posixpath.join(joined, "index.html") if joined else "index.html"
         elif joined not in tree.files and f"{joined}/index.html" in tree.files:
@@ -149,11 +150,10 @@ def _resolve(page: str, link: Link, url: str, start: str, tree: SiteTree, folder
         else:
             target = joined
     if target not in tree.files:
-        kind = "broken link" if what == "link" else "missing asset"
-        return f"{kind} {link.url!r}: {target} does not exist"
+        return say("links.broken" if is_link else "links.missing_asset", url=link.url, target=target)
     fragment = unquote(parts.fragment)
     if fragment in _BUILTIN_FRAGMENTS or fragment.startswith(":~:") or target not in tree.pages:
         return None
     if fragment not in tree.pages[target].ids:
-        return f"missing anchor {link.url!r}: {target} has no element with id {fragment!r}"
+        return say("links.missing_anchor", url=link.url, target=target, fragment=fragment)
     return None

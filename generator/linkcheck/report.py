@@ -6,6 +6,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from ..errors import Problem, visible
+from ..messages import count, say
 
 FORMATS = ("text", "github")
 
@@ -23,11 +24,12 @@ def external_summary(external: dict[str, list[str]], fmt: str = "text") -> list[
     if not external:
         return []
     pages = {page for linked in external.values() for page in linked}
-    head = f"{len(external)} external link(s) on {len(pages)} page(s), listed, not fetched"
+    head = say("links.external", links=count(len(external), "count.external_link"),
+               pages=count(len(pages), "count.page"))
     if fmt == "github":
         return [f"::group::{head}", *(f"{url}  ({linked[0]})" for url, linked in external.items()), "::endgroup::"]
     hosts = Counter(urlsplit(url).hostname or url for url in external)
-    return [f"{head}:", *(f"  {host}: {count}" for host, count in sorted(hosts.items()))]
+    return [f"{head} :", *(f"  {host} : {number}" for host, number in sorted(hosts.items()))]
 
 
 def _data(text: str) -> str:

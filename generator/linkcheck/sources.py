@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Location, Problem
+from ..messages import say
 from ..models.graph import NetworkGraph
 from ..models.site import Site
 from ..pages import paths
@@ -45,5 +46,5 @@ def locate(problem: LinkProblem, label: str, sources: dict[str, str], root: Path
         column = text.find(problem.url)
         if column >= 0:
             return Problem(Location(source, number, column + 1),
-                           f"{problem.message} (in {label}/{problem.page})")
+                           say("links.in_page", message=problem.message, page=f"{label}/{problem.page}"))
     return problem.problem(label)

@@ -63,21 +63,23 @@ def test_good_access_links():
 def test_an_access_link_through_the_wrong_login_server():
     [message] = problems(button("https://proxy.reseau.example.org/login?qurl=x")
                          + '<a data-library="ifs" href="https://proxy.reseau.example.org/login?qurl=x">Ifs</a>')
-    assert "of library 'ifs' goes to 'proxy.reseau.example.org'; its login access must go through 'cas.ifs.example.org'" in message
+    assert ("de la bibliothèque « ifs » va vers « proxy.reseau.example.org » ; son accès « login » doit passer par "
+            "« cas.ifs.example.org »") in message
 
 
 def test_plain_http_only_where_the_site_allows_it():
     body = button("http://proxy.reseau.example.org/login?qurl=x")
-    assert problems(body) == ["access link 'http://proxy.reseau.example.org/login?qurl=x' must be an https:// address (DESIGN.md §6)"]
+    assert problems(body) == [
+        "le lien d'accès « http://proxy.reseau.example.org/login?qurl=x » doit être une adresse https:// (DESIGN.md §6)"]
     assert problems(body, allow_http=True) == []
     assert len(problems(button("javascript:alert(1)"), rule=None)) == 1  # checked even on a page with no rule
 
 
 def test_missing_button_unknown_library_and_on_site_link():
-    assert problems("<p>rien</p>") == ["the access button (data-bn-access-button) is missing from this resource page"]
+    assert problems("<p>rien</p>") == ["le bouton d'accès (data-bn-access-button) manque sur cette page de ressource"]
     unknown = button("https://proxy.reseau.example.org/x") + '<a data-library="caen" href="https://proxy.reseau.example.org/x">C</a>'
-    assert problems(unknown) == ["access link for unknown library 'caen'"]
+    assert problems(unknown) == ["lien d'accès pour une bibliothèque inconnue « caen »"]
     on_site = PageAccess(ExpectedAccess("on_site", None))
     assert problems(button("https://proxy.reseau.example.org/x"), on_site) == [
-        "an on-site-only resource must not offer an access link"]
+        "une ressource à consulter sur place ne doit pas proposer de lien d'accès"]
     assert problems("<p>En médiathèque</p>", on_site) == []

@@ -57,36 +57,38 @@ def test_a_good_site_has_no_problem_and_lists_its_external_links():
 def test_a_broken_link_names_the_page_and_the_link():
     files = {**GOOD, "ressources/index.html": page('<p>x</p>\n<a href="cafein/">Cafeyn</a>')}
     assert messages(files) == [
-        "ressources/index.html:4: broken link 'cafein/': ressources/cafein/index.html does not exist"
+        "ressources/index.html:4: lien cassé « cafein/ » : ressources/cafein/index.html n'existe pas"
     ]
 
 
 def test_a_missing_anchor():
     files = {**GOOD, "index.html": GOOD["index.html"].replace("#acces", "#acess")}
     assert messages(files) == [
-        "index.html:3: missing anchor 'ressources/cafeyn/#acess': ressources/cafeyn/index.html has no element with id 'acess'"
+        "index.html:3: ancre manquante « ressources/cafeyn/#acess » : ressources/cafeyn/index.html n'a pas "
+        "d'élément d'id « acess »"
     ]
 
 
 def test_a_missing_anchor_on_the_same_page():
     files = {**GOOD, "aide/index.html": page('<a href="#nulle-part">x</a>')}
-    assert messages(files) == ["aide/index.html:3: missing anchor '#nulle-part': aide/index.html has no element with id 'nulle-part'"]
+    assert messages(files) == [
+        "aide/index.html:3: ancre manquante « #nulle-part » : aide/index.html n'a pas d'élément d'id « nulle-part »"]
 
 
 def test_missing_assets_in_pages_and_stylesheets():
     files = {key: value for key, value in GOOD.items() if key != "assets/logo.svg"}
     assert messages(files) == [
-        "index.html:5: missing asset 'assets/logo.svg': assets/logo.svg does not exist",
-        "assets/site.css:1: missing asset 'logo.svg': assets/logo.svg does not exist",
+        "index.html:5: fichier manquant « assets/logo.svg » : assets/logo.svg n'existe pas",
+        "assets/site.css:1: fichier manquant « logo.svg » : assets/logo.svg n'existe pas",
     ]
 
 
 def test_links_that_leave_the_site_or_assume_its_root():
     files = {**GOOD, "aide/index.html": page('<a href="../../ailleurs/">x</a>\n<a href="/ressources/">y</a>')}
     assert messages(files) == [
-        "aide/index.html:3: link '../../ailleurs/' leaves the site",
-        "aide/index.html:4: link '/ressources/' is root-absolute: it breaks when the site is served "
-        "under another path; make it relative",
+        "aide/index.html:3: lien « ../../ailleurs/ » sort du site",
+        "aide/index.html:4: lien « /ressources/ » part de la racine (« / ») : il casse quand le site est servi "
+        "sous un autre chemin ; écrivez-le en relatif, par ex. ../aide/",
     ]
 
 
@@ -96,8 +98,8 @@ def test_the_404_page_resolves_root_absolute_links_against_the_site_path():
     assert messages({**GOOD, "404.html": good_404}) == []
     bad_404 = page('<a href="/portail/nulle-part/">r</a>\n<a href="/autre-site/">a</a>')
     assert messages({**GOOD, "404.html": bad_404}) == [
-        "404.html:3: broken link '/portail/nulle-part/': nulle-part/index.html does not exist",
-        "404.html:4: link '/autre-site/' points outside the site's path '/portail/'",
+        "404.html:3: lien cassé « /portail/nulle-part/ » : nulle-part/index.html n'existe pas",
+        "404.html:4: lien « /autre-site/ » pointe hors du chemin du site « /portail/ »",
     ]
 
 
@@ -107,8 +109,8 @@ def test_the_404_page_resolves_root_absolute_links_against_the_site_path():
 def test_script_and_data_links_are_refused(url: str):
     files = {**GOOD, "aide/index.html": page(f'<a href="{url}">x</a>')}
     [problem] = messages(files)
-    assert problem.startswith("aide/index.html:3: link")
-    assert "URLs are not allowed" in problem or "a data: URL may only embed an image" in problem, problem
+    assert problem.startswith("aide/index.html:3: lien")
+    assert "» sont refusées" in problem or "une adresse data: ne peut intégrer qu'une image" in problem, problem
 
 
 def test_an_absolute_link_to_the_sites_own_host_is_external():

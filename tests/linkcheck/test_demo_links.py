@@ -43,7 +43,7 @@ def test_check_links_cli_on_the_demo(demo_build):
     result = run("check", str(demo_root(demo_build)), "--links", "--out", str(demo_build.out))
     assert result.exit_code == 0, result.output
     assert re.search(r"^calvados : \d+ pages, \d+ liens vérifiés, 0 problème$", result.stdout, re.M)
-    assert "external link(s)" in result.stdout and "proxy.boitenumerique.example.org" in result.stdout
+    assert "liens externes" in result.stdout and "proxy.boitenumerique.example.org" in result.stdout
 
 
 def test_check_links_names_the_page_and_the_link(demo_build, tmp_path: Path):
@@ -55,12 +55,12 @@ def test_check_links_names_the_page_and_the_link(demo_build, tmp_path: Path):
     (out / "pro" / "assets" / "bibnum" / "bibnum.css").unlink()
     result = run("check", str(demo_root(demo_build)), "--links", "--out", str(out))
     assert result.exit_code == 1
-    assert re.search(r"caen/agenda/index\.html:\d+:\d+: broken link '\.\./nulle-part/': nulle-part/index\.html does not exist",
+    assert re.search(r"caen/agenda/index\.html:\d+:\d+: lien cassé « \.\./nulle-part/ » : nulle-part/index\.html n'existe pas",
                      result.stderr)
-    assert re.search(r"/pro/(\S*/)?index\.html:\d+:\d+: missing asset '(\.\./)*assets/bibnum/bibnum\.css'", result.stderr)
+    assert re.search(r"/pro/(\S*/)?index\.html:\d+:\d+: fichier manquant « (\.\./)*assets/bibnum/bibnum\.css »", result.stderr)
     github = run("check", str(demo_root(demo_build)), "--links", "--out", str(out), "--format", "github")
     assert github.exit_code == 1
-    assert re.search(r"^::error file=[^,]*caen/agenda/index\.html,line=\d+,col=\d+::broken link", github.stderr, re.M)
+    assert re.search(r"^::error file=[^,]*caen/agenda/index\.html,line=\d+,col=\d+::lien cassé", github.stderr, re.M)
     assert "::group::" in github.stdout
 
 
@@ -96,7 +96,7 @@ def test_strict_build_refuses_a_broken_link_and_leaves_out_as_it_was(demo_copy: 
     [problem] = caught.value.problems
     # Located in the editor's Markdown, not only in the built page.
     assert str(problem.location) == f"content/pro/documents.md:{line}:25"
-    assert "broken link '../disparue/#plus'" in problem.message and "pro/documents/index.html" in problem.message
+    assert "lien cassé « ../disparue/#plus »" in problem.message and "pro/documents/index.html" in problem.message
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
     # Without --strict the same build goes through (the check is opt-in for previews).
     build(demo_copy, sites=["pro"], out=out, now=DEMO_NOW)

@@ -22,11 +22,11 @@ def test_external_links_by_host_or_folded_list():
     external = {"https://a.example.org/1": ["x/index.html"], "https://a.example.org/2": ["y/index.html"],
                 "https://b.example.org/": ["x/index.html"]}
     assert external_summary(external) == [
-        "3 external link(s) on 2 page(s), listed, not fetched:",
-        "  a.example.org: 2",
-        "  b.example.org: 1",
+        "3 liens externes sur 2 pages, listés, non vérifiés :",
+        "  a.example.org : 2",
+        "  b.example.org : 1",
     ]
     github = external_summary(external, "github")
-    assert github[0].startswith("::group::3 external link(s)") and github[-1] == "::endgroup::"
+    assert github[0].startswith("::group::3 liens externes") and github[-1] == "::endgroup::"
     assert "https://a.example.org/2  (y/index.html)" in github
     assert external_summary({}) == []
