@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "Corrigez son orthographe ou supprimez-la",
     "schema.unknown_key_none": "clé inconnue « {key} » ; ce bloc n'a pas d'autre clé, supprimez-la",
     "schema.choice": "{written} n'est pas une valeur possible ; valeurs possibles : {allowed}",
+    "schema.empty_value": "valeur vide ; écrivez-la après « {key}: », ou supprimez la clé si elle est facultative",
     "schema.empty_text": "texte vide ; écrivez au moins un caractère, ou supprimez la clé si elle est facultative",
     "schema.text_too_short": "{length} caractère(s) ; {limit} au moins",
     "schema.text_too_long": "{length} caractères ; {limit} au plus. Raccourcissez le texte",

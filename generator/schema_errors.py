@@ -39,10 +39,15 @@ class Spot:
     annotation: Any = None  # the type expected at the end of the path
     branch: bool = False  # a step naming a union's member was dropped (one error per member)
     map_key: bool = False  # the error is about a mapping's key, not its value
+    hidden: frozenset[str] = frozenset()  # the owner's keys an editor does not write
 
 
-def problems_from(exc: ValidationError, doc: YamlDocument, model: type[BaseModel]) -> list[Problem]:
-    """One French Problem per error of `exc`, raised validating `doc` as `model`."""
+def problems_from(exc: ValidationError, doc: YamlDocument, model: type[BaseModel],
+                  hidden: frozenset[str] = frozenset()) -> list[Problem]:
+    """One French Problem per error of `exc`, raised validating `doc` as `model`.
+
+    `hidden` are top-level keys not written in the file (an id taken from its name): an
+    unknown key is never told to be one of them."""
     problems: list[Problem] = []
     branches: dict[tuple, int] = {}  # path -> index in problems of an error from a union member
     for err in exc.errors(include_url=False):
@@ -54,6 +59,8 @@ def problems_from(exc: ValidationError, doc: YamlDocument, model: type[BaseModel
         if spot.annotation is not None and err["type"] in ("union_tag_invalid", "union_tag_not_found"):
             key = _discriminator(err)
             spot = Spot(spot.path + (key,), spot.owner, spot.field, spot.annotation)
+        if len(spot.path) == 1 and hidden:
+            spot = Spot(spot.path, spot.owner, spot.field, spot.annotation, spot.branch, spot.map_key, hidden)
         problem = Problem(doc.locate(spot.path), _with_label(spot, doc, explain(err, spot)))
         if spot.branch and spot.path in branches:
             # A value refused by every member of a union (`datetime | date`): say it once, as
@@ -196,6 +203,8 @@ def explain(err: dict[str, Any], spot: Spot) -> str:
     ctx = err.get("ctx") or {}
     value = err.get("input")
     written = _written(value)
+    if value is None and kind.endswith("_type") and spot.path:  # `key:` with nothing after it
+        return say("schema.empty_value", key=spot.path[-1])
     simple = _SIMPLE.get(kind)
     if simple in ("schema.date", "schema.datetime") and _either_date_or_datetime(spot.annotation):
         return say("schema.date_or_datetime", written=written)
@@ -207,7 +216,7 @@ def explain(err: dict[str, Any], spot: Spot) -> str:
         return say("schema.missing", key=name,
                    described=say("schema.missing_described", description=description) if description else "")
     if kind == "extra_forbidden":
-        return _unknown_key(str(spot.path[-1]) if spot.path else "", spot.owner)
+        return _unknown_key(str(spot.path[-1]) if spot.path else "", spot.owner, spot.hidden)
     if kind in ("literal_error", "enum"):
         return say("schema.choice", written=written, allowed=listed(_allowed(spot.annotation, ctx.get("expected"))))
     if kind in ("too_short", "too_long") and isinstance(value, str):  # a constrained text's length
@@ -281,9 +290,9 @@ def _either_date_or_datetime(annotation: Any) -> bool:
     return {dt.date, dt.datetime} <= set(_members(annotation))
 
 
-def _unknown_key(name: str, owner: type[BaseModel] | None) -> str:
-    """Suggest only the keys the block's own model documents."""
-    keys = list(owner.model_fields) if owner else []
+def _unknown_key(name: str, owner: type[BaseModel] | None, hidden: frozenset[str] = frozenset()) -> str:
+    """Suggest only the keys the block's own model documents (and an editor writes)."""
+    keys = [key for key in (owner.model_fields if owner else ()) if key not in hidden]
     close = difflib.get_close_matches(name, keys, n=1, cutoff=0.75)
     if close:
         return say("schema.unknown_key", key=name, close=close[0])

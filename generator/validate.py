@@ -197,7 +197,8 @@ def _model(cls: type[M], doc: YamlDocument | None, problems: list[Problem], extr
     try:
         return cls.model_validate(data)
     except ValidationError as exc:
-        problems.extend(problems_from(exc, doc, cls))
+        # Keys given from outside the file (the id from its name) are never suggested to write.
+        problems.extend(problems_from(exc, doc, cls, hidden=frozenset(extra or ())))
         return None
 
 

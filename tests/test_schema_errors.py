@@ -102,6 +102,8 @@ CASES = [
     ("text too long", Event, event(summary="x" * 312), {"id": "e"}, "6:1: summary",
      ["312 caractères ; 240 au plus"]),
     ("empty text", Event, event(title="''"), {"id": "e"}, "1:1: title", ["texte vide"]),
+    ("empty value", Event, event(summary=""), {"id": "e"}, "6:1: summary",
+     ["valeur vide ; écrivez-la après « summary: »"]),
     ("list too short", Library,
      "name: B\ntown: Bayeux\naddress: {street: s, postcode: '14400', city: c}\njoined: 2020\nsites: []\n",
      {"id": "b"}, "5:1: sites", ["0 élément ; 1 au moins"]),
@@ -185,6 +187,15 @@ def test_an_unknown_error_type_has_a_french_fallback_naming_the_type() -> None:
     found = problems(Later, "day: 2000-01-01\n")
     assert found == [f"{FILE}:1:1: day : « 2000-01-01 » n'est pas accepté ici ; voir le Guide de l'éditeur "
                      "(date_future)"]
+
+
+def test_a_key_taken_from_the_file_name_is_never_suggested() -> None:
+    doc, _ = load_yaml("name: B\nidd: b\n", "data/libraries/b.yml")
+    with pytest.raises(ValidationError) as caught:
+        Library.model_validate({**doc.data, "id": "b"})
+    [unknown] = [str(p) for p in problems_from(caught.value, doc, Library, hidden=frozenset({"id"}))
+                 if "idd" in str(p)]
+    assert "les clés possibles ici sont : name, town," in unknown and " id," not in unknown
 
 
 def test_the_last_of_a_unions_errors_is_told_once() -> None:
