@@ -15,7 +15,7 @@ import datetime as dt
 import difflib
 import re
 import types
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -57,10 +57,9 @@ def problems_from(exc: ValidationError, doc: YamlDocument, model: type[BaseModel
             loc += error.at
         spot = resolve(model, loc)
         if spot.annotation is not None and err["type"] in ("union_tag_invalid", "union_tag_not_found"):
-            key = _discriminator(err)
-            spot = Spot(spot.path + (key,), spot.owner, spot.field, spot.annotation)
+            spot = replace(spot, path=spot.path + (_discriminator(err),))  # point at the tag's own key
         if len(spot.path) == 1 and hidden:
-            spot = Spot(spot.path, spot.owner, spot.field, spot.annotation, spot.branch, spot.map_key, hidden)
+            spot = replace(spot, hidden=hidden)
         problem = Problem(doc.locate(spot.path), _with_label(spot, doc, explain(err, spot)))
         if spot.branch and spot.path in branches:
             # A value refused by every member of a union (`datetime | date`): say it once, as
