@@ -15,6 +15,72 @@ MESSAGES: dict[str, str] = {
     "where.item": "{ordinal} {noun}",
     "where.item_id": "{ordinal} {noun} (id {id})",
     "where.key_of_map": "clé « {key} »",
+    # --- YAML syntax (load/yaml_source.py): what PyYAML refused, said in French -------------------
+    "yaml.invalid": "YAML invalide : {problem}",
+    "yaml.generic": "syntaxe YAML invalide ici ; vérifiez l'indentation (des espaces), les deux-points et les "
+    "guillemets ; attendu des lignes « clé: valeur », par ex. title: Gallica",
+    "yaml.colon": "un deux-points « : » est inattendu ici ; une valeur qui contient « : » doit être entre "
+    "guillemets, par ex. title: \"Atelier : tablette\" ; et une seule clé par ligne (jamais « a: b: c »)",
+    "yaml.tag": "étiquette YAML non autorisée (« ! » ou « !! ») ; écrivez la valeur sans étiquette, par ex. "
+    "titre: \"texte\"",
+    "yaml.python_tag": "étiquette « !!python/… » refusée : bibnum lit les fichiers sans exécuter de code ; "
+    "écrivez la valeur sans étiquette",
+    "yaml.undefined_alias": "alias « *{name} » sans ancre « &{name} » plus haut ; recopiez la valeur au lieu de "
+    "l'alias",
+    "yaml.duplicate_anchor": "ancre « &{name} » déjà définie à la ligne {first} ; donnez un autre nom à celle-ci, "
+    "ou recopiez la valeur",
+    "yaml.tab": "tabulation dans l'indentation ; indentez avec des espaces, jamais avec des tabulations",
+    "yaml.bad_start": "une valeur ne peut pas commencer par « {char} » ; mettez-la entre guillemets, par ex. "
+    "title: \"{char}…\"",
+    "yaml.escape": "séquence « \\ » inconnue entre guillemets doubles ; doublez la barre oblique (\\\\) ou "
+    "utilisez des guillemets simples",
+    "yaml.unhashable": "une clé ne peut pas être une liste ni un dictionnaire ; écrivez la clé comme un simple "
+    "mot, par ex. titre:",
+    "yaml.unclosed_quote": "guillemet non fermé : la valeur qui commence ici n'a pas de guillemet fermant ; "
+    "fermez-la avec le même guillemet (\" ou ')",
+    "yaml.unclosed_list": "liste entre crochets non fermée ; fermez-la avec « ] », par ex. [adultes, ados]",
+    "yaml.unclosed_map": "accolade non fermée ; fermez-la avec « } » avant la fin de la valeur",
+    "yaml.stray_close": "« {char} » sans « {opening} » ouvrant ; supprimez-le, ou mettez la valeur entre "
+    "guillemets",
+    "yaml.dash_in_map": "un élément de liste « - » au milieu de clés ; une liste se place sous sa clé, décalée, "
+    "par ex. « audiences: » puis « - adultes » à la ligne suivante",
+    "yaml.key_in_list": "une clé « nom: valeur » au milieu d'une liste « - … » ; commencez-la par « - » pour en "
+    "faire un élément, ou décalez-la sous l'élément auquel elle appartient",
+    "yaml.indentation": "décalage incohérent : cette ligne n'est alignée sur aucune clé au-dessus ; alignez-la, "
+    "avec des espaces, sur les autres clés du même bloc",
+    "yaml.after_value": "texte en trop après une valeur fermée (guillemets, crochets ou accolades) ; mettez "
+    "tout le texte entre les guillemets, par ex. title: \"« Le Horla » et autres contes\"",
+    "yaml.flow_colon": "un deux-points « : » dans une valeur entre crochets ou accolades ; mettez cette valeur "
+    "entre guillemets, par ex. [\"Atelier : tablette\", conte]",
+    "yaml.no_colon": "ligne sans « : » parmi des clés ; écrivez « clé: valeur », ou commencez-la par « - » si "
+    "c'est un élément de liste",
+    "yaml.documents": "deuxième document (ligne « --- ») dans ce fichier ; un fichier de données n'en contient "
+    "qu'un : supprimez la ligne « --- », ou placez l'autre document dans son propre fichier",
+    "yaml.directive": "directive « % » non prise en charge ; un fichier de données n'en a pas besoin : supprimez "
+    "la ligne qui commence par « % »",
+    "yaml.after_end": "du contenu après la fin du document (ligne « ... » ou directive « % » au-dessus) ; "
+    "supprimez cette ligne « ... » ou « %… »",
+    "yaml.anchor_name": "nom manquant après « & » ou « * » (ancre ou alias) ; si ce caractère fait partie du "
+    "texte, mettez la valeur entre guillemets",
+    "yaml.block_scalar": "après « | » ou « > », seuls un chiffre, « + » ou « - » sont permis ; écrivez le texte "
+    "à la ligne suivante, décalé",
+    "yaml.control": "caractère invisible non autorisé ({code}) ; supprimez-le (il vient souvent d'un "
+    "copier-coller)",
+    "yaml.duplicate_key": "{key} : clé en double (déjà à la ligne {first}) ; une clé ne s'écrit qu'une fois par "
+    "bloc ; gardez une seule des deux lignes",
+    "yaml.too_deep": "le fichier imbrique plus de {limit} niveaux de listes ou de clés ; un fichier de données "
+    "en a quelques-uns (par ex. « conditions: » puis « quota: … ») ; vérifiez les crochets [ ] et accolades "
+    "{{ }} et l'indentation",
+    "yaml.too_many_aliases": "plus de {limit} alias (*nom) dans ce fichier ; un fichier de données n'en a pas "
+    "besoin ; recopiez les valeurs au lieu de « *nom »",
+    "yaml.alias_loop": "l'alias « *{name} » désigne la valeur qui le contient (une boucle sans fin) ; recopiez "
+    "les valeurs au lieu de l'alias",
+    "yaml.alias_expansion": "les alias (*nom) de ce fichier recopient plus de {limit} valeurs ; un fichier de "
+    "données en a quelques centaines ; recopiez les valeurs au lieu des alias",
+    # --- the engine's settings (load/engine_config.py, engine_check.py) -------------------------------
+    "engine.python_tag": "balise `!!python/…` refusée : bibnum lit mkdocs.yml sans exécuter de code. Retirez la "
+    "ligne qui la porte ; une extension qui en demande une (icônes, diagrammes…) ne peut pas être réglée depuis "
+    "mkdocs.yml.",
     # --- schema: what the validation library refused, by error type ---------------------------
     "schema.missing": "clé obligatoire absente ; ajoutez « {key}: … »{described}",
     "schema.missing_described": " ({description})",

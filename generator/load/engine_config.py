@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from ..errors import Location, Problem
+from ..messages import say
 from .yaml_source import YamlDocument, load_yaml
 
 ENGINE_FILE = "mkdocs.yml"
@@ -246,9 +247,7 @@ def _kind(value: Any) -> str:
 
 
 def _python_tag(problem: Problem) -> Problem:
-    """A `!!python/…` tag: the safe loader refuses it; say why and what to do, in French."""
-    if "python/" not in problem.message:
+    """A `!!python/…` tag: the safe loader refuses it; say why and what to do for mkdocs.yml."""
+    if problem.message != say("yaml.invalid", problem=say("yaml.python_tag")):
         return problem
-    return Problem(problem.location, "balise `!!python/…` refusée : bibnum lit mkdocs.yml sans exécuter de code. "
-                   "Retirez la ligne qui la porte ; une extension qui en demande une (icônes, diagrammes…) "
-                   "ne peut pas être réglée depuis mkdocs.yml.")
+    return Problem(problem.location, say("engine.python_tag"))

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from ..errors import Location, Problem
+from ..messages import say
 
 Path_ = tuple[str | int, ...]
 
@@ -104,13 +105,17 @@ def load_yaml(text: str, file: str, *, line_offset: int = 0) -> tuple[YamlDocume
             if beyond is None:
                 node, data = _compose(_Loader, text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark, message = _explain(exc)
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         col = (mark.column + 1) if mark else 1
-        problems.append(Problem(Location(file, line, col), _explain(exc)))
+        problems.append(Problem(Location(file, line, col), message))
         return None, problems
-    except yaml.YAMLError as exc:  # pragma: no cover - non-marked YAML errors are rare
-        problems.append(Problem(Location(file, 1 + line_offset, 1), f"YAML invalide : {exc}"))
+    except yaml.reader.ReaderError as exc:
+        line, col, message = _unreadable_character(exc, text, line_offset)
+        problems.append(Problem(Location(file, line, col), message))
+        return None, problems
+    except yaml.YAMLError:  # pragma: no cover - every other YAML error carries a mark
+        problems.append(Problem(Location(file, 1 + line_offset, 1), say("yaml.invalid", problem=say("yaml.generic"))))
         return None, problems
     if beyond is not None:
         mark, message = beyond
@@ -135,10 +140,7 @@ def _beyond_bounds(loader_class: type, text: str) -> tuple[yaml.Mark, str] | Non
     for event in yaml.parse(text, Loader=loader_class):
         if isinstance(event, yaml.CollectionStartEvent):
             if len(open_) >= MAX_DEPTH:
-                return event.start_mark, (
-                    f"le fichier imbrique plus de {MAX_DEPTH} niveaux de listes ou de clés ; un fichier de données "
-                    "en a quelques-uns (par ex. « conditions: » puis « quota: … ») ; vérifiez les crochets [ ] "
-                    "et accolades { } et l'indentation")
+                return event.start_mark, say("yaml.too_deep", limit=MAX_DEPTH)
             open_.append([event.anchor, 1])
         elif isinstance(event, yaml.CollectionEndEvent):
             anchor, size = open_.pop()
@@ -154,19 +156,13 @@ def _beyond_bounds(loader_class: type, text: str) -> tuple[yaml.Mark, str] | Non
         elif isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
-                return event.start_mark, (
-                    f"plus de {MAX_ALIASES} alias (*nom) dans ce fichier ; un fichier de données n'en a "
-                    "pas besoin ; recopiez les valeurs au lieu de « *nom »")
+                return event.start_mark, say("yaml.too_many_aliases", limit=MAX_ALIASES)
             if any(anchor == event.anchor for anchor, _ in open_):
-                return event.start_mark, (
-                    f"l'alias « *{event.anchor} » désigne la valeur qui le contient (une boucle sans fin) ; "
-                    "recopiez les valeurs au lieu de l'alias")
+                return event.start_mark, say("yaml.alias_loop", name=event.anchor)
             size = sizes.get(event.anchor, 1)  # an undefined alias: the composer reports it
             expanded += size
             if expanded > MAX_EXPANDED:
-                return event.start_mark, (
-                    f"les alias (*nom) de ce fichier recopient plus de {MAX_EXPANDED:,} valeurs".replace(",", " ")
-                    + " ; un fichier de données en a quelques centaines ; recopiez les valeurs au lieu des alias")
+                return event.start_mark, say("yaml.alias_expansion", limit=f"{MAX_EXPANDED:,}".replace(",", " "))
             if open_:
                 open_[-1][1] += size
     return None
@@ -181,33 +177,66 @@ def _compose(loader_class: type, text: str) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
-# PyYAML's most frequent complaints, said in French; any other is quoted as it is.
-_PROBLEMS = (
-    ("mapping values are not allowed", "un deux-points « : » est inattendu ici",
-     "une valeur qui contient « : » doit être entre guillemets, par ex. title: \"Atelier : tablette\""),
-    ("could not determine a constructor for the tag", "étiquette YAML non autorisée (« !! »)",
-     "écrivez la valeur sans étiquette, par ex. titre: \"texte\""),
-    ("found undefined alias", "alias « *nom » sans ancre « &nom » correspondante",
-     "recopiez la valeur au lieu de l'alias"),
-    ("found character '\\t'", "tabulation dans l'indentation",
-     "indentez avec des espaces, jamais avec des tabulations"),
-    ("found unknown escape character", "séquence « \\ » inconnue entre guillemets doubles",
-     "doublez la barre oblique (\\\\) ou utilisez des guillemets simples"),
-    ("found unhashable key", "une clé ne peut pas être une liste ni un dictionnaire",
-     "écrivez la clé comme un simple mot, par ex. titre:"),
-    ("found unexpected end of stream", "guillemet non fermé", "fermez les guillemets de la valeur"),
-    ("expected ',' or ']'", "liste entre crochets non fermée", "fermez-la avec « ] », par ex. [adultes, ados]"),
-    ("expected ',' or '}'", "accolade non fermée", "fermez-la avec « } »"),
-)
+# PyYAML's complaints, by the words of its problem (and context), said in French from the
+# catalogue; what no rule recognises gets the catalogue's generic message, never PyYAML's English.
+# A rule: (pattern on "context | problem", message key, point at the context's mark rather
+# than the problem's). The pattern's named groups fill the message's placeholders.
+_RULES: tuple[tuple[re.Pattern[str], str, bool], ...] = tuple(
+    (re.compile(pattern), key, at_context) for pattern, key, at_context in (
+        (r"quoted scalar \| found unexpected end of stream", "yaml.unclosed_quote", True),
+        (r"found character '\\t' that cannot start", "yaml.tab", False),
+        (r"found character '(?P<char>.)' that cannot start", "yaml.bad_start", False),
+        (r"mapping values are not allowed", "yaml.colon", False),
+        (r"constructor for the tag 'tag:yaml\.org,2002:python/", "yaml.python_tag", False),
+        (r"could not determine a constructor for the tag|found undefined tag handle|while parsing a tag",
+         "yaml.tag", False),
+        (r"found undefined alias '(?P<name>[^']*)'", "yaml.undefined_alias", False),
+        (r"found duplicate anchor '(?P<name>[^']*)'", "yaml.duplicate_anchor", False),
+        (r"found unknown escape character", "yaml.escape", False),
+        (r"found unhashable key", "yaml.unhashable", False),
+        (r"expected ',' or '\]'", "yaml.unclosed_list", False),
+        (r"expected ',' or '\}'", "yaml.unclosed_map", False),
+        (r"but found '(?P<char>[\]}])'", "yaml.stray_close", False),
+        (r"block mapping \| expected <block end>, but found '-'", "yaml.dash_in_map", False),
+        (r"block collection \| expected <block end>, but found '\?'", "yaml.key_in_list", False),
+        (r"block mapping \| expected <block end>, but found '<block (?:mapping|sequence) start>'", "yaml.indentation",
+         False),
+        (r"block mapping \| expected <block end>, but found '<scalar>'", "yaml.after_value", False),
+        (r"could not find expected ':'", "yaml.no_colon", True),
+        (r"expected a single document", "yaml.documents", False),
+        (r"YAML directive|YAML document|tag handle|while scanning a directive", "yaml.directive", False),
+        (r"expected '<document start>'", "yaml.after_end", False),
+        (r"while scanning an? (?:anchor|alias)", "yaml.anchor_name", False),
+        (r"while scanning a block scalar", "yaml.block_scalar", False),
+    ))
 
 
-def _explain(exc: yaml.MarkedYAMLError) -> str:
-    detail = " ".join(filter(None, [exc.context, exc.problem]))
-    for needle, what, fix in _PROBLEMS:
-        if needle in detail:
-            return f"YAML invalide : {what} ; {fix} (analyseur : {detail})"
-    return (f"YAML invalide : {detail} ; attendu des lignes « clé: valeur », par ex. title: Gallica ; "
-            "vérifiez l'indentation (des espaces), les deux-points et les guillemets")
+def _explain(exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark | None, str]:
+    """Where to point and what to say about a file PyYAML refused."""
+    detail = f"{exc.context or ''} | {exc.problem or ''}"
+    mark = exc.problem_mark or exc.context_mark
+    for pattern, key, at_context in _RULES:
+        found = pattern.search(detail)
+        if found:
+            values = dict(found.groupdict())
+            if key == "yaml.duplicate_anchor" and exc.context_mark is not None:
+                values["first"] = exc.context_mark.line + 1
+            if key in ("yaml.unclosed_list", "yaml.unclosed_map") and "got ':'" in detail \
+                    and exc.context_mark is not None and mark is not None and exc.context_mark.line == mark.line:
+                key = "yaml.flow_colon"  # closed on its line: the colon is inside a value
+            if key == "yaml.stray_close":
+                values["opening"] = "[" if values["char"] == "]" else "{"
+            return (exc.context_mark or mark) if at_context else mark, say("yaml.invalid", problem=say(key, **values))
+    return mark, say("yaml.invalid", problem=say("yaml.generic"))
+
+
+def _unreadable_character(exc: yaml.reader.ReaderError, text: str, line_offset: int) -> tuple[int, int, str]:
+    """Line, column and message for a character YAML refuses (a control character, most often pasted)."""
+    position = max(0, min(exc.position, len(text)))
+    line = text.count("\n", 0, position) + 1 + line_offset
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    return line, column, say("yaml.invalid", problem=say("yaml.control", code=f"U+{code:04X}"))
 
 
 def _walk(root: yaml.Node, doc: YamlDocument, problems: list[Problem], offset: int) -> None:
@@ -226,8 +255,7 @@ def _walk(root: yaml.Node, doc: YamlDocument, problems: list[Problem], offset: i
                     problems.append(
                         Problem(
                             Location(doc.file, line, key_node.start_mark.column + 1),
-                            f"{key} : clé en double (déjà à la ligne {seen[key]}) ; une clé ne s'écrit qu'une fois "
-                            "par bloc ; gardez une seule des deux lignes",
+                            say("yaml.duplicate_key", key=key, first=seen[key]),
                         )
                     )
                 seen[key] = line
