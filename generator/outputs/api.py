@@ -1,6 +1,6 @@
 """The JSON API (v1) of one site: resources, titles, events, libraries, and their schemas.
 
-Each document is an envelope (version, schema URL, site, generation day,
+Each document is an envelope (its own version, schema URL, site, generation day,
 licence, count) around a list of records (generator/outputs/records.py). Keys
 are sorted and the indentation fixed, so the same model gives the same bytes.
 The JSON Schema of every document (generator/outputs/schema/) is published
@@ -41,10 +41,19 @@ def schema_text(name: str) -> str:
     return (SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=None)
+def schema_version(name: str) -> str:
+    """A document's version (major.minor), as its schema fixes it: one place to bump it.
+
+    An added key raises the minor version; a breaking change gets a new address (api/v2/).
+    """
+    return json.loads(schema_text(name))["properties"]["version"]["const"]
+
+
 def envelope(view: SiteView, schema: str, count: int) -> Record:
     site = view.site
     return {
-        "version": loc.API_VERSION,
+        "version": schema_version(schema),
         "schema": loc.absolute(site, loc.schema(schema)),
         # The build's day, not its time: records carry no revision time to take the newest of.
         "generated": loc.iso(loc.day_start(view.now)),

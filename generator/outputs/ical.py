@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Timezone
 from icalendar import Event as IcsEvent
 
+from ..i18n import text as _
 from ..models.event import Event
 from ..models.library import Library
 from .locations import day_start
@@ -116,13 +117,23 @@ def _vevent(event: Event, library: Library | None, url: str, dtstamp: datetime, 
     # A harvested event keeps its agenda's UID, so calendar clients see one event, not two.
     return _vevent_ical(
         event.uid or f"{event.id}@{uid_domain}", dtstamp, event.start, event.end, event.title,
-        _description(event, url), _location(event, library), geo, url, event.status, event.kind)
+        _description(event, url), _location(event, library), geo, url, event.status, _categories(event))
+
+
+def _categories(event: Event) -> tuple[str, ...]:
+    """CATEGORIES (RFC 5545 §3.8.1.2): the event's kind, then its series, by their taxonomy ids.
+
+    A series is a category and not a RELATED-TO: RELATED-TO names another calendar
+    component by its UID (§3.8.4.5), and a series is no component of the calendar.
+    """
+    return (event.kind, event.series) if event.series else (event.kind,)
 
 
 # Models are not hashable (list fields): the cache is keyed on the plain values a VEVENT shows.
 @lru_cache(maxsize=16384)
 def _vevent_ical(uid: str, dtstamp: datetime, start: datetime, end: datetime, summary: str, description: str,
-                 location: str | None, geo: tuple[float, float] | None, url: str, status: str, kind: str) -> bytes:
+                 location: str | None, geo: tuple[float, float] | None, url: str, status: str,
+                 categories: tuple[str, ...]) -> bytes:
     vevent = IcsEvent()
     vevent.add("uid", uid)
     vevent.add("dtstamp", dtstamp)
@@ -138,7 +149,7 @@ def _vevent_ical(uid: str, dtstamp: datetime, start: datetime, end: datetime, su
         vevent.add("geo", geo)
     vevent.add("url", url)
     vevent.add("status", _STATUS[status])
-    vevent.add("categories", [kind])
+    vevent.add("categories", list(categories))
     return vevent.to_ical()
 
 
@@ -150,7 +161,9 @@ def _location(event: Event, library: Library | None) -> str | None:
 
 
 def _description(event: Event, url: str) -> str:
-    parts = [event.summary, markdown_to_text(event.description), url]
+    # An edition's theme has no property of its own in RFC 5545: it is a line of the text.
+    theme = f"{_('agenda.theme')} : {event.theme}" if event.theme else ""
+    parts = [event.summary, theme, markdown_to_text(event.description), url]
     return "\n\n".join(part for part in parts if part)
 
 

@@ -64,8 +64,16 @@ def _network(view: SiteView) -> dict[str, str]:
 
 
 def _library_ref(view: SiteView, library: Library) -> dict[str, str]:
-    url = page_url(view, "library", library.id) if view.site.kind == "public" else library.website
-    return {"@type": "Library", "name": library.name, **({"url": url} if url else {})}
+    # Every site has the library's page (on the pro site, its profile).
+    return {"@type": "Library", "name": library.name, "url": page_url(view, "library", library.id)}
+
+
+def _series(view: SiteView, event: Event) -> dict[str, str] | None:
+    """The series an event is an edition of, as the EventSeries its page presents."""
+    if event.series is None or event.series not in view.terms["event_series"]:
+        return None
+    term = view.term("event_series", event.series)
+    return {"@type": "EventSeries", "name": term.label, "url": page_url(view, "series", event.series)}
 
 
 def _attendance(event: Event) -> str:
@@ -106,6 +114,11 @@ def event_data(view: SiteView, event: Event) -> dict[str, Any]:
     }
     if event.registration_url:
         data["offers"] = {"@type": "Offer", "url": event.registration_url}
+    series = _series(view, event)
+    if series is not None:
+        data["superEvent"] = series
+    if event.theme:
+        data["about"] = {"@type": "Thing", "name": event.theme}  # the edition's theme
     return data
 
 

@@ -13,8 +13,7 @@ from ..models.site import Site
 
 PARIS = ZoneInfo("Europe/Paris")
 
-API_VERSION = "1.0"
-API = "api/v1"
+API = "api/v1"  # each document's own version (major.minor) is in its schema: api.schema_version
 RESOURCES_JSON = f"{API}/resources.json"
 TITLES_JSON = f"{API}/titles.json"
 TITLES_DIR = f"{API}/titles"  # titles/page-N.json when titles.json is an index

@@ -109,9 +109,15 @@ def title_record(view: SiteView, title: Title) -> Record:
     }
 
 
+def _series(view: SiteView, event: Event) -> Record | None:
+    """The series an event is an edition of, with its page (every site lists its series' editions)."""
+    if event.series is None or event.series not in view.terms["event_series"]:
+        return None
+    return {**_term(view, "event_series", event.series), "url": page_url(view, "series", event.series)}
+
+
 def event_record(view: SiteView, event: Event) -> Record:
     library = view.library_of(event)
-    public = view.site.kind == "public"
     return {
         "id": event.id,
         "url": page_url(view, "event", event.id),
@@ -125,10 +131,12 @@ def event_record(view: SiteView, event: Event) -> Record:
         "summary": event.summary,
         "description_html": str(markdown_html(event.description)) if event.description else "",
         "audiences": [_term(view, "audiences", a) for a in event.audiences],
+        "series": _series(view, event),
+        "theme": event.theme,
         "library": None if library is None else {
             "id": library.id,
             "name": library.name,
-            "url": page_url(view, "library", library.id) if public else None,
+            "url": page_url(view, "library", library.id),
         },
         "place": event.place,
         "address": None if library is None else _address(library),
@@ -144,11 +152,12 @@ def _address(library: Library) -> Record:
 
 
 def library_record(view: SiteView, library: Library) -> Record:
-    # Library pages and their calendars exist on the public portals only.
+    # Every site has a page per library it shows (on the pro site, its profile);
+    # a library's own calendar exists on the public portals only.
     public = view.site.kind == "public"
     return {
         "id": library.id,
-        "url": page_url(view, "library", library.id) if public else None,
+        "url": page_url(view, "library", library.id),
         "ics": page_url(view, "library_ics", library.id) if public else None,
         "name": library.name,
         "town": library.town,

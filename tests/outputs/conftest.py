@@ -28,6 +28,7 @@ TAXONOMY = {
     "devices": [{"id": "ordinateur", "label": "Ordinateur"}, {"id": "liseuse", "label": "Liseuse"}],
     "languages": [{"id": "fr", "label": "Français"}, {"id": "en", "label": "Anglais"}],
     "event_kinds": [{"id": "atelier", "label": "Atelier"}, {"id": "formation", "label": "Formation"}],
+    "event_series": [{"id": "journee-pro", "label": "La journée « pro »"}],
     "blog_categories": ["Technique"],
 }
 

@@ -10,7 +10,9 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from generator.outputs import locations as loc
 from generator.outputs.api import PAGE_SIZE, api_documents, api_files, schema_names, schema_text
-from tests.outputs.conftest import NOW, PORTAL_URL, PRO_URL, make_view, title
+from generator.pages import paths
+from generator.pages.pro import pro_files
+from tests.outputs.conftest import NOW, PORTAL_URL, PRO_URL, event, make_view, title
 
 OFFSET = re.compile(r"[+-]\d{2}:\d{2}$")
 
@@ -46,7 +48,7 @@ def test_public_documents_validate_against_their_schemas():
 def test_envelope_names_version_schema_site_licence_and_build_day():
     view = make_view("portail")
     document = api_documents(view)[loc.RESOURCES_JSON]
-    assert document["version"] == loc.API_VERSION
+    assert document["version"] == "1.0"
     assert document["schema"] == PORTAL_URL + "api/v1/schema/resources.schema.json"
     assert document["generated"] == "2026-11-21T00:00:00+01:00"  # the build's day, never the clock
     assert document["site"] == {"id": "portail", "name": "Le Portail & ses ressources", "url": PORTAL_URL}
@@ -144,9 +146,55 @@ def test_pro_site_publishes_its_agenda_and_the_libraries_only():
     assert [e["id"] for e in documents[loc.EVENTS_JSON]["events"]] == ["formation-pro"]
     assert_valid(documents[loc.EVENTS_JSON], "events")
     assert_valid(documents[loc.LIBRARIES_JSON], "libraries")
-    assert all(lib["url"] is None for lib in documents[loc.LIBRARIES_JSON]["libraries"])
     assert documents[loc.EVENTS_JSON]["events"][0]["url"] == PRO_URL + "evenements/formation-pro/"
     assert set(schema_names(view)) == {"events", "libraries"}
+
+
+def pro_page_urls(view) -> set[str]:
+    """The absolute URL of every page the pro site's docs tree holds."""
+    return {PRO_URL + paths.url_of(path) for path in pro_files(view, "example.org") if path.endswith(".md")}
+
+
+def test_pro_library_records_link_to_their_pro_page():
+    view = make_view("pro", events=[event("reunion", scope="pro", library="vire")])
+    documents = api_documents(view)
+    libraries = {lib["id"]: lib for lib in documents[loc.LIBRARIES_JSON]["libraries"]}
+    assert {lid: lib["url"] for lid, lib in libraries.items()} == {
+        "bayeux": PRO_URL + "bibliotheques/bayeux/", "vire": PRO_URL + "bibliotheques/vire/"}
+    assert set(lib["url"] for lib in libraries.values()) <= pro_page_urls(view)  # the profile pages exist
+    assert all(lib["ics"] is None for lib in libraries.values())  # a library's calendar: public portals only
+    assert documents[loc.EVENTS_JSON]["events"][0]["library"]["url"] == PRO_URL + "bibliotheques/vire/"
+    assert_valid(documents[loc.LIBRARIES_JSON], "libraries")
+    assert_valid(documents[loc.EVENTS_JSON], "events")
+
+
+def test_an_edition_gives_its_series_page_and_its_theme():
+    editions = [
+        event("journee-2026", scope="pro", library=None, place="Caen", series="journee-pro", theme="Les jeux vidéo",
+              start="2026-12-04T09:00", end="2026-12-04T17:00"),
+        event("formation-pro", scope="pro", kind="formation", library=None, place="Caen"),
+    ]
+    view = make_view("pro", events=editions)
+    document = api_documents(view)[loc.EVENTS_JSON]
+    assert_valid(document, "events")
+    records = {e["id"]: e for e in document["events"]}
+    assert records["journee-2026"]["series"] == {
+        "id": "journee-pro", "label": "La journée « pro »", "url": PRO_URL + "agenda/series/journee-pro/"}
+    assert records["journee-2026"]["theme"] == "Les jeux vidéo"
+    assert records["formation-pro"]["series"] is None and records["formation-pro"]["theme"] is None
+    assert records["journee-2026"]["series"]["url"] in pro_page_urls(view)  # the series page exists
+
+
+def test_each_document_carries_the_version_its_schema_fixes():
+    documents = {**api_documents(make_view("portail", titles=titles_for("gallica", 3)), page_size=2),
+                 **api_documents(make_view("pro"))}
+    versions = {path: doc["version"] for path, doc in documents.items()}
+    for path, document in documents.items():
+        name = document["schema"].rsplit("/", 1)[1].removesuffix(".schema.json")
+        assert document["version"] == json.loads(schema_text(name))["properties"]["version"]["const"]
+    # series and theme were added to the events, the pro page to the libraries: minor versions
+    assert versions[loc.EVENTS_JSON] == versions[loc.LIBRARIES_JSON] == "1.1"
+    assert versions[loc.RESOURCES_JSON] == versions[loc.TITLES_JSON] == versions[loc.titles_page(1)] == "1.0"
 
 
 def test_files_are_deterministic_sorted_json_with_their_schemas_beside_them():

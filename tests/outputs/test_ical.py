@@ -220,6 +220,17 @@ def test_status_and_categories(vevents: dict) -> None:
     assert ev["categories"].cats == ["copil"]
 
 
+def test_an_edition_gives_its_series_as_a_category_and_its_theme_in_the_description() -> None:
+    edition = events()[0].model_copy(update={"series": "journee-pro", "theme": "Les jeux vidéo ; et après ?"})
+    raw = build([edition])
+    ev = Calendar.from_ical(raw).walk("VEVENT")[0]
+    assert ev["categories"].cats == ["copil", "journee-pro"]  # the kind, then the series (taxonomy ids)
+    assert str(ev["description"]).split("\n\n")[:2] == [
+        "Comité de pilotage annuel.", "Thème : Les jeux vidéo ; et après ?"]
+    assert b"RELATED-TO" not in raw  # a series is no component of the calendar: nothing to relate to
+    assert b"Th\xc3\xa8me : Les jeux vid\xc3\xa9o \\; et apr\xc3\xa8s ?" in raw.replace(b"\r\n ", b"")  # TEXT-escaped
+
+
 def test_url_is_absolute(vevents: dict) -> None:
     ev = vevents["webinaire-pnb@boitenumerique.example.org"]
     assert str(ev["url"]) == "https://boitenumerique.example.org/agenda/webinaire-pnb/"
@@ -299,13 +310,17 @@ def _one_calendar(evts: list[Event], name: str) -> bytes:
             vevent.add("geo", (lib.geo.lat, lib.geo.lon))
         vevent.add("url", url)
         vevent.add("status", _STATUS[event.status])
-        vevent.add("categories", [event.kind])
+        vevent.add("categories", [event.kind, *([event.series] if event.series else [])])
         calendar.add_component(vevent)
     return calendar.to_ical()
 
 
-@pytest.mark.parametrize("subset", [slice(None), slice(0, 1), slice(1, 2), slice(0, 0)])
+def _with_an_edition() -> list[Event]:
+    return [*events(), events()[1].model_copy(update={"id": "journee", "series": "journee-pro", "theme": "Jeux"})]
+
+
+@pytest.mark.parametrize("subset", [slice(None), slice(0, 1), slice(1, 2), slice(0, 0), slice(2, 4)])
 def test_assembled_calendar_is_what_icalendar_writes_in_one_piece(subset) -> None:
-    evts = events()[subset]
+    evts = _with_an_edition()[subset]
     assert build(evts) == _one_calendar(evts, "Agenda de La Boîte numérique")
     assert build(evts) == build(evts)  # from the memoized pieces the second time

@@ -83,6 +83,24 @@ def test_pro_event_page_points_to_the_pro_site():
     assert data["organizer"]["url"] == PRO_URL
 
 
+def test_pro_event_in_a_library_names_its_pro_page():
+    view = make_view("pro", events=[event("reunion", scope="pro")])
+    assert event_data(view, view.graph.events["reunion"])["organizer"] == {
+        "@type": "Library", "name": "Médiathèque bayeux", "url": PRO_URL + "bibliotheques/bayeux/"}
+
+
+def test_an_edition_is_part_of_its_event_series_with_its_theme():
+    edition = event("journee-2026", scope="pro", library=None, place="Caen", series="journee-pro",
+                    theme="Les jeux vidéo")
+    view = make_view("pro", events=[edition, event("formation-pro", scope="pro", library=None, place="Caen")])
+    scripts, data = script_payload(str(event_script(view, view.graph.events["journee-2026"])))
+    assert data["superEvent"] == {"@type": "EventSeries", "name": "La journée « pro »",
+                                  "url": PRO_URL + "agenda/series/journee-pro/"}
+    assert data["about"] == {"@type": "Thing", "name": "Les jeux vidéo"}
+    alone = event_data(view, view.graph.events["formation-pro"])
+    assert "superEvent" not in alone and "about" not in alone
+
+
 def test_library_with_readable_hours():
     view = make_view("portail")
     data = library_data(view, view.graph.libraries["bayeux"])
