@@ -178,6 +178,10 @@ MESSAGES: dict[str, str] = {
     "par ex. `label: Comité des usagers`",
     "network.town_twice": "la commune « {town} » est déclarée deux fois (communes n° {first} et n° {second}) ; "
     "gardez-en une seule : sa population ne se compte qu'une fois",
+    "network.town_same_slug": "« {town} » (commune n° {second}) ne diffère de « {other} » (commune n° {first}) "
+    "que par les accents, les majuscules ou la ponctuation : leurs pages d'agenda auraient la même adresse "
+    "(agenda/communes/{slug}/) ; s'il s'agit de la même commune, gardez-en une seule, sinon distinguez les "
+    "noms, par ex. en ajoutant le département : « {town} (76) »",
     "network.shares": "les parts des financeurs font {total} % ({listed}) ; elles doivent faire 100 %, par ex. "
     "`share: 50` et `share: 50`",
     "source.old_event_kind": "« event_kind » est l'ancien nom de « default_kind » : gardez seulement "
@@ -224,6 +228,14 @@ MESSAGES: dict[str, str] = {
     "ref.town_undeclared": "la commune « {town} » n'est pas déclarée dans `network.towns` de data/sites.yml et "
     "cette bibliothèque n'a pas de `population` ; déclarez la commune (par ex. `- name: {town}` puis "
     "`population: 12970`) ou ajoutez `population:` ici",
+    "ref.town_spelling": "« {town} » n'est pas écrit comme la commune déclarée « {declared} » dans "
+    "`network.towns` de data/sites.yml (les deux noms ne diffèrent que par les accents, les majuscules ou "
+    "la ponctuation) ; écrivez `town: {declared}`, ou déclarez cette autre commune sous un nom distinct, "
+    "par ex. en ajoutant le département : « {town} (76) »",
+    "ref.town_same_slug": "« {town} » ne diffère de « {other} » (bibliothèque {library}) que par les accents, "
+    "les majuscules ou la ponctuation : leurs pages d'agenda auraient la même adresse "
+    "(agenda/communes/{slug}/) ; écrivez les deux de la même façon s'il s'agit de la même commune, sinon "
+    "distinguez les noms, par ex. en ajoutant le département : « {town} (76) »",
     "ref.town_population": "{here} habitants ici, mais {declared} pour « {town} » dans `network.towns` de "
     "data/sites.yml ; retirez `population` de ce fichier (le chiffre déclaré pour la commune suffit) ou "
     "corrigez l'un des deux",

@@ -24,7 +24,7 @@ from .models.event import Event
 from .models.graph import Page, Post
 from .models.group import Group
 from .models.library import Library
-from .models.network_facts import town_key
+from .models.network_facts import town_key, town_slug
 from .models.resource import Resource
 from .models.site import Network, Site
 from .models.source import Source
@@ -72,6 +72,9 @@ class References:
         self.site_ids = checked.known_sites
         self.public_ids = checked.known_public_sites
         self.towns = {town_key(town.name): town for town in checked.network.towns} if checked.network else None
+        # A town's agenda page is named by its slug: no two towns may share one.
+        self.town_slugs = {town_slug(town.name): town for town in checked.network.towns} if checked.network else {}
+        self.undeclared_slugs: dict[str, Library] = {}  # the first library naming each undeclared town
 
     def check(self) -> None:
         self._sites()
@@ -197,11 +200,28 @@ class References:
         if self.towns is None:
             return  # data/sites.yml's network did not validate: its towns are unknown
         town = self.towns.get(town_key(lib.town))
+        if town is None and self._town_slug_taken(doc, lib):
+            return
         if town is None and lib.population is None:
             self._add(doc.locate(("town",)), self._say(doc, ("town",), say("ref.town_undeclared", town=lib.town)))
         elif town is not None and lib.population is not None and lib.population != town.population:
             self._add(doc.locate(("population",)), self._say(doc, ("population",), say(
                 "ref.town_population", here=lib.population, declared=town.population, town=town.name)))
+
+    def _town_slug_taken(self, doc: YamlDocument, lib: Library) -> bool:
+        """An undeclared town written like another town but for accents, case or punctuation:
+        both would have the same agenda page. True when told as a misspelt declared town."""
+        slug = town_slug(lib.town)
+        declared = self.town_slugs.get(slug)
+        if declared is not None:
+            self._add(doc.locate(("town",)), self._say(doc, ("town",), say(
+                "ref.town_spelling", town=lib.town, declared=declared.name)))
+            return True
+        first = self.undeclared_slugs.setdefault(slug, lib)
+        if town_key(first.town) != town_key(lib.town):
+            self._add(doc.locate(("town",)), self._say(doc, ("town",), say(
+                "ref.town_same_slug", town=lib.town, other=first.town, library=first.id, slug=slug)))
+        return False
 
     def _access(self, res: Resource, doc: YamlDocument) -> None:
         shown_on = [s for s in self.graph.sites if s.kind == "public" and (res.sites is None or s.id in res.sites)]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -17,6 +19,22 @@ MILESTONE_KINDS = ("deliberation", "convention", "label", "autre")
 def town_key(name: str) -> str:
     """Towns are matched by name, whatever the case and spacing an editor typed."""
     return " ".join(name.split()).casefold()
+
+
+# Letters Unicode does not decompose into a base letter and an accent.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
+def town_slug(name: str) -> str:
+    """A town's name as a web address: 'Œuilly' -> 'oeuilly', « L’Aigle » -> 'l-aigle'.
+
+    Two towns whose slugs match would share their agenda page: the check refuses that
+    (network.towns here, libraries' towns in references.py).
+    """
+    folded = unicodedata.normalize("NFKD", name.casefold().translate(_LIGATURES))
+    # Accents go; every other sign (’ ' - space parentheses) separates words.
+    letters = "".join(char for char in folded if not unicodedata.combining(char))
+    return re.sub(r"[^a-z0-9]+", "-", letters).strip("-") or "commune"
 
 
 class Town(Model):
@@ -55,12 +73,17 @@ class Milestone(Model):
 
 def _unique_towns(towns: list[Town]) -> list[Town]:
     seen: dict[str, int] = {}
+    addresses: dict[str, int] = {}
     for number, town in enumerate(towns, start=1):
-        key = town_key(town.name)
+        key, slug = town_key(town.name), town_slug(town.name)
         if key in seen:
             raise Invalid("network.town_twice", at=(number - 1, "name"), town=town.name, first=seen[key],
                           second=number)
-        seen[key] = number
+        if slug in addresses:
+            first = towns[addresses[slug] - 1].name
+            raise Invalid("network.town_same_slug", at=(number - 1, "name"), town=town.name, other=first,
+                          first=addresses[slug], second=number, slug=slug)
+        seen[key], addresses[slug] = number, number
     return towns
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
+
+from ..models.network_facts import town_slug  # noqa: F401 (a town's agenda page: agenda_town(town_slug(name)))
 
 
 def url_of(doc_path: str) -> str:
@@ -66,12 +66,6 @@ def agenda_library(lid: str) -> str:
 
 def series(sid: str) -> str:
     return f"agenda/series/{sid}.md"
-
-
-def town_slug(name: str) -> str:
-    """'Hérouville-Saint-Clair' -> 'herouville-saint-clair': a town's agenda page, from its name."""
-    folded = unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "commune"
 
 
 def event(eid: str) -> str:

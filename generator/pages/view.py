@@ -14,12 +14,13 @@ from ..models.event import Event
 from ..models.graph import NetworkGraph, Page, Post
 from ..models.library import Library
 from ..models.login import ResourceAccess
+from ..models.network_facts import town_key
 from ..models.resource import Resource
 from ..models.site import Site
 from ..models.taxonomy import Term
 from ..models.title import Title
 from .paths import town_slug
-from .figures import fee_for, library_population
+from .figures import declared_towns, fee_for, library_population
 
 NEW_FOR_DAYS = 90
 
@@ -164,10 +165,13 @@ class SiteView:
 
     def agenda_towns(self) -> list[AgendaPlace]:
         """Every town of the site's libraries, with the upcoming events of its libraries."""
+        declared = declared_towns(self.graph.network)
         names: dict[str, str] = {}
         events: dict[str, list[Event]] = defaultdict(list)
         for lib in self.libraries:
-            names.setdefault(town_slug(lib.town), lib.town)
+            # One page per town (the check keeps two towns off one slug), named as network.towns writes it.
+            town = declared.get(town_key(lib.town))
+            names.setdefault(town_slug(lib.town), town.name if town is not None else lib.town)
         for ev in self.upcoming():
             lib = self.library_of(ev)
             if lib is not None and town_slug(lib.town) in names:
