@@ -41,7 +41,9 @@ class Town(Model):
     """A member town, with the population the network declares for it."""
 
     name: PlainText = Field(description="Nom de la commune, écrit comme dans le `town` des bibliothèques, "
-                            "par ex. `Bayeux`.")
+                            "par ex. `Bayeux`. Son agenda a sa page, dont l'adresse vient du nom sans accents "
+                            "ni ponctuation (`agenda/communes/bayeux/`) : deux communes ne peuvent pas "
+                            "s'écrire pareil à ces détails près.")
     population: int = Field(ge=1, le=20_000_000,
                             description="Population de la commune (chiffre déclaré, par ex. `12970`) : "
                             "comptée une seule fois, quel que soit le nombre de bibliothèques de la commune.")
