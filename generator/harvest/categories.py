@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from typing import Any, Iterable, Mapping
 
+from ..messages import count, say
 from ..models.source import Source
 from ..models.taxonomy import Term
 
@@ -43,16 +44,14 @@ def category_warnings(source: Source, records: list[dict[str, Any]], event_kinds
         kindless += kind_of(categories, names) is None
     example = source.fallback_kind or next(iter(event_kinds), "atelier")
     warnings = [
-        f"catégorie « {category} » ({count} événement{'s' if count > 1 else ''}) : aucun type d'événement ne "
-        f"lui correspond ; ajoutez-la sous « categories: » de la source « {source.id} » dans data/sources.yml, "
-        f"par ex. « {category}: {example} »"
-        for category, count in sorted(unmapped.items())
+        say("harvest.category", category=category, events=count(number, "count.harvest_event"), source=source.id,
+            example=example)
+        for category, number in sorted(unmapped.items())
     ]
     if kindless and unmapped:
-        what = f"{kindless} événement{'s' if kindless > 1 else ''} sans catégorie reconnue"
-        warnings.append(f"{what} : publiés comme « {source.fallback_kind} » (default_kind)" if source.fallback_kind
-                        else f"{what} : non publiés ; complétez « categories: » ou donnez « default_kind »")
+        events = count(kindless, "count.harvest_event")
+        warnings.append(say("harvest.kindless_default", events=events, kind=source.fallback_kind)
+                        if source.fallback_kind else say("harvest.kindless_dropped", events=events))
     elif kindless and source.fallback_kind is None:
-        warnings.append(f"{kindless} événement{'s' if kindless > 1 else ''} sans catégorie : non publiés ; "
-                        "donnez « default_kind » à la source")
+        warnings.append(say("harvest.no_category", events=count(kindless, "count.harvest_event")))
     return warnings

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from ..messages import MESSAGES, say, system_error
+
 USER_AGENT = "bibnum-harvest/0.1 (+https://github.com/bibnum)"
 ACCEPT = (
     "application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, "
@@ -69,7 +71,7 @@ def fetch(
     if scheme == "file":
         return _read_file(Path(unquote(urlsplit(url).path)), max_bytes, url)
     if scheme and len(scheme) > 1:
-        raise FetchError(f"the {scheme!r} scheme is not allowed")
+        raise FetchError(say("fetch.scheme", scheme=scheme))
     return _read_file(root / url, max_bytes, url)
 
 
@@ -78,9 +80,9 @@ def _read_file(path: Path, max_bytes: int, url: str) -> Fetched:
         with path.open("rb") as handle:
             body = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise FetchError(f"cannot read {url}: {exc.strerror or exc}") from None
+        raise FetchError(say("fetch.unreadable", url=url, why=system_error(exc))) from None
     if len(body) > max_bytes:
-        raise FetchError(f"too large: more than {max_bytes} bytes (max_bytes)")
+        raise FetchError(say("fetch.too_large", limit=max_bytes))
     return Fetched(body, url=url)
 
 
@@ -94,23 +96,23 @@ def _fetch_http(url: str, max_bytes: int, limits: Limits, etag: str | None, last
         headers["If-Modified-Since"] = last_modified
     for _hop in range(limits.max_redirects + 1):
         seen.add(url)
-        status, reason, response_headers, body = _request(url, headers, max_bytes, limits, deadline)
+        status, _reason, response_headers, body = _request(url, headers, max_bytes, limits, deadline)
         if status in _REDIRECTS:
             location = response_headers.get("location")
             if not location:
-                raise FetchError(f"HTTP {status} redirect without a Location header")
+                raise FetchError(say("fetch.redirect_no_location", status=status))
             target = urljoin(url, location.strip())
             scheme = urlsplit(target).scheme.lower()
             if scheme not in ("http", "https"):
-                raise FetchError(f"redirect to a non-http(s) address refused: {target[:120]}")
+                raise FetchError(say("fetch.redirect_scheme", target=target[:120]))
             if target in seen:
-                raise FetchError(f"redirect loop at {target[:120]}")
+                raise FetchError(say("fetch.redirect_loop", target=target[:120]))
             url = target
             continue
         if status == 304:
             return Fetched(b"", not_modified=True, etag=etag, last_modified=last_modified, url=url)
         if status != 200:
-            raise FetchError(f"HTTP {status} {reason}".strip())
+            raise FetchError(say("fetch.http", status=status, meaning=_meaning(status)))
         return Fetched(
             body,
             etag=response_headers.get("etag"),
@@ -118,7 +120,7 @@ def _fetch_http(url: str, max_bytes: int, limits: Limits, etag: str | None, last
             content_type=response_headers.get("content-type"),
             url=url,
         )
-    raise FetchError(f"too many redirects (more than {limits.max_redirects})")
+    raise FetchError(say("fetch.too_many_redirects", limit=limits.max_redirects))
 
 
 def _request(
@@ -126,12 +128,12 @@ def _request(
 ) -> tuple[int, str, dict[str, str], bytes]:
     parts = urlsplit(url)
     if not parts.hostname:
-        raise FetchError(f"no host in {url[:120]}")
+        raise FetchError(say("fetch.no_host", url=url[:120]))
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
         port = parts.port
     except ValueError:
-        raise FetchError(f"bad port in {url[:120]}") from None
+        raise FetchError(say("fetch.bad_port", url=url[:120])) from None
     if parts.scheme.lower() == "https":
         conn: http.client.HTTPConnection = http.client.HTTPSConnection(
             parts.hostname, port, timeout=limits.connect_timeout, context=ssl.create_default_context())
@@ -141,7 +143,7 @@ def _request(
         try:
             conn.connect()
         except (TimeoutError, socket.timeout):
-            raise FetchError(f"connection timed out after {limits.connect_timeout:g} s") from None
+            raise FetchError(say("fetch.connect_timeout", seconds=_seconds(limits.connect_timeout))) from None
         conn.sock.settimeout(min(limits.read_timeout, max(0.01, deadline - time.monotonic())))
         conn.request("GET", target, headers=headers)
         response = conn.getresponse()
@@ -150,15 +152,15 @@ def _request(
             return response.status, response.reason, response_headers, b""
         length = response_headers.get("content-length", "")
         if length.isdigit() and int(length) > max_bytes:
-            raise FetchError(f"too large: {int(length)} bytes announced, more than {max_bytes} (max_bytes)")
+            raise FetchError(say("fetch.too_large_announced", size=int(length), limit=max_bytes))
         body = _read_body(response, response_headers.get("content-encoding", ""), max_bytes, limits, deadline)
         return response.status, response.reason, response_headers, body
     except (TimeoutError, socket.timeout):
-        raise FetchError(f"read timed out after {limits.read_timeout:g} s") from None
+        raise FetchError(say("fetch.read_timeout", seconds=_seconds(limits.read_timeout))) from None
     except ssl.SSLError as exc:
-        raise FetchError(f"TLS error: {exc.reason or exc}") from None
+        raise FetchError(say("fetch.tls", code=exc.reason or exc.__class__.__name__)) from None
     except (OSError, http.client.HTTPException) as exc:
-        raise FetchError(f"connection failed: {exc.__class__.__name__}: {exc}") from None
+        raise FetchError(say("fetch.connection", why=system_error(exc))) from None
     finally:
         conn.close()
 
@@ -171,7 +173,7 @@ def _read_body(response: http.client.HTTPResponse, encoding: str, max_bytes: int
     size = 0
     while True:
         if time.monotonic() > deadline:
-            raise FetchError(f"too slow: not finished after {limits.total_timeout:g} s")
+            raise FetchError(say("fetch.too_slow", seconds=_seconds(limits.total_timeout)))
         chunk = response.read1(_CHUNK)
         if not chunk:
             break
@@ -179,9 +181,19 @@ def _read_body(response: http.client.HTTPResponse, encoding: str, max_bytes: int
             try:
                 chunk = inflater.decompress(chunk, max_bytes + 1 - size)
             except zlib.error as exc:
-                raise FetchError(f"corrupt gzip body: {exc}") from None
+                raise FetchError(say("fetch.gzip")) from None
         size += len(chunk)
         if size > max_bytes:
-            raise FetchError(f"too large: more than {max_bytes} bytes (max_bytes)")
+            raise FetchError(say("fetch.too_large", limit=max_bytes))
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _meaning(status: int) -> str:
+    """What an HTTP status means, in French (the server's own reason phrase is English)."""
+    known = (key for key in (f"fetch.http.{status}", f"fetch.http.{status // 100}xx") if key in MESSAGES)
+    return say(next(known, "fetch.http.other"))
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}".replace(".", ",")

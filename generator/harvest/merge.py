@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..messages import say
+
 Record = dict[str, Any]
 DROP_GUARD_MIN = 20  # below this many records a shrinking feed is not suspicious
 DROP_GUARD_RATIO = 0.5
@@ -32,10 +34,9 @@ def refusal(previous_count: int, fresh_count: int, *, guard_drop: bool = True) -
     `guard_drop` is off for agendas: their upcoming events may halve between two seasons.
     """
     if fresh_count == 0 and previous_count > 0:
-        return f"no entries, where there were {previous_count}"
+        return say("harvest.refused_empty", previous=previous_count)
     if guard_drop and previous_count >= DROP_GUARD_MIN and fresh_count < previous_count * DROP_GUARD_RATIO:
-        return (f"only {fresh_count} entries, where there were {previous_count} "
-                "(a drop of more than half is refused; use --accept-drop if it is expected)")
+        return say("harvest.refused_drop", fresh=fresh_count, previous=previous_count)
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from ..errors import visible
+from ..messages import count, say
 
 FAILED = ("failed", "refused")
 
@@ -42,17 +43,20 @@ class Report:
                                            for r in self.rows]}
 
     def table(self) -> str:
-        head = ("source", "kind", "for", "status", "entries", "new", "updated", "vanished", "dropped", "total",
-                "time", "reason")
+        """The report for people, in French; report.json keeps the machine keys (status: "failed"…)."""
+        head = tuple(say("harvest.columns").split("|"))
         # A source's reason and warnings quote what it sent: control characters are shown, never sent.
         lines = [head] + [
             tuple(visible(cell) for cell in (
-                r.source, r.kind, r.target, r.status, str(r.entries), str(r.added), str(r.updated), str(r.vanished),
-                str(r.dropped), str(r.total), f"{r.seconds:.2f}s", r.reason))
+                r.source, r.kind, r.target, say(f"harvest.status.{r.status}"), str(r.entries), str(r.added),
+                str(r.updated), str(r.vanished), str(r.dropped), str(r.total),
+                say("harvest.seconds", seconds=f"{r.seconds:.2f}".replace(".", ",")), r.reason))
             for r in self.rows
         ]
         widths = [max(len(line[i]) for line in lines) for i in range(len(head) - 1)]
         out = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)) + "  " + line[-1] for line in lines]
-        notes = [visible(f"attention, {r.source} : {warning}") for r in self.rows for warning in r.warnings]
-        summary = f"{len(self.rows)} source(s), {len(self.failures)} failed, {len(notes)} warning(s)"
+        notes = [visible(say("harvest.warning", source=r.source, warning=warning))
+                 for r in self.rows for warning in r.warnings]
+        summary = say("harvest.summary", sources=count(len(self.rows), "count.source"), failed=len(self.failures),
+                      warnings=count(len(notes), "count.warning"))
         return "\n".join([line.rstrip() for line in out] + notes + [summary])

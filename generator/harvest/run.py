@@ -14,6 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..errors import BibnumError, visible
+from ..messages import listed, say
 from ..load.project import find_project, load_project
 from ..models.source import Source
 from ..models.taxonomy import Term
@@ -56,8 +57,8 @@ def harvest(project: Path, *, now: datetime, only: list[str] | None = None, forc
     known = {s.id: s for s in declared}
     unknown = [s for s in only or [] if s not in known]
     if unknown:
-        raise BibnumError(f"unknown source(s): {', '.join(unknown)}; declared in data/sources.yml: "
-                          f"{', '.join(known) or '(none)'}")
+        raise BibnumError(say("harvest.unknown_sources", unknown=listed(unknown),
+                              known=listed(known) or say("ref.none_defined")))
     chosen = [known[s] for s in only] if only else declared
     stamp = now.replace(tzinfo=PARIS).isoformat(timespec="seconds")
     report = Report(at=stamp)
@@ -68,7 +69,8 @@ def harvest(project: Path, *, now: datetime, only: list[str] | None = None, forc
             row.warnings = category_warnings(source, _kept_records(root, source), event_kinds)
         row.seconds = time.perf_counter() - started
         report.rows.append(row)
-        log(visible(f"{source.id}: {row.status}{' — ' + row.reason if row.reason else ''}"))
+        log(visible(say("harvest.log_reason" if row.reason else "harvest.log", source=source.id,
+                        status=say(f"harvest.status.{row.status}"), reason=row.reason)))
     write_json(root / HARVEST_DIR / REPORT, report.as_json())
     return report
 
@@ -81,14 +83,15 @@ def harvest_one(root: Path, source: Source, *, now: datetime, force: bool, accep
         store = read_store(path) if path.is_file() else empty_store(source.id, source.kind, source.target)
     except StoreError as exc:
         store = empty_store(source.id, source.kind, source.target)
-        row.reason = f"previous file unreadable ({exc}); starting afresh. "
+        row.reason = say("harvest.previous_unreadable", why=exc)
     state = store["state"]
     if state.get("url") != source.url:  # validators belong to the old address
         state = {k: v for k, v in state.items() if k not in ("etag", "last_modified")}
     previous = store["records"]
     if not force and not _due(state, source, now):
         row.status, row.total = "skipped", len(previous)
-        row.reason = f"not due (last attempt {state.get('last_attempt')}, every {source.refresh_hours} h)"
+        row.reason = say("harvest.not_due", last=state.get("last_attempt") or say("harvest.never"),
+                         hours=source.refresh_hours, source=source.id)
         return row
     stamp = now.replace(tzinfo=PARIS).isoformat(timespec="seconds")
     state = {**state, "last_attempt": stamp, "url": source.url}
@@ -115,7 +118,8 @@ def harvest_one(root: Path, source: Source, *, now: datetime, force: bool, accep
     except (FetchError, ParseError, Refused) as exc:
         return _failed(path, store, state, row, "refused" if isinstance(exc, Refused) else "failed", str(exc), stamp)
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the other sources
-        return _failed(path, store, state, row, "failed", f"unexpected {exc.__class__.__name__}: {exc}", stamp)
+        return _failed(path, store, state, row, "failed", say("harvest.unexpected", kind=exc.__class__.__name__),
+                       stamp)
     state.update(last_success=stamp, last_error=None)
     if row.status == "ok":
         state.update(entries=len(fresh), etag=fetched.etag, last_modified=fetched.last_modified, digest=digest)

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..messages import say, system_error
 from ..writer import atomic_write
 
 FORMAT = 1
@@ -50,17 +51,17 @@ def read_store(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_bytes())
     except (OSError, UnicodeDecodeError) as exc:
-        raise StoreError(f"lecture impossible : {exc}") from None
+        raise StoreError(say("store.unreadable", why=system_error(exc) if isinstance(exc, OSError) else say("store.not_utf8"))) from None
     except json.JSONDecodeError as exc:
-        raise StoreError(f"JSON invalide, ligne {exc.lineno}, colonne {exc.colno} : {exc.msg}") from None
+        raise StoreError(say("store.json", line=exc.lineno, column=exc.colno)) from None
     except RecursionError:  # an edited file nested thousands of levels deep
-        raise StoreError("JSON imbriqué trop profondément") from None
+        raise StoreError(say("store.too_deep")) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise StoreError(f"ce n'est pas un fichier de moisson au format {FORMAT}")
+        raise StoreError(say("store.format", format=FORMAT))
     if not isinstance(data.get("state"), dict) or not isinstance(data.get("records"), list):
-        raise StoreError("il faut « state » (un objet) et « records » (une liste)")
+        raise StoreError(say("store.shape"))
     if not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in data["records"]):
-        raise StoreError("chaque élément de « records » doit être un objet avec un « id »")
+        raise StoreError(say("store.records"))
     return data
 
 

@@ -90,7 +90,7 @@ def test_harvest_report_warns_per_source(demo_copy: Path) -> None:
         "« categories: » de la source « agenda-ifs » dans data/sources.yml, par ex. « Rencontre: atelier »",
         "1 événement sans catégorie reconnue : publiés comme « atelier » (default_kind)"]
     assert "attention, agenda-ifs : catégorie « Rencontre »" in report.table()
-    assert report.table().endswith("1 source(s), 0 failed, 2 warning(s)")
+    assert report.table().endswith("1 source, 0 en échec, 2 avertissements")
     saved = json.loads((demo_copy / "data/harvest/report.json").read_text(encoding="utf-8"))
     assert saved["sources"][0]["warnings"] == row.warnings
     # Not due an hour later: the agenda is not read again, but what it publishes is still reported.

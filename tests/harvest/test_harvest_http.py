@@ -43,32 +43,32 @@ def test_conditional_request_and_304(server) -> None:
 @pytest.mark.parametrize("status", [404, 500, 503])
 def test_http_errors_name_the_status(server, status: int) -> None:
     server.routes["/feed"] = Reply(b"oops", status=status)
-    with pytest.raises(FetchError, match=f"HTTP {status}"):
+    with pytest.raises(FetchError, match=f"HTTP {status} \\("):
         get(server, "/feed")
 
 
 def test_slow_server_times_out(server) -> None:
     server.routes["/slow"] = Reply(b"<feed/>", delay=1.0)  # beyond the 0.4 s read timeout
-    with pytest.raises(FetchError, match="timed out"):
+    with pytest.raises(FetchError, match="au bout de"):
         get(server, "/slow")
 
 
 def test_trickling_server_hits_the_total_deadline(server) -> None:
     # Each byte comes within the read timeout, but the whole body would take far too long.
     server.routes["/trickle"] = Reply(b"x" * 200, trickle=0.1)
-    with pytest.raises(FetchError, match="too slow|timed out"):
+    with pytest.raises(FetchError, match="trop lent|au bout de"):
         get(server, "/trickle")
 
 
 def test_announced_size_over_the_cap_is_refused(server) -> None:
     server.routes["/huge"] = Reply(b"x" * (CAP + 1))
-    with pytest.raises(FetchError, match="too large"):
+    with pytest.raises(FetchError, match="trop gros"):
         get(server, "/huge")
 
 
 def test_unannounced_size_over_the_cap_is_refused_while_reading(server) -> None:
     server.routes["/huge"] = Reply(b"x" * (CAP * 3), length=False, headers={"Connection": "close"})
-    with pytest.raises(FetchError, match="too large"):
+    with pytest.raises(FetchError, match="trop gros"):
         get(server, "/huge")
 
 
@@ -76,7 +76,7 @@ def test_gzip_is_decompressed_under_the_same_cap(server) -> None:
     server.routes["/small.gz"] = Reply(gzip.compress(b"<feed/>"), headers={"Content-Encoding": "gzip"})
     assert get(server, "/small.gz").body == b"<feed/>"
     server.routes["/bomb.gz"] = Reply(gzip.compress(b"\0" * (CAP * 50)), headers={"Content-Encoding": "gzip"})
-    with pytest.raises(FetchError, match="too large"):
+    with pytest.raises(FetchError, match="trop gros"):
         get(server, "/bomb.gz")
 
 
@@ -90,21 +90,21 @@ def test_good_redirect_is_followed(server) -> None:
 def test_redirect_loop_is_refused(server) -> None:
     server.routes["/a"] = Reply(status=302, headers={"Location": "/b"})
     server.routes["/b"] = Reply(status=302, headers={"Location": "/a"})
-    with pytest.raises(FetchError, match="redirect loop"):
+    with pytest.raises(FetchError, match="redirections en boucle"):
         get(server, "/a")
 
 
 def test_too_many_redirects_are_refused(server) -> None:
     for n in range(10):
         server.routes[f"/r{n}"] = Reply(status=307, headers={"Location": f"/r{n + 1}"})
-    with pytest.raises(FetchError, match="too many redirects"):
+    with pytest.raises(FetchError, match="trop de redirections"):
         get(server, "/r0")
 
 
 @pytest.mark.parametrize("target", ["file:///etc/passwd", "ftp://127.0.0.1/feed", "javascript:alert(1)"])
 def test_redirect_to_another_scheme_is_refused(server, target: str) -> None:
     server.routes["/evil"] = Reply(status=302, headers={"Location": target})
-    with pytest.raises(FetchError, match="non-http"):
+    with pytest.raises(FetchError, match="pas en http"):
         get(server, "/evil")
 
 
@@ -112,7 +112,7 @@ def test_connection_refused_is_a_fetch_error(server) -> None:
     url = server.url("/feed")
     server.httpd.shutdown()
     server.httpd.server_close()
-    with pytest.raises(FetchError, match="connection failed|timed out"):
+    with pytest.raises(FetchError, match="connexion impossible : connexion refusée|au bout de"):
         fetch(url, Path("."), max_bytes=CAP, limits=FAST)
 
 
@@ -121,7 +121,7 @@ def test_local_paths_and_file_urls(tmp_path: Path) -> None:
     (tmp_path / "data" / "flux.atom").write_bytes(b"<feed/>")
     assert fetch("data/flux.atom", tmp_path, max_bytes=CAP).body == b"<feed/>"
     assert fetch((tmp_path / "data" / "flux.atom").as_uri(), Path("/"), max_bytes=CAP).body == b"<feed/>"
-    with pytest.raises(FetchError, match="too large"):
+    with pytest.raises(FetchError, match="trop gros"):
         fetch("data/flux.atom", tmp_path, max_bytes=3)
-    with pytest.raises(FetchError, match="cannot read"):
+    with pytest.raises(FetchError, match="lecture de .* impossible : fichier ou dossier introuvable"):
         fetch("data/absent.atom", tmp_path, max_bytes=CAP)

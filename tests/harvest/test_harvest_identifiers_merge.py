@@ -70,10 +70,10 @@ def test_vanished_records_wait_for_the_grace_period() -> None:
 
 def test_refusal_threshold() -> None:
     assert refusal(0, 0) is None
-    assert "no entries" in refusal(5, 0)
+    assert "aucune entrée, alors qu'il y en avait 5" in refusal(5, 0)
     assert refusal(19, 1) is None  # small feeds may shrink
     assert refusal(20, 10) is None  # exactly half is accepted
-    assert "only 9 entries, where there were 20" in refusal(20, 9)
+    assert "seulement 9 entrées, alors qu'il y en avait 20" in refusal(20, 9)
     assert refusal(500, 499) is None
     assert refusal(40, 15, guard_drop=False) is None  # agendas shrink between seasons
-    assert "no entries" in refusal(40, 0, guard_drop=False)
+    assert "aucune entrée" in refusal(40, 0, guard_drop=False)

@@ -58,7 +58,7 @@ def test_opds_uses_dc_identifier_and_acquisition_link() -> None:
 
 def test_opds_source_refuses_rss() -> None:
     body = b'<rss version="2.0"><channel><title>x</title><item><title>a</title><guid>1</guid></item></channel></rss>'
-    with pytest.raises(ParseError, match="OPDS feed is Atom"):
+    with pytest.raises(ParseError, match="un flux OPDS est un flux Atom"):
         feed(body, kind="opds")
 
 
@@ -99,7 +99,7 @@ def test_future_and_unparsable_dates_become_none() -> None:
 
 
 def test_malformed_xml_is_refused() -> None:
-    with pytest.raises(ParseError, match="malformed XML"):
+    with pytest.raises(ParseError, match="XML mal formé à la ligne"):
         feed(atom(books(2))[:-20])
 
 
@@ -108,14 +108,14 @@ def test_billion_laughs_is_refused_before_parsing() -> None:
               + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10))
               + "]>")
     body = atom([{"id": "urn:x:1", "title": "&lol9;"}], prolog=prolog).replace(b"&amp;lol9;", b"&lol9;")
-    with pytest.raises(ParseError, match="entity"):
+    with pytest.raises(ParseError, match="entités refusées"):
         feed(body)
 
 
 def test_wrong_encoding_is_refused() -> None:
     body = atom([{"id": "urn:x:1", "title": "Les Misérables"}], encoding="latin-1").replace(
         b'encoding="latin-1"', b'encoding="utf-8"')
-    with pytest.raises(ParseError, match="wrong encoding: declared utf-8"):
+    with pytest.raises(ParseError, match="mauvais encodage : utf-8 déclaré"):
         feed(body)
     # The same bytes, honestly declared, are fine.
     honest = atom([{"id": "urn:x:1", "title": "Les Misérables"}], encoding="latin-1")
@@ -124,7 +124,7 @@ def test_wrong_encoding_is_refused() -> None:
 
 def test_http_charset_wins_over_the_xml_declaration() -> None:
     body = atom([{"id": "urn:x:1", "title": "Été"}], encoding="utf-8")
-    with pytest.raises(ParseError, match="wrong encoding"):
+    with pytest.raises(ParseError, match="mauvais encodage"):
         feed(body.decode().encode("latin-1"), content_type="application/atom+xml; charset=utf-8")
 
 
@@ -163,9 +163,9 @@ def test_kbart_rows_become_records() -> None:
 
 
 def test_kbart_refuses_a_file_without_its_header_and_bad_utf8() -> None:
-    with pytest.raises(ParseError, match="header row"):
+    with pytest.raises(ParseError, match="ligne d'en-tête"):
         parse_kbart(b"title\turl\nx\ty\n", None, title_kind="cours", today=TODAY)
-    with pytest.raises(ParseError, match="wrong encoding"):
+    with pytest.raises(ParseError, match="mauvais encodage"):
         parse_kbart(kbart(["Caf\xe9\t\t\thttps://x.example.org\t\t1\tmonograph\t"]).replace(b"\xc3\xa9", b"\xe9"),
                     None, title_kind="cours", today=TODAY)
 

@@ -58,16 +58,16 @@ def test_good_harvest_fills_the_store_and_the_graph(server, demo_copy: Path) -> 
 FAILURES = {
     "/500": (Reply(b"oops", status=500), "HTTP 500"),
     "/404": (Reply(b"", status=404), "HTTP 404"),
-    "/slow": (Reply(atom(books(30)), delay=1.0), "timed out"),
-    "/huge": (Reply(b"<feed>" + b" " * 25_000_000), "too large"),
-    "/loop": (Reply(status=302, headers={"Location": "/loop"}), "redirect loop"),
-    "/passwd": (Reply(status=302, headers={"Location": "file:///etc/passwd"}), "non-http(s)"),
-    "/malformed": (Reply(atom(books(30))[:-40]), "malformed XML"),
+    "/slow": (Reply(atom(books(30)), delay=1.0), "au bout de"),
+    "/huge": (Reply(b"<feed>" + b" " * 25_000_000), "trop gros"),
+    "/loop": (Reply(status=302, headers={"Location": "/loop"}), "redirections en boucle"),
+    "/passwd": (Reply(status=302, headers={"Location": "file:///etc/passwd"}), "pas en http(s)"),
+    "/malformed": (Reply(atom(books(30))[:-40]), "XML mal formé"),
     "/laughs": (Reply(b'<?xml version="1.0"?><!DOCTYPE f [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>'
-                      b'<feed xmlns="http://www.w3.org/2005/Atom"><title>&b;</title></feed>'), "entity"),
-    "/latin1": (Reply(atom(books(30)).replace("Résumé".encode(), "Résumé".encode("latin-1"))), "wrong encoding"),
-    "/few": (Reply(atom(books(3))), "only 3 entries, where there were 30"),
-    "/none": (Reply(atom([])), "no entries, where there were 30"),
+                      b'<feed xmlns="http://www.w3.org/2005/Atom"><title>&b;</title></feed>'), "entités refusées"),
+    "/latin1": (Reply(atom(books(30)).replace("Résumé".encode(), "Résumé".encode("latin-1"))), "mauvais encodage"),
+    "/few": (Reply(atom(books(3))), "seulement 3 entrées, alors qu'il y en avait 30"),
+    "/none": (Reply(atom([])), "aucune entrée, alors qu'il y en avait 30"),
 }
 
 
@@ -105,7 +105,16 @@ def test_strict_exits_non_zero_only_when_asked(server, demo_copy: Path) -> None:
     runner = CliRunner()
     relaxed = runner.invoke(main, ["harvest", str(project), "--today", "2026-11-21T04:00"])
     assert relaxed.exit_code == 0, relaxed.output
-    assert "pnb-flux" in relaxed.output and "HTTP 500" in relaxed.output and "1 failed" in relaxed.output
+    assert "pnb-flux" in relaxed.output and "HTTP 500" in relaxed.output and "1 en échec" in relaxed.output
+    # The table is for people (French); report.json keeps its machine keys, its texts for people are French.
+    head, failed_row = relaxed.output.splitlines()[:2]
+    assert head.split() == ["source", "type", "pour", "état", "entrées", "nouvelles", "mises", "à", "jour",
+                            "disparues", "retirées", "total", "durée", "raison"]
+    assert "en échec" in failed_row and "le serveur a répondu HTTP 500 (erreur du serveur)" in failed_row
+    assert relaxed.output.rstrip().endswith("2 sources, 1 en échec, 0 avertissement")
+    saved = json.loads((project / "data" / "harvest" / "report.json").read_text(encoding="utf-8"))
+    assert [(s["source"], s["status"]) for s in saved["sources"]] == [("pnb-flux", "failed"), ("autre", "ok")]
+    assert saved["sources"][0]["reason"].startswith("le serveur a répondu HTTP 500 (erreur du serveur)")
     strict = runner.invoke(main, ["harvest", str(project), "--strict", "--force", "--today", "2026-11-21T05:00"])
     assert strict.exit_code == 1
     assert stored(project, "autre")["records"]  # the good source was still harvested
@@ -169,7 +178,7 @@ def test_sources_not_due_are_skipped_unless_named(server, demo_copy: Path) -> No
     server.routes["/pnb"] = Reply(atom(books(3)))
     row = run(project, datetime(2026, 11, 22, 11, 0)).rows[0]  # 23 h later counts as a day
     assert (row.status, row.added, row.total) == ("ok", 1, 3)
-    with pytest.raises(BibnumError, match="unknown source"):
+    with pytest.raises(BibnumError, match="source\\(s\\) inconnue\\(s\\) : absente"):
         run(project, only=["absente"])
 
 
@@ -179,5 +188,5 @@ def test_a_corrupt_store_is_rewritten_by_the_next_harvest(server, demo_copy: Pat
     (project / "data" / "harvest").mkdir(parents=True, exist_ok=True)
     (project / "data" / "harvest" / "pnb-flux.json").write_text("{ pas du json", encoding="utf-8")
     row = run(project).rows[0]
-    assert row.status == "ok" and "unreadable" in row.reason
+    assert row.status == "ok" and "fichier précédent illisible (JSON invalide" in row.reason
     assert len(load_graph(project).titles["pnb"]) == 2

@@ -14,6 +14,7 @@ from typing import Any
 
 import feedparser
 
+from ...messages import say
 from .. import clean
 from ..identifiers import title_id
 from . import ParseError, Parsed
@@ -34,11 +35,11 @@ def parse_feed(body: bytes, content_type: str | None, *, kind: str, title_kind: 
         resolve_relative_uris=False,
     )
     if result.get("bozo"):
-        raise ParseError(f"malformed XML: {result.get('bozo_exception')}")
+        raise ParseError(say("parse.xml", at=_at_line(result.get("bozo_exception"))))
     if not result.get("version"):
-        raise ParseError("not an RSS, Atom or OPDS feed")
+        raise ParseError(say("parse.not_feed"))
     if kind == "opds" and not str(result["version"]).startswith("atom"):
-        raise ParseError(f"an OPDS feed is Atom; this is {result['version']}")
+        raise ParseError(say("parse.opds_not_atom", version=result["version"]))
     feed_language = clean.language(result.get("feed", {}).get("language"))
     parsed = Parsed()
     for entry in result.get("entries", []):
@@ -121,3 +122,10 @@ def _first(entry: Any, suffix: str) -> Any:
     if entry.get(suffix):
         return entry[suffix]
     return next((v for k, v in entry.items() if k.endswith("_" + suffix) and v), None)
+
+
+def _at_line(exc: object) -> str:
+    """' à la ligne 12' when the XML parser says where (its own words are English), else ''."""
+    line = getattr(exc, "getLineNumber", lambda: None)()
+    # The document is parsed behind one line of our own (the XML declaration above).
+    return say("parse.at_line", line=max(1, line - 1)) if isinstance(line, int) else ""

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
+from ...messages import say
 from .. import clean
 from . import ParseError, Parsed
 from .text import decode
@@ -31,9 +32,9 @@ def parse_ical(body: bytes, content_type: str | None, *, source_id: str, today: 
     try:
         calendar = Calendar.from_ical(text)
     except (ValueError, IndexError, KeyError) as exc:
-        raise ParseError(f"malformed iCalendar: {exc}") from None
+        raise ParseError(say("parse.ical")) from None
     if calendar.name != "VCALENDAR":
-        raise ParseError("not an iCalendar file (no VCALENDAR)")
+        raise ParseError(say("parse.no_vcalendar"))
     parsed = Parsed()
     for component in calendar.walk("VEVENT"):
         try:

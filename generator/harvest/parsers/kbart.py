@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from datetime import date
 
+from ...messages import listed, say
 from .. import clean
 from ..identifiers import title_id
 from . import ParseError, Parsed
@@ -16,13 +17,13 @@ REQUIRED = ("publication_title", "title_url")
 def parse_kbart(body: bytes, content_type: str | None, *, title_kind: str, today: date) -> Parsed:
     text = decode(body, content_type, xml=False)
     if "\x00" in text:
-        raise ParseError("not a text file (NUL bytes)")
+        raise ParseError(say("parse.nul"))
     # KBART forbids quoting: a '"' inside a title is a character, not a delimiter.
     rows = csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE, strict=False)
     header = [name.strip().lower() for name in next(rows, [])]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
-        raise ParseError(f"not a KBART file: the header row lacks {', '.join(missing)}")
+        raise ParseError(say("parse.kbart_header", missing=listed(missing)))
     column = {name: index for index, name in enumerate(header)}
     parsed = Parsed()
     for row in rows:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from ...messages import say
 from . import ParseError
 
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']", re.IGNORECASE)
@@ -35,16 +36,14 @@ def decode(body: bytes, content_type: str | None, *, xml: bool) -> str:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise ParseError(f"unknown encoding {encoding!r}") from None
+        raise ParseError(say("parse.unknown_encoding", encoding=encoding)) from None
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ParseError(
-            f"wrong encoding: declared {encoding} but byte {exc.start} is not valid {encoding}"
-        ) from None
+        raise ParseError(say("parse.wrong_encoding", encoding=encoding, position=exc.start)) from None
     return text.lstrip("\ufeff")
 
 
 def refuse_entities(text: str) -> None:
     if _ENTITY.search(text):
-        raise ParseError("entity declarations refused (<!ENTITY …>): possible entity-expansion attack")
+        raise ParseError(say("parse.entities"))
