@@ -124,12 +124,13 @@ def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool) -> di
                          for lib in view.libraries if paths.town_slug(lib.town) == town.id])
         for place in libraries:
             lib = view.graph.libraries[place.id]
+            town = view.town_name(lib)
             add(paths.agenda_library(lib.id), "public/agenda.md.j2",
                 {"title": _("agenda.library_title", library=lib.name), "hide": ["toc"]},
-                intro=_("agenda.library_intro", library=lib.name, town=lib.town), events=place.events,
+                intro=_("agenda.library_intro", library=lib.name, town=town), events=place.events,
                 other_page="agenda/index", other_label=_("agenda.see_upcoming"), audiences=[],
                 related=[(_("agenda.library_page"), paths.link("library", lib.id)),
-                         (_("agenda.town_title", town=lib.town), paths.link("agenda_town", paths.town_slug(lib.town)))])
+                         (_("agenda.town_title", town=town), paths.link("agenda_town", paths.town_slug(lib.town)))])
     for term, editions in view.series_shown():
         add(paths.series(term.id), "public/series.md.j2",
             {"title": term.label, "description": term.description or term.label, "hide": ["toc"]},

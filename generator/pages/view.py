@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from functools import cached_property
 from typing import Mapping
 
 from .. import i18n
@@ -14,7 +15,7 @@ from ..models.event import Event
 from ..models.graph import NetworkGraph, Page, Post
 from ..models.library import Library
 from ..models.login import ResourceAccess
-from ..models.network_facts import town_key
+from ..models.network_facts import Town, town_key
 from ..models.resource import Resource
 from ..models.site import Site
 from ..models.taxonomy import Term
@@ -165,13 +166,11 @@ class SiteView:
 
     def agenda_towns(self) -> list[AgendaPlace]:
         """Every town of the site's libraries, with the upcoming events of its libraries."""
-        declared = declared_towns(self.graph.network)
         names: dict[str, str] = {}
         events: dict[str, list[Event]] = defaultdict(list)
         for lib in self.libraries:
-            # One page per town (the check keeps two towns off one slug), named as network.towns writes it.
-            town = declared.get(town_key(lib.town))
-            names.setdefault(town_slug(lib.town), town.name if town is not None else lib.town)
+            # One page per town (the check keeps two towns off one slug).
+            names.setdefault(town_slug(lib.town), self.town_name(lib))
         for ev in self.upcoming():
             lib = self.library_of(ev)
             if lib is not None and town_slug(lib.town) in names:
@@ -181,10 +180,20 @@ class SiteView:
 
     def agenda_libraries(self) -> list[AgendaPlace]:
         """Every library of the site, with its upcoming events ("Town — Library" order, as readers look)."""
-        places = [AgendaPlace(lib.id, f"{lib.town} — {lib.name}",
+        places = [AgendaPlace(lib.id, f"{self.town_name(lib)} — {lib.name}",
                               self.upcoming(self.events_by_library.get(lib.id, [])))
                   for lib in self.libraries]
         return sorted(places, key=lambda place: i18n.sort_key(place.name))
+
+    @cached_property
+    def declared_towns(self) -> dict[str, Town]:
+        """network.towns by town_key, built once."""
+        return declared_towns(self.graph.network)
+
+    def town_name(self, library: Library) -> str:
+        """The library's town as network.towns writes it (else as the library file does)."""
+        town = self.declared_towns.get(town_key(library.town))
+        return town.name if town is not None else library.town
 
     def town_of(self, event: Event) -> str:
         """The slug of the town where an event takes place ('' outside the network's libraries)."""

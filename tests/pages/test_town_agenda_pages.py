@@ -32,5 +32,7 @@ def test_town_pages_have_clean_addresses_and_the_declared_name(graph) -> None:
     ifs = docs["docs/agenda/communes/ifs.md"]
     assert "<h1>Agenda — Ifs</h1>" in ifs  # the name network.towns gives, not the library file's
     assert 'href="../../../agenda/bibliotheques/ifs/"' in ifs and 'href="../../../agenda/bibliotheques/ifs-2/"' in ifs
+    library = docs["docs/agenda/bibliotheques/ifs-2.md"]  # its town named the same way, linked to its page
+    assert ">Agenda — Ifs</a>" in library and "IFS" not in library
     assert not [path for path in docs if path.startswith("docs/agenda/communes/") and "ifs" in path
                 and path != "docs/agenda/communes/ifs.md"]
