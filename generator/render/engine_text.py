@@ -19,15 +19,21 @@ control character) and escaped here before the engine sees it.
   the same character in HTML, so the one string shows literally in both.
 - `engine_url`: an address with every character a URL may not hold raw percent-encoded, so
   that it cannot end the attribute the engine prints it in (`<link rel="canonical" href=…>`).
+- `markdown_inert_html`: sanitized HTML whose text is inert as Markdown too. Our templates
+  write HTML into the Markdown pages the engine renders; an editor's Markdown field, once
+  rendered and sanitized, may hold text outside any HTML block (what was left of a tag nh3
+  removed), which the engine would otherwise read as Markdown again: `[x](javascript:…)`
+  would become a live link after the sanitizer had seen only text.
 """
 
 from __future__ import annotations
 
+import html
+import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from markupsafe import Markup
-
-from .environment import attribute_safe
 
 # Markdown's backslash-escapable punctuation that has an inline meaning, plus what
 # pymdownx's inline extensions use (~~ ^^ == ++ :emoji: $math$ |tables|).
@@ -37,14 +43,25 @@ _REFERENCES = str.maketrans({char: f"&#{ord(char)};" for char in _MARKDOWN_INLIN
 _URL_SAFE = ":/?#[]@!$&()*+,;=-._~%"
 
 
+# A tag of serialized HTML: attribute values are double-quoted and may hold '>'.
+_TAG = re.compile(r'(<(?:[^>"]|"[^"]*")*>)')
+
+
 def html_text(value: str) -> str:
     """Plain text for the engine's HTML text and double-quoted attributes."""
-    return attribute_safe(value)
+    return html.escape(value, quote=False).replace('"', "&quot;")
 
 
 def markdown_text(value: str) -> Markup:
     """Plain text the engine may also render as Markdown; a Markup, so that front_matter keeps it as is."""
-    return Markup(attribute_safe(value).translate(_REFERENCES))
+    return Markup(html_text(value).translate(_REFERENCES))
+
+
+@lru_cache(maxsize=8192)  # the same descriptions come back on every site
+def markdown_inert_html(safe_html: str) -> Markup:
+    """Serialized, sanitized HTML with the Markdown punctuation of its text as references (tags untouched)."""
+    parts = _TAG.split(str(safe_html))
+    return Markup("".join(part if index % 2 else part.translate(_REFERENCES) for index, part in enumerate(parts)))
 
 
 def engine_url(url: str) -> str:

@@ -19,6 +19,7 @@ from .icons import icon_svg
 from ..pages import paths
 from ..pages.titles import title_items
 from ..pages.view import access_facet
+from .engine_text import html_text, markdown_inert_html
 from .markdown import markdown_html
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -39,7 +40,8 @@ def environment() -> Environment:
     )
     env.globals.update(_=i18n.text, plural=i18n.plural, icon=icon_svg)
     env.filters.update(
-        markdown=markdown_html,
+        # Its HTML goes into the Markdown pages the engine renders: inert as Markdown too (engine_text).
+        markdown=lambda text: markdown_inert_html(markdown_html(text)),
         long_date=i18n.long_date,
         short_date=i18n.short_date,
         clock=i18n.clock,
@@ -144,7 +146,7 @@ def _plain(value: str) -> bool:
 def attribute_safe(value: str) -> str:
     """Escape what can break Material's double-quoted attributes and text; keep apostrophes,
     which Material re-escapes in places (an escaped one would show as '&#x27;')."""
-    return html.escape(value, quote=False).replace('"', "&quot;")
+    return html_text(value)
 
 
 def _escape(value: Any) -> Any:

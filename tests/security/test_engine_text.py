@@ -102,3 +102,21 @@ def test_site_config_escapes_every_string_material_prints():
     assert config["site_url"] == site.url
     labels = [label for item in config["nav"] for label in item]
     assert "Ressources" in labels and all(parsed(label).text == label.replace("&amp;", "&") for label in labels)
+
+
+def test_sanitized_html_stays_as_it_is_when_the_engine_reads_it_as_markdown():
+    """An editor's Markdown field, rendered and sanitized, goes into a page the engine renders
+    again: text nh3 left outside any element must not become Markdown there (a hostile
+    `<details>` swallowed the rest of a group's description, whose links turned live)."""
+    from generator.render.engine_text import markdown_inert_html
+    from generator.render.markdown import markdown_html
+
+    field = '<details open ontoggle="x">a</details><body onload="x">\n\n[lien](javascript:window.__x=4)\n\n*fin*'
+    sanitized = markdown_html(field)
+    page = "<h1>Titre</h1>\n\n" + str(markdown_inert_html(sanitized)) + "\n"
+    rendered = parsed(markdown.markdown(page, extensions=EXTENSIONS))
+    assert all(attrs.get("href") is None for _tag, attrs in rendered.elements)
+    assert "[lien](javascript:window.__x=4)" in rendered.text
+    assert parsed(markdown_inert_html(sanitized)).text == parsed(sanitized).text  # the same text in a browser
+    assert markdown_inert_html('<a href="https://x.example/?a=1&amp;b=[2]" title="a>b">[x]</a>') == (
+        '<a href="https://x.example/?a=1&amp;b=[2]" title="a>b">&#91;x&#93;</a>')  # tags untouched

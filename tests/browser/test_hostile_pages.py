@@ -1,0 +1,164 @@
+"""Hostile editor input, in Chromium (issue 12): nothing an editor writes runs in a reader's browser.
+
+One copy of the demo gets a payload in every free-text field of every data file and front
+matter that validation accepts (tests/security/hostile.py: script tags, attribute breaks in
+both quote styles, `javascript:` in every encoding, multi-line tags, SVG, meta refresh,
+template syntax...). It is built once, for real, then EVERY built page is opened in headless
+Chromium, and the test asserts that no payload ran (each would set window.__x), that no page
+went anywhere but the local server, and that the DOM holds no injected event handler,
+`javascript:` address or meta refresh. What validation refuses is tested in
+tests/security/test_check_refuses.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.build import build
+from tests.conftest import DEMO_NOW, copy_project
+from tests.security.hostile import FULL, PLAIN, TEMPLATE_RESULT, HostileCopy, hostile_copy
+
+pytestmark = pytest.mark.browser
+
+# One pass over the DOM of a loaded page: what an injected payload would have left.
+INSPECT = r"""
+() => {
+  const found = [];
+  // A URL as the browser reads it: entities are already decoded in attribute values; ASCII
+  // whitespace and controls anywhere in it are dropped before the scheme is read.
+  const scheme = (value) => value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
+  for (const el of document.querySelectorAll("*")) {
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith("on")) found.push(`${el.tagName} ${name}=${attr.value.slice(0, 60)}`);
+      const value = scheme(attr.value);
+      if (value.startsWith("javascript:") || value.startsWith("vbscript:") || value.startsWith("data:text/html"))
+        found.push(`${el.tagName} ${name}=${attr.value.slice(0, 60)}`);
+      if (name === "srcdoc") found.push(`${el.tagName} srcdoc`);
+    }
+    if (el.tagName === "META" && (el.getAttribute("http-equiv") || "").toLowerCase() === "refresh")
+      found.push(`META refresh ${el.getAttribute("content")}`);
+    if (["IFRAME", "OBJECT", "EMBED", "BASE", "FORM"].includes(el.tagName) && el.closest(".md-content"))
+      if (el.tagName !== "FORM" || !el.matches("[data-bn-filter], [data-bn-chooser-form]"))
+        found.push(`${el.tagName} in the content`);
+  }
+  return {flag: window.__x, found};
+}
+"""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory) -> tuple[HostileCopy, Path]:
+    """The demo with payloads in every field validation accepts, built once for the session."""
+    root = copy_project(tmp_path_factory.mktemp("hostile") / "network")
+    copy = hostile_copy(root)
+    result = build(root, out=root.parent / "out", now=DEMO_NOW)
+    return copy, result.out
+
+
+@pytest.fixture(scope="session")
+def hostile_server(hostile_build) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(hostile_build[1]))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="bibnum-hostile-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_the_payloads_reach_every_kind_of_file(hostile_build):
+    """The suite tests what it claims: payloads are in every data file kind and front matter,
+    in the fields the engine prints (site name and tagline, post titles, categories, menu labels)."""
+    copy, _out = hostile_build
+    files = copy.hostile_files()
+    for kind in ("data/sites.yml", "data/taxonomy.yml", "data/groups.yml", "data/authors.yml",
+                 "data/resources/", "data/libraries/", "data/events/",
+                 "content/public/", "content/pro/", "content/blog/posts/", "content/news/"):
+        assert any(f.startswith(kind) for f in files), f"no payload accepted in {kind}"
+    for site in range(3):
+        assert copy.holds("data/sites.yml", "sites", site, "name")
+        assert copy.holds("data/sites.yml", "sites", site, "tagline")
+    posts = [leaf for leaf in copy.hostile() if leaf.file.startswith("content/blog/posts/")]
+    assert {leaf.path[0] for leaf in posts} >= {"title", "categories", "description"}
+    assert any(leaf.path == ("title",) for leaf in copy.hostile() if leaf.file.startswith("content/pro/"))
+    # Markdown fields take the full payload (markup included): sanitized where they are rendered.
+    assert any(leaf.original != FULL and leaf.level == 0 for leaf in copy.hostile())
+    assert PLAIN and FULL
+
+
+def test_no_payload_runs_in_any_built_page(hostile_build, hostile_server, browser):
+    _copy, out = hostile_build
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) > 100
+    origin = urlsplit(hostile_server)
+    context = browser.new_context(locale="fr-FR")
+    context.set_default_timeout(10_000)
+    left: list[str] = []
+
+    def guard(route):
+        url = urlsplit(route.request.url)
+        if url.scheme in ("data", "blob") or (url.hostname, url.port) == (origin.hostname, origin.port):
+            route.continue_()
+        else:
+            left.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    navigated: list[str] = []
+    page.on("framenavigated", lambda frame: navigated.append(frame.url))
+    problems = []
+    try:
+        for path in pages:
+            url = f"{hostile_server}/{path.relative_to(out).as_posix()}"
+            navigated.clear()
+            page.goto(url, wait_until="load")
+            page.wait_for_timeout(20)  # a meta refresh of 0 s or a timer would have fired by now
+            seen = page.evaluate(INSPECT)
+            where = path.relative_to(out).as_posix()
+            if seen["flag"] is not None:
+                problems.append(f"{where}: a payload ran (window.__x = {seen['flag']})")
+            problems += [f"{where}: {item}" for item in seen["found"]]
+            away = [u for u in navigated if urlsplit(u).netloc != origin.netloc and u != "about:blank"]
+            if away or urlsplit(page.url).netloc != origin.netloc:
+                problems.append(f"{where}: navigated to {away or page.url}")
+            if TEMPLATE_RESULT in page.content():
+                problems.append(f"{where}: a template payload was evaluated ({TEMPLATE_RESULT} in the page)")
+    finally:
+        context.close()
+    assert not left, f"requests left the local server: {sorted(set(left))[:10]}"
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_hostile_titles_show_literally(hostile_build, hostile_server, page):
+    """Finding 2: a post title with a Markdown link is text on the blog index, a category and
+    the archive, and on the post itself; the site's name is text in the header."""
+    _copy, out = hostile_build
+    blog = out / "pro" / "blog"
+    listings = [blog / "index.html", *sorted((blog / "category").glob("*/index.html"))[:1],
+                *sorted((blog / "archive").glob("*/index.html"))[:1]]
+    post = next(p for p in sorted(blog.glob("*/index.html")) if p.parent.name not in {"category", "archive", "page"})
+    assert len(listings) == 3
+    for path in [*listings, post]:
+        page.goto(f"{hostile_server}/{path.relative_to(out).as_posix()}")
+        headings = page.locator(".md-content h1, .md-content h2").all_inner_texts()
+        assert any("[lien](javascript:window.__x=4)" in h for h in headings), (path, headings)
+        assert page.locator(".md-content a").evaluate_all(
+            "links => links.filter(a => a.protocol === 'javascript:').length") == 0
+    assert "[lien](javascript:window.__x=4)" in page.locator(".md-header__topic").first.inner_text()
