@@ -18,6 +18,7 @@ from .clock import epoch_of
 from .engine import CLEAN, DIRTY, UNCHANGED, EngineCache, refresh_blog, run_engine
 from .engine_check import declared_looks, engine_problems, template_problems
 from .errors import BibnumError, BuildFailed
+from .messages import count, listed, say, system_error
 from .families import title_files, titles_view
 from .load.engine_config import read_engine_config
 from .load.project import ParseCache, find_project, load_project
@@ -168,7 +169,7 @@ def build(
             started = time.perf_counter()
             _publish(graph, [s.id for s in chosen], results, caches, out)
             timings["publish"] = time.perf_counter() - started
-        log(f"built {', '.join(s.id for s in chosen)} into {out}")
+        log(say("build.done", sites=listed(s.id for s in chosen), out=out))
         return BuildResult(out, [results[s.id] for s in chosen], timings)
 
 
@@ -199,9 +200,9 @@ def _make_sites(job: workers.Job, chosen: list[Site], caches: dict[str, EngineCa
                                              incremental=job.incremental)
                 if result.mode == DIRTY:
                     cache.drop_outputs(tree.removed)
-                log(f"{site.id}: inputs unchanged, {result.pages} pages kept, {result.mode} engine run" if tree.kept
-                    else f"{site.id}: {result.pages} pages generated, {len(tree.written)} file(s) changed, "
-                         f"{result.mode} engine run")
+                log(say("build.site_kept" if tree.kept else "build.site_generated", site=site.id,
+                        pages=count(result.pages, "count.page"), mode=say(f"build.mode.{result.mode}"),
+                        files=count(len(tree.written), "count.changed_file")))
                 rendering[site.id] = engines.submit(_render, job.work(site.id) / "mkdocs.yml", cache, result, epoch)
             checking = {}
             for site in chosen:
@@ -262,7 +263,7 @@ def _publish(graph: NetworkGraph, site_ids: list[str], results: dict[str, SiteRe
     except BibnumError:
         raise
     except Exception as exc:  # an unexpected disk failure is reported as a failed build
-        raise BuildFailed(f"build failed while publishing into {out}: {exc}") from exc
+        raise BuildFailed(say("build.publish_failed", out=out, why=system_error(exc))) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     for site_id in site_ids:
@@ -315,7 +316,7 @@ def _choose(graph: NetworkGraph, sites: list[str] | None) -> list[Site]:
     known = {s.id: s for s in graph.sites}
     unknown = [s for s in sites if s not in known]
     if unknown:
-        raise BibnumError(f"unknown site(s): {', '.join(unknown)}; known: {', '.join(known)}")
+        raise BibnumError(say("build.unknown_sites", unknown=listed(unknown), known=listed(known)))
     return [known[s] for s in sites]
 
 

@@ -157,18 +157,16 @@ def new(directory: Path, name: str | None, portal_name: str | None, url: str | N
 
     defaults = NetworkChoices()
     if _at_a_terminal():  # questions only for a person at a terminal; CI and scripts use the options
-        name = name or click.prompt("Nom du réseau", default=defaults.name)
-        portal_name = portal_name or click.prompt("Nom du portail public", default=name)
-        url = url or click.prompt("Adresse de publication des sites", default=defaults.url)
+        name = name or click.prompt(say("new.ask_name"), default=defaults.name)
+        portal_name = portal_name or click.prompt(say("new.ask_portal"), default=name)
+        url = url or click.prompt(say("new.ask_url"), default=defaults.url)
     choices = NetworkChoices(name or defaults.name, portal_name, url or defaults.url)
     with _errors():
         wrong = choice_problems(choices)
         if wrong:
             raise BibnumError(" ; ".join(wrong))
         write_scaffold(directory, scaffold_files(choices, date.today()))
-        click.echo(f"Réseau « {choices.name} » créé dans {directory}. Ensuite :\n"
-                   f"  bibnum check {directory}\n  bibnum build {directory} --strict\n  bibnum serve {directory}\n"
-                   "Le « Guide de l'éditeur » (espace pro) décrit chaque fichier ; README.md dit comment publier.")
+        click.echo(say("new.done", name=choices.name, folder=directory))
 
 
 def _at_a_terminal() -> bool:

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from .errors import BuildFailed
+from .messages import say
 from .writer import WriteReport
 
 CLEAN, DIRTY, UNCHANGED = "clean", "dirty", "unchanged"
@@ -133,7 +134,7 @@ def run_engine(config: Path, site_dir: Path, *, epoch: int, dirty: bool = False)
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent, check=False)
     if result.returncode != 0:
         log = (result.stderr or result.stdout).strip().splitlines()[-20:]
-        raise BuildFailed(f"the engine failed on {config.parent.name}:\n  " + "\n  ".join(log))
+        raise BuildFailed(say("build.engine_failed", site=config.parent.name, log="\n  ".join(log)))
 
 
 def _read_marker(marker: Path) -> str | None:

@@ -404,6 +404,52 @@ MESSAGES: dict[str, str] = {
     "access.of_library": "de la bibliothèque « {library} »",
     "access.of_network": "du réseau",
     "count.external_link": "lien externe|liens externes",
+    # --- the build's progress and failures (build.py, engine.py, writer.py) -----------------------------
+    "build.site_kept": "{site} : sources inchangées, {pages} gardées, moteur {mode}",
+    "build.site_generated": "{site} : {pages} générées, {files} modifiés, moteur {mode}",
+    "build.mode.clean": "relancé en entier",
+    "build.mode.dirty": "relancé sur les pages modifiées",
+    "build.mode.unchanged": "non relancé",
+    "build.done": "{sites} construits dans {out}",
+    "build.unknown_sites": "site(s) inconnu(s) : {unknown} ; sites déclarés dans data/sites.yml : {known}",
+    "build.publish_failed": "la publication dans {out} a échoué ({why}) ; le site publié est resté tel quel",
+    "build.engine_failed": "le moteur (MkDocs) a échoué sur le site « {site} » ; rien n'a été publié. Ses "
+    "derniers messages (en anglais) :\n  {log}",
+    "count.changed_file": "fichier|fichiers",
+    "writer.twice": "{path} : écrit deux fois dans la même construction (deux sorties visent le même chemin) ; "
+    "c'est une erreur de bibnum, signalez-la",
+    "writer.outside": "{path} : écriture refusée hors de {root}",
+    "writer.resolves_outside": "{path} : ce chemin mène hors de {root} (lien symbolique) ; écriture refusée",
+    # --- the preview (serve.py) and the Algolia push (search/) ---------------------------------------
+    "serve.serving": "aperçu de {out} sur {url} (Ctrl+C pour arrêter)",
+    "serve.rebuilt": "reconstruit en {seconds} s",
+    "search.admin_key_in_site": "data/sites.yml : la clé `search_key` du site « {site} » est la clé "
+    "d'administration Algolia ; mettez-y la clé de recherche seule (elle est publiée dans chaque page) et "
+    "changez la clé d'administration",
+    "search.no_admin_key": "donnez la clé d'administration Algolia dans la variable d'environnement "
+    "ALGOLIA_ADMIN_KEY (bibnum ne la lit jamais dans un fichier)",
+    "search.no_settings": "pas de réglages Algolia pour {sites} : ajoutez un bloc `algolia:` (app_id, index, "
+    "search_key) au site dans data/sites.yml",
+    "search.any_site": "aucun site",
+    "search.push_failed": "l'envoi vers l'index Algolia « {index} » a échoué à l'étape « {step} » (essai "
+    "{attempt} sur {attempts}) ; l'index en ligne est resté tel quel. Réponse d'Algolia : {why}",
+    "search.retrying": "  {step} : {why} ; nouvel essai",
+    "search.pushing": "{site} : envoi de {objects} vers l'index Algolia « {index} » (application {app})",
+    "search.pushed": "{site} : terminé, l'index temporaire « {temporary} » remplace « {index} »",
+    "search.step.clear": "vider l'index temporaire",
+    "search.step.settings": "réglages",
+    "search.step.records": "notices {first} à {last}",
+    "search.step.move": "mise en place",
+    "count.object": "objet|objets",
+    # --- `bibnum new` --------------------------------------------------------------------------------
+    "new.not_empty": "{target} : ce dossier n'est pas vide ; choisissez un nouveau dossier, par ex. "
+    "`bibnum new mon-reseau`",
+    "new.done": "Réseau « {name} » créé dans {folder}. Ensuite :\n  bibnum check {folder}\n  bibnum build {folder} "
+    "--strict\n  bibnum serve {folder}\nLe « Guide de l'éditeur » (espace pro) décrit chaque fichier ; "
+    "README.md dit comment publier.",
+    "new.ask_name": "Nom du réseau",
+    "new.ask_portal": "Nom du portail public",
+    "new.ask_url": "Adresse de publication des sites",
     # --- the command line ----------------------------------------------------------------------------
     "cli.ok": "OK : {sites}, {resources}, {libraries}, {events}, {posts}, {pages}",
     "cli.invalid": "{errors} : rien n'a été construit ni publié.",

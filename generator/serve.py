@@ -53,7 +53,7 @@ def serve(root: Path, *, sites: list[str], host: str, port: int, today: str | No
     observer.start()
     handler_class = functools.partial(_QuietHandler, directory=str(out))
     server = ThreadingHTTPServer((host, port), handler_class)
-    click.echo(f"serving {out} on {base} (Ctrl+C to stop)")
+    click.echo(say("serve.serving", out=out, url=base))
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -107,7 +107,7 @@ class _Rebuilder:
                     break
             started = time.perf_counter()
             self.action()
-            click.echo(f"rebuilt in {time.perf_counter() - started:.1f} s")
+            click.echo(say("serve.rebuilt", seconds=f"{time.perf_counter() - started:.1f}".replace(".", ",")))
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

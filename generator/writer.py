@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .errors import UnsafePath
+from .messages import say
 
 
 @dataclass
@@ -102,25 +103,25 @@ class GuardedWriter:
         target = self._confine(relpath)
         key = target.relative_to(self.root).as_posix()
         if key in self._seen:
-            raise UnsafePath(f"{key}: written twice in one build (two outputs claim the same path)")
+            raise UnsafePath(say("writer.twice", path=key))
         self._seen.add(key)
         return target, key
 
     def _confine(self, relpath: str) -> Path:
         pure = PurePosixPath(relpath)
         if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in relpath or "\x00" in relpath:
-            raise UnsafePath(f"{relpath!r}: refusing to write outside {self.root}")
+            raise UnsafePath(say("writer.outside", path=repr(relpath), root=self.root))
         # Resolving every path costs a system call per folder level: folders are resolved once
         # each, and only a file that is itself a symbolic link is resolved in full.
         folder = self._folders.get(pure.parent)
         if folder is None:
             folder = (self.root / pure.parent).resolve()
             if folder != self.root and self.root not in folder.parents:
-                raise UnsafePath(f"{relpath!r}: resolves outside {self.root}")
+                raise UnsafePath(say("writer.resolves_outside", path=repr(relpath), root=self.root))
             self._folders[pure.parent] = folder
         target = folder / pure.name
         if os.path.islink(target):
             target = target.resolve()
             if self.root not in target.parents:
-                raise UnsafePath(f"{relpath!r}: resolves outside {self.root}")
+                raise UnsafePath(say("writer.resolves_outside", path=repr(relpath), root=self.root))
         return target

@@ -36,9 +36,9 @@ def test_kept_files_stay_untouched_and_count_as_written_once(tmp_path):
     writer.remove_stale()
     assert writer.report.written == ["other.md"] and writer.report.removed == ["gone.md"]
     assert (tmp_path / "family/a.md").stat().st_mtime_ns == mtime
-    with pytest.raises(UnsafePath, match="written twice"):
+    with pytest.raises(UnsafePath, match="écrit deux fois"):
         writer.keep(["other.md"])
-    with pytest.raises(UnsafePath, match="outside"):
+    with pytest.raises(UnsafePath, match="hors de"):
         writer.keep(["../escape.md"])
 
 
@@ -65,17 +65,17 @@ def test_refuses_a_file_that_links_outside_and_follows_one_that_links_inside(tmp
     (root / "docs" / "page.md").symlink_to(secret)
     (root / "docs" / "alias.md").symlink_to(root / "docs" / "real.md")
     writer = GuardedWriter(root)
-    with pytest.raises(UnsafePath, match="outside"):
+    with pytest.raises(UnsafePath, match="hors de"):
         writer.write("docs/page.md", "x")
     assert secret.read_text(encoding="utf-8") == "untouched"
     writer.write("docs/alias.md", "inside")
     assert (root / "docs" / "real.md").read_text(encoding="utf-8") == "inside"
-    with pytest.raises(UnsafePath, match="written twice"):  # the same file under two names
+    with pytest.raises(UnsafePath, match="écrit deux fois"):  # the same file under two names
         writer.write("docs/real.md", "again")
 
 
 def test_refuses_writing_a_file_twice(tmp_path):
     writer = GuardedWriter(tmp_path)
     writer.write("a.md", "1")
-    with pytest.raises(UnsafePath, match="written twice"):
+    with pytest.raises(UnsafePath, match="écrit deux fois"):
         writer.write("a.md", "2")

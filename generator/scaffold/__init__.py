@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import BibnumError
+from ..messages import say
 
 FILES = Path(__file__).resolve().parent / "files"
 LOOK = "reseau"
@@ -86,8 +87,7 @@ def scaffold_files(choices: NetworkChoices, today: date, requirement: str | None
 def write_scaffold(target: Path, files: dict[str, bytes]) -> None:
     """Write FILES into TARGET, which must be absent or empty (nothing of an editor's is ever overwritten)."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise BibnumError(f"{target} : ce dossier n'est pas vide ; choisissez un nouveau dossier, "
-                          "par ex. `bibnum new mon-reseau`")
+        raise BibnumError(say("new.not_empty", target=target))
     for relative, data in files.items():
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)

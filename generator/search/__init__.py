@@ -19,6 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..errors import BibnumError
+from ..messages import say
 from ..harvest.store import paused_gc
 from ..writer import GuardedWriter, WriteReport
 from ..pages.view import SiteView
@@ -80,8 +81,7 @@ def refuse_admin_key(site) -> None:
     admin_key = os.environ.get("ALGOLIA_ADMIN_KEY")
     if site.algolia is not None and admin_key and site.algolia.search_key == admin_key:
         # The search key is printed in every page: the admin key must never be there.
-        raise BibnumError(f"data/sites.yml: the Algolia search_key of site {site.id!r} is the admin key; "
-                          "use the search-only key there, and rotate the admin key")
+        raise BibnumError(say("search.admin_key_in_site", site=site.id))
 
 
 def _read(path: Path) -> str | None:

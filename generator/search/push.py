@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import BibnumError
+from ..messages import count, listed, say
 
 BATCH = 1000  # objects per batch request (Algolia's recommended size)
 
@@ -73,24 +74,25 @@ def push_objects(target: AlgoliaTarget, objects: list[dict[str, Any]], settings:
                 return
             except Exception as exc:  # the client raises several unrelated types
                 if attempt == attempts or not _retryable(exc):
-                    raise PushFailed(f"Algolia push to index {target.index!r} failed at step '{name}' "
-                                     f"(attempt {attempt} of {attempts}): {_scrub(exc, target)}") from None
+                    raise PushFailed(say("search.push_failed", index=target.index, step=name, attempt=attempt,
+                                         attempts=attempts, why=_scrub(exc, target))) from None
                 report.retries += 1
-                log(f"  {name}: {_scrub(exc, target)}; retrying")
+                log(say("search.retrying", step=name, why=_scrub(exc, target)))
                 sleep(backoff * 2 ** (attempt - 1))
             finally:
                 client.close()
 
     try:
         # A temporary index left by an interrupted push would keep stale records: start clean.
-        step("clear temporary index", lambda c: _wait(c, tmp, c.delete_index(tmp)))
-        step("settings", lambda c: _wait(c, tmp, c.set_settings(tmp, settings)))
+        step(say("search.step.clear"), lambda c: _wait(c, tmp, c.delete_index(tmp)))
+        step(say("search.step.settings"), lambda c: _wait(c, tmp, c.set_settings(tmp, settings)))
         for start in range(0, len(objects), BATCH):
             chunk = objects[start:start + BATCH]
             requests = {"requests": [{"action": "addObject", "body": obj} for obj in chunk]}
-            step(f"records {start + 1}-{start + len(chunk)}", lambda c, r=requests: _wait(c, tmp, c.batch(tmp, r)))
+            step(say("search.step.records", first=start + 1, last=start + len(chunk)),
+                 lambda c, r=requests: _wait(c, tmp, c.batch(tmp, r)))
             report.batches += 1
-        step("move into place", lambda c: _wait(c, tmp, c.operation_index(
+        step(say("search.step.move"), lambda c: _wait(c, tmp, c.operation_index(
             tmp, {"operation": "move", "destination": target.index})))
     except PushFailed:
         _forget_temporary(target)
@@ -137,25 +139,23 @@ def push_sites(graph, site_ids: Sequence[str], now, admin_key: str, *, hosts: Se
     from .records import site_records
 
     if not admin_key:
-        raise PushFailed("set the Algolia admin API key in the environment variable ALGOLIA_ADMIN_KEY "
-                         "(bibnum never reads it from a file)")
+        raise PushFailed(say("search.no_admin_key"))
     known = {site.id: site for site in graph.sites}
     unknown = [s for s in site_ids if s not in known]
     if unknown:
-        raise PushFailed(f"unknown site(s): {', '.join(unknown)}; known: {', '.join(known)}")
+        raise PushFailed(say("build.unknown_sites", unknown=listed(unknown), known=listed(known)))
     chosen = [known[s] for s in site_ids] if site_ids else [s for s in graph.sites if s.algolia is not None]
     missing = [s.id for s in chosen if s.algolia is None]
     if missing or not chosen:
-        raise PushFailed(f"no Algolia settings for {', '.join(missing) or 'any site'}: add an `algolia:` block "
-                         "(app_id, index, search_key) to the site in data/sites.yml")
+        raise PushFailed(say("search.no_settings", sites=listed(missing) or say("search.any_site")))
     reports = {}
     for site in chosen:
         if site.algolia.search_key == admin_key:
-            raise PushFailed(f"data/sites.yml: the search_key of site {site.id!r} is the admin key; put the "
-                             "search-only key there (it is published in every page) and rotate the admin key")
+            raise PushFailed(say("search.admin_key_in_site", site=site.id))
         objects = algolia_objects(site_records(SiteView.build(graph, site, now)))
         target = AlgoliaTarget(site.algolia.app_id, site.algolia.index, admin_key, tuple(hosts))
-        log(f"{site.id}: pushing {len(objects)} objects to Algolia index {target.index!r} (app {target.app_id})")
+        log(say("search.pushing", site=site.id, objects=count(len(objects), "count.object"), index=target.index,
+                app=target.app_id))
         reports[site.id] = push_objects(target, objects, index_settings(), log=log, **options)
-        log(f"{site.id}: done, temporary index {target.temporary!r} moved onto {target.index!r}")
+        log(say("search.pushed", site=site.id, temporary=target.temporary, index=target.index))
     return reports

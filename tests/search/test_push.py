@@ -62,7 +62,7 @@ def test_a_lasting_failure_is_a_clear_error_and_leaves_the_live_index_alone():
         with pytest.raises(PushFailed) as failure:
             push_objects(target(fake), OBJECTS[:10], SETTINGS, attempts=3, sleep=lambda s: None)
     message = str(failure.value)
-    assert "bn_live" in message and "clear temporary index" in message and "attempt 3 of 3" in message
+    assert "bn_live" in message and "vider l'index temporaire" in message and "essai 3 sur 3" in message
     assert ADMIN_KEY not in message
     assert fake.indexes["bn_live"]["objects"] == {"old": {"objectID": "old"}}
 
@@ -113,4 +113,4 @@ def test_the_cli_refuses_without_a_key_or_without_settings(algolia_project, demo
                            env={"ALGOLIA_ADMIN_KEY": ADMIN_KEY})
     assert result.exit_code != 0 and "algolia:" in result.output
     result = runner.invoke(main, ["search", "push", str(algolia_project)], env={"ALGOLIA_ADMIN_KEY": SEARCH_KEY})
-    assert result.exit_code != 0 and "is the admin key" in result.output
+    assert result.exit_code != 0 and "est la clé d'administration Algolia" in result.output

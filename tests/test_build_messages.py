@@ -1,0 +1,60 @@
+"""What a build prints and raises is French, from the catalogue (a small network, a fake engine)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+import generator.build as build_module
+from generator.build import build
+from generator.engine import run_engine
+from generator.errors import BibnumError, BuildFailed
+from generator.scaffold import NetworkChoices, scaffold_files, write_scaffold
+
+NOW = datetime(2026, 11, 21, 12, 0)
+
+
+@pytest.fixture
+def network(tmp_path: Path) -> Path:
+    root = tmp_path / "reseau"
+    write_scaffold(root, scaffold_files(NetworkChoices("Réseau de la Vallée", url="https://v.example.org/"),
+                                       date(2026, 11, 21), requirement="bibnum==0.1.0"))
+    return root
+
+
+def _fake_engine(config: Path, site_dir: Path, *, epoch: int, dirty: bool = False) -> None:
+    site_dir.mkdir(parents=True, exist_ok=True)
+    (site_dir / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
+
+
+def test_the_build_log_is_french(network, tmp_path, monkeypatch):
+    monkeypatch.setattr(build_module, "run_engine", _fake_engine)
+    lines: list[str] = []
+    build(network, out=tmp_path / "out", now=NOW, log=lines.append)
+    portal, pro, done = lines
+    assert portal.startswith("portail : ") and " pages générées, " in portal
+    assert portal.endswith(" modifiés, moteur relancé en entier")
+    assert pro.startswith("pro : ")
+    assert done == f"portail, pro construits dans {(tmp_path / 'out').resolve()}"
+    lines.clear()
+    build(network, out=tmp_path / "out", now=NOW, log=lines.append)
+    assert lines[0].startswith("portail : sources inchangées, ") and lines[0].endswith(" gardées, moteur non relancé")
+
+
+def test_an_unknown_site_is_told_in_french(network, tmp_path):
+    with pytest.raises(BibnumError) as raised:
+        build(network, sites=["portal"], out=tmp_path / "out", now=NOW)
+    assert str(raised.value) == ("site(s) inconnu(s) : portal ; sites déclarés dans data/sites.yml : "
+                                 "portail, pro")
+
+
+def test_an_engine_failure_says_so_in_french(tmp_path):
+    config = tmp_path / "portail" / "mkdocs.yml"
+    config.parent.mkdir()
+    config.write_text("site_name: x\ntheme:\n  name: aucun-theme\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as raised:
+        run_engine(config, tmp_path / "out", epoch=0)
+    assert str(raised.value).startswith("le moteur (MkDocs) a échoué sur le site « portail » ; rien n'a été "
+                                        "publié. Ses derniers messages (en anglais) :\n  ")
