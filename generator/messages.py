@@ -15,6 +15,8 @@ MESSAGES: dict[str, str] = {
     "where.item": "{ordinal} {noun}",
     "where.item_id": "{ordinal} {noun} (id {id})",
     "where.key_of_map": "clé « {key} »",
+    "where.then": " puis ",
+    "where.or": " ou ",
     # --- YAML syntax (load/yaml_source.py): what PyYAML refused, said in French -------------------
     "yaml.invalid": "YAML invalide : {problem}",
     "yaml.generic": "syntaxe YAML invalide ici ; vérifiez l'indentation (des espaces), les deux-points et les "
@@ -87,6 +89,8 @@ MESSAGES: dict[str, str] = {
     "schema.unknown_key": "clé inconnue « {key} » ; vouliez-vous dire « {close} » ?",
     "schema.unknown_key_list": "clé inconnue « {key} » ; les clés possibles ici sont : {keys}. "
     "Corrigez son orthographe ou supprimez-la",
+    "schema.unknown_key_nested": "la clé « {key} » n'existe pas à ce niveau ; cette clé se place sous {places} "
+    "(décalée de deux espaces sous la clé qui la contient)",
     "schema.unknown_key_none": "clé inconnue « {key} » ; ce bloc n'a pas d'autre clé, supprimez-la",
     "schema.choice": "{written} n'est pas une valeur possible ; valeurs possibles : {allowed}",
     "schema.empty_value": "valeur vide ; écrivez-la après « {key}: », ou supprimez la clé si elle est facultative",

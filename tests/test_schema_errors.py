@@ -85,8 +85,20 @@ CASES = [
      ["clé inconnue « sumary »", "vouliez-vous dire « summary » ?"]),
     ("unknown key, only this model's keys listed", Library,
      "name: B\ntown: Bayeux\naddress: {street: s, postcode: '14400', city: c}\njoined: 2020\nsites: [calvados]\n"
+     "superficie: 1200\n", {"id": "b"}, "6:1: superficie",
+     ["clé inconnue « superficie »", "les clés possibles ici sont : id, name, town,", "supprimez-la"]),
+    ("unknown key that is a key of a nested block: told where it goes", Library,
+     "name: B\ntown: Bayeux\naddress: {street: s, postcode: '14400', city: c}\njoined: 2020\nsites: [calvados]\n"
      "surface_m2: 1200\n", {"id": "b"}, "6:1: surface_m2",
-     ["clé inconnue « surface_m2 »", "les clés possibles ici sont : id, name, town,", "supprimez-la"]),
+     ["la clé « surface_m2 » n'existe pas à ce niveau ; cette clé se place sous `profile:`"]),
+    ("unknown key of a block two levels down", Library,
+     "name: B\ntown: Bayeux\naddress: {street: s, postcode: '14400', city: c}\njoined: 2020\nsites: [calvados]\n"
+     "profile:\n  surface_m2: 1200\nfte: 3.5\n", {"id": "b"}, "8:1: fte",
+     ["cette clé se place sous `profile:` puis `staff:`"]),
+    ("unknown key of several nested blocks", Library,
+     "name: B\ntown: Bayeux\naddress: {street: s, postcode: '14400', city: c}\njoined: 2020\nsites: [calvados]\n"
+     "profile:\n  vendor: BibLibre\n", {"id": "b"}, "7:3: profile.vendor",
+     ["cette clé se place sous `ils:` ou `portal:`"]),
     ("unknown key in a nested block", Library,
      "name: B\ntown: Bayeux\naddress: {street: s, postcode: '14400', city: c}\njoined: 2020\nsites: [calvados]\n"
      "login:\n  kind: cas\n  bas: https://cas.example.org\n", {"id": "b"}, "8:3: login.bas",

@@ -67,7 +67,8 @@ def test_every_error_of_a_broken_copy_in_one_run(demo_copy: Path) -> None:
         "syntax": (f"data/taxonomy.yml:{syntax + 1}:", "YAML invalide"),
         "colour": (f"data/sites.yml:{colour}:", "2e site (id caen) › palette.primary : « rouge » n'est pas une couleur"),
         "kind": (f"data/groups.yml:{kind}:", "(id copil) › kind : « comite-pilotage » n'est pas une valeur possible"),
-        "surface": (f"data/libraries/bayeux.yml:{surface}:1: ", "surface_m2 : clé inconnue « surface_m2 »"),
+        "surface": (f"data/libraries/bayeux.yml:{surface}:1: ",
+                    "surface_m2 : la clé « surface_m2 » n'existe pas à ce niveau ; cette clé se place sous `profile:`"),
         "montreal": (f"data/resources/izneo.yml:{montreal}:", "portail public « montreal » inconnu"),
         "library": (f"{event.relative_to(demo_copy)}:{library}:", "bibliothèque « bibliotheque-disparue » inconnue"),
     }
