@@ -336,6 +336,10 @@ MESSAGES: dict[str, str] = {
     "ref.town_population": "{here} habitants ici, mais {declared} pour « {town} » dans `network.towns` de "
     "data/sites.yml ; retirez `population` de ce fichier (le chiffre déclaré pour la commune suffit) ou "
     "corrigez l'un des deux",
+    "ref.town_population_differs": "{here} habitants ici, mais {other} pour « {town} » dans le fichier de la "
+    "bibliothèque {library} ; une commune n'a qu'une population : écrivez le même chiffre dans les deux "
+    "fichiers, ou déclarez la commune une seule fois dans `network.towns` de data/sites.yml (`- name: {town}` "
+    "puis `population: {other}`) et retirez `population` des fichiers des bibliothèques",
     "ref.who_site": "le site « {id} »",
     "ref.who_library": "la bibliothèque « {id} »",
     # what an id names, "noun|gender" (the adjective agrees with it)

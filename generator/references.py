@@ -75,6 +75,7 @@ class References:
         # A town's agenda page is named by its slug: no two towns may share one.
         self.town_slugs = {town_slug(town.name): town for town in checked.network.towns} if checked.network else {}
         self.undeclared_slugs: dict[str, Library] = {}  # the first library naming each undeclared town
+        self.undeclared_populations: dict[str, Library] = {}  # the first giving an undeclared town's population
 
     def check(self) -> None:
         self._sites()
@@ -204,6 +205,14 @@ class References:
             return
         if town is None and lib.population is None:
             self._add(doc.locate(("town",)), self._say(doc, ("town",), say("ref.town_undeclared", town=lib.town)))
+        elif town is None:
+            # An undeclared town's population is given by its libraries' files: they must agree, or
+            # the figures would pick one of them silently.
+            first = self.undeclared_populations.setdefault(town_key(lib.town), lib)
+            if first.population != lib.population:
+                self._add(doc.locate(("population",)), self._say(doc, ("population",), say(
+                    "ref.town_population_differs", here=lib.population, other=first.population, town=lib.town,
+                    library=first.id)))
         elif town is not None and lib.population is not None and lib.population != town.population:
             self._add(doc.locate(("population",)), self._say(doc, ("population",), say(
                 "ref.town_population", here=lib.population, declared=town.population, town=town.name)))

@@ -132,6 +132,21 @@ def test_library_town_and_population_are_checked_against_the_declared_towns(demo
     assert "9999 habitants ici, mais 8050 pour « Falaise »" in population
 
 
+def test_an_undeclared_town_gets_one_population_from_its_libraries(demo_copy: Path) -> None:
+    libraries = demo_copy / "data" / "libraries"
+    edit_yaml(libraries / "honfleur.yml", lambda d: d.update(town="Trouville", population=4500))
+    edit_yaml(libraries / "ifs.yml", lambda d: d.update(town="Trouville", population=4800))  # the second file
+    edit_yaml(libraries / "falaise.yml", lambda d: d.update(town="Deauville", population=3700))
+    edit_yaml(libraries / "herouville-saint-clair.yml", lambda d: d.update(town="Deauville", population=3700))
+
+    found = problems_of(demo_copy)
+    assert list(found) == [("data/libraries/ifs.yml", line_of(libraries / "ifs.yml", "population:"))], found
+    message = next(iter(found.values()))
+    assert message.startswith("population : 4800 habitants ici, mais 4500 pour « Trouville » dans le fichier de "
+                              "la bibliothèque honfleur ; une commune n'a qu'une population")
+    assert "`- name: Trouville` puis `population: 4500`" in message
+
+
 def test_funders_shares_are_reported_at_their_line(demo_copy: Path) -> None:
     sites = demo_copy / "data" / "sites.yml"
     edit_yaml(sites, lambda d: d["network"]["funders"][0].update(share=40))
