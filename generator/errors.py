@@ -69,10 +69,7 @@ class ProjectNotFound(BibnumError):
     exit_code = 2
 
     def __init__(self, path: Path):
-        super().__init__(
-            f"{path} : ce n'est pas un projet bibnum (il n'a pas de dossier data/) ; "
-            f"pour créer un réseau, lancez `bibnum new {path}`, ou donnez le dossier d'un projet existant"
-        )
+        super().__init__(say("cli.not_a_project", path=path))
 
 
 class BuildFailed(BibnumError):

@@ -17,6 +17,31 @@ MESSAGES: dict[str, str] = {
     "where.key_of_map": "clé « {key} »",
     "where.then": " puis ",
     "where.or": " ou ",
+    # --- reading the project's files (load/project.py, load/markdown_source.py) ----------------------
+    "load.missing_file": "fichier absent ; créez-le (le Guide de l'éditeur décrit ce qu'il contient), par ex. en "
+    "partant de celui d'un autre réseau",
+    "load.too_big": "fichier trop gros : {size}, la limite est de {limit} ; un fichier de données ou une page fait "
+    "quelques kilo-octets : découpez-le (un fichier par ressource, bibliothèque, événement ou billet), ou relevez "
+    "la limite avec la variable d'environnement {variable}, par ex. {variable}=5M",
+    "load.size_setting": "{variable}={setting} : taille illisible ; écrivez un nombre d'octets, éventuellement "
+    "suivi de k ou M, par ex. {variable}=5M (5 000 000 octets) ; sans cette variable, la limite est de {default}",
+    "load.megabytes": "{size} Mo",
+    "load.kilobytes": "{size} ko",
+    "load.bytes": "{size} octets",
+    "load.not_utf8": "le fichier n'est pas du texte UTF-8 (octet illisible à la position {position}) ; "
+    "enregistrez-le en UTF-8 (« Enregistrer sous » > encodage UTF-8 dans l'éditeur de texte)",
+    "load.not_a_map": "le fichier doit contenir des lignes « clé: valeur », par ex. « title: Gallica » ; trouvé : "
+    "{found} ; écrivez une clé par ligne",
+    "load.front_matter_not_a_map": "l'en-tête doit contenir des lignes « clé: valeur », par ex. « title: Aide » ; "
+    "trouvé : {found} ; écrivez une clé par ligne",
+    "load.found.empty": "un fichier vide",
+    "load.found.one_value": "une seule valeur",
+    "load.no_front_matter": "en-tête absent : la page doit commencer par une ligne « --- », ses champs (par ex. "
+    "« title: Aide »), puis une ligne « --- » ; ajoutez ces lignes en haut du fichier",
+    "load.front_matter_open": "en-tête non fermé : il manque la ligne « --- » après les champs (title: …) ; "
+    "ajoutez-la avant le texte de la page",
+    "load.harvest_unreadable": "fichier de moisson illisible ({why}) ; lancez `bibnum harvest --source {source} "
+    "--force` pour le réécrire, ou supprimez-le",
     # --- YAML syntax (load/yaml_source.py): what PyYAML refused, said in French -------------------
     "yaml.invalid": "YAML invalide : {problem}",
     "yaml.generic": "syntaxe YAML invalide ici ; vérifiez l'indentation (des espaces), les deux-points et les "
@@ -464,6 +489,8 @@ MESSAGES: dict[str, str] = {
     "cli.links_broken": "{links} : rien n'a été publié.",
     "cli.error": "erreur : {message}",
     "cli.invalid_project": "{errors} dans le projet",
+    "cli.not_a_project": "{path} : ce n'est pas un projet bibnum (il n'a pas de dossier data/) ; pour créer un "
+    "réseau, lancez `bibnum new {path}`, ou donnez le dossier d'un projet existant",
     "cli.not_built": "{folder} : le site « {site} » n'est pas construit ; lancez d'abord `bibnum build` "
     "(ou donnez --out)",
     "cli.links_checked": "{site} : {pages}, {links} vérifiés, {problems}",

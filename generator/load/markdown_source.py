@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import Location, Problem
+from ..messages import say
 from .markdown_body import Extensions, body_problems
 from .yaml_source import YamlDocument, load_yaml
 
@@ -29,15 +30,12 @@ def load_markdown(text: str, file: str, extensions: Extensions) -> tuple[Markdow
     lines = text.split("\n")
     if not lines or lines[0].strip() != _FENCE:
         return None, [
-            Problem(Location(file, 1, 1), "en-tête absent : la page doit commencer par une ligne « --- », "
-                    "ses champs (par ex. « title: Aide »), puis une ligne « --- » ; ajoutez ces lignes en haut du "
-                    "fichier")
+            Problem(Location(file, 1, 1), say("load.no_front_matter"))
         ]
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() in (_FENCE, "..."))
     except StopIteration:
-        return None, [Problem(Location(file, 1, 1), "en-tête non fermé : il manque la ligne « --- » après les "
-                              "champs (title: …) ; ajoutez-la avant le texte de la page")]
+        return None, [Problem(Location(file, 1, 1), say("load.front_matter_open"))]
     meta, problems = load_yaml("\n".join(lines[1:end]), file, line_offset=1)
     if meta is None:
         return None, problems

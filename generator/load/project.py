@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import BibnumError, Location, Problem, ProjectNotFound
 from ..harvest.store import HARVEST_DIR, REPORT, StoreError, paused_gc, read_store
+from ..messages import say
 from .engine_config import read_engine_config
 from .markdown_body import Extensions
 from .markdown_source import MarkdownDocument, load_markdown
@@ -59,19 +60,17 @@ def max_file_size(setting: str | None) -> int:
         return DEFAULT_MAX_FILE_SIZE
     match = _SIZE.fullmatch(setting)
     if match is None or int(match[1]) == 0:
-        raise BibnumError(
-            f"{SIZE_VARIABLE}={setting!r} : taille illisible ; écrivez un nombre d'octets, éventuellement suivi "
-            f"de k ou M, par ex. {SIZE_VARIABLE}=5M (5 000 000 octets) ; sans cette variable, la limite est "
-            f"de {_size(DEFAULT_MAX_FILE_SIZE)}")
+        raise BibnumError(say("load.size_setting", variable=SIZE_VARIABLE, setting=repr(setting),
+                              default=_size(DEFAULT_MAX_FILE_SIZE)))
     return int(match[1]) * _UNITS[match[2].lower() if match[2] else None]
 
 
 def _size(count: int) -> str:
     if count >= 1_000_000:
-        return f"{count / 1_000_000:.1f} Mo".replace(".", ",")
+        return say("load.megabytes", size=f"{count / 1_000_000:.1f}".replace(".", ","))
     if count >= 1_000:
-        return f"{count / 1_000:.1f} ko".replace(".", ",")
-    return f"{count} octets"
+        return say("load.kilobytes", size=f"{count / 1_000:.1f}".replace(".", ","))
+    return say("load.bytes", size=count)
 
 
 def find_project(path: Path) -> Path:
@@ -166,19 +165,14 @@ def _files(folder: Path, *patterns: str) -> list[Path]:
 def _read(root: Path, path: Path, problems: list[Problem], limit: int) -> str | None:
     size = path.stat().st_size
     if size > limit:
-        problems.append(Problem(Location(relative(root, path), 1, 1), (
-            f"fichier trop gros : {_size(size)}, la limite est de {_size(limit)} ; un fichier de données ou une "
-            "page fait quelques kilo-octets : découpez-le (un fichier par ressource, bibliothèque, événement ou "
-            f"billet), ou relevez la limite avec la variable d'environnement {SIZE_VARIABLE}, par ex. "
-            f"{SIZE_VARIABLE}=5M")))
+        problems.append(Problem(Location(relative(root, path), 1, 1), say(
+            "load.too_big", size=_size(size), limit=_size(limit), variable=SIZE_VARIABLE)))
         return None
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         problems.append(
-            Problem(Location(relative(root, path), 1, 1),
-                    f"le fichier n'est pas du texte UTF-8 (octet illisible à la position {exc.start}) ; "
-                    "enregistrez-le en UTF-8 (« Enregistrer sous » > encodage UTF-8 dans l'éditeur de texte)")
+            Problem(Location(relative(root, path), 1, 1), say("load.not_utf8", position=exc.start))
         )
         return None
 
@@ -187,8 +181,7 @@ def _yaml(root: Path, path: Path, problems: list[Problem], *, required: bool, li
     rel = relative(root, path)
     if not path.is_file():
         if required:
-            problems.append(Problem(Location(rel, 1, 1), "fichier absent ; créez-le (le Guide de l'éditeur "
-                                    "décrit ce qu'il contient), par ex. en partant de celui d'un autre réseau"))
+            problems.append(Problem(Location(rel, 1, 1), say("load.missing_file")))
         return None
     text = _read(root, path, problems, limit)
     if text is None:
@@ -197,8 +190,7 @@ def _yaml(root: Path, path: Path, problems: list[Problem], *, required: bool, li
     problems.extend(found)
     if doc is not None and not isinstance(doc.data, dict):
         problems.append(
-            Problem(Location(rel, 1, 1), "le fichier doit contenir des lignes « clé: valeur », par ex. "
-                    f"« title: Gallica » ; trouvé : {_found(doc.data)} ; écrivez une clé par ligne")
+            Problem(Location(rel, 1, 1), say("load.not_a_map", found=_found(doc.data)))
         )
         return None
     return doc
@@ -206,8 +198,8 @@ def _yaml(root: Path, path: Path, problems: list[Problem], *, required: bool, li
 
 def _found(data: object) -> str:
     if data is None:
-        return "un fichier vide"
-    return "une liste" if isinstance(data, list) else "une seule valeur"
+        return say("load.found.empty")
+    return say("found.list") if isinstance(data, list) else say("load.found.one_value")
 
 
 def _harvest(root: Path, sources: Sources, cache: ParseCache | None) -> None:
@@ -226,10 +218,8 @@ def _store(root: Path, path: Path, problems: list[Problem]) -> dict | None:
         with paused_gc():
             return read_store(path)
     except StoreError as exc:
-        problems.append(Problem(
-            Location(relative(root, path), 1, 1),
-            f"fichier de moisson illisible ({exc}) ; lancez `bibnum harvest --source {path.stem} --force` "
-            "pour le réécrire, ou supprimez-le"))
+        problems.append(Problem(Location(relative(root, path), 1, 1),
+                                say("load.harvest_unreadable", why=exc, source=path.stem)))
         return None
 
 
@@ -253,7 +243,7 @@ def _markdown(root: Path, path: Path, problems: list[Problem], limit: int,
     doc, found = load_markdown(text, relative(root, path), extensions)
     problems.extend(found)
     if doc is not None and not isinstance(doc.meta.data, dict):
-        problems.append(Problem(Location(doc.file, 2, 1), "l'en-tête doit contenir des lignes « clé: valeur », "
-                                f"par ex. « title: Aide » ; trouvé : {_found(doc.meta.data)} ; écrivez une clé par ligne"))
+        problems.append(Problem(Location(doc.file, 2, 1), say("load.front_matter_not_a_map",
+                                                              found=_found(doc.meta.data))))
         return None
     return doc
