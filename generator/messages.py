@@ -42,6 +42,18 @@ MESSAGES: dict[str, str] = {
     "ajoutez-la avant le texte de la page",
     "load.harvest_unreadable": "fichier de moisson illisible ({why}) ; lancez `bibnum harvest --source {source} "
     "--force` pour le réécrire, ou supprimez-le",
+    # --- Markdown bodies (load/markdown_body.py) ------------------------------------------------------
+    "body.raw_html": "HTML brut « {value} » refusé : le moteur le recopierait tel quel dans la page des lecteurs, "
+    "où il pourrait exécuter du code ; écrivez-le en Markdown, par ex. **gras**, [lien](https://…), "
+    "![description](image.png) ; pour montrer du code HTML, entourez-le d'accents graves, par ex. `<br>`",
+    "body.url": "lien « {value} » refusé : seules les adresses https://, http://, mailto:, tel:, relatives ou "
+    "#ancre sont permises ; écrivez l'adresse complète, par ex. [le catalogue](https://catalogue.example.fr/)",
+    "body.attribute": "attribut « {name} » refusé dans le Markdown (il pourrait exécuter du code ou changer "
+    "l'apparence de la page) ; les attributs permis entre accolades sont #id, .classe et title=\"…\" ; retirez-le",
+    "body.comment": "commentaire « <!--{value}--> » refusé : il contient <, > ou -- ; un commentaire ne contient "
+    "que du texte, par ex. <!-- more --> ; retirez ces signes",
+    "body.tag": "le Markdown produit la balise « <{name}> », refusée dans une page ; écrivez ce passage en "
+    "Markdown simple (titres, listes, liens, images, tableaux)",
     # --- YAML syntax (load/yaml_source.py): what PyYAML refused, said in French -------------------
     "yaml.invalid": "YAML invalide : {problem}",
     "yaml.generic": "syntaxe YAML invalide ici ; vérifiez l'indentation (des espaces), les deux-points et les "

@@ -20,6 +20,7 @@ from typing import Any
 import markdown
 
 from ..errors import Location, Problem
+from ..messages import say
 from ..urls import is_safe_link
 
 Extensions = tuple[tuple[str, Any], ...]
@@ -118,10 +119,7 @@ def raw_html_problems(body: str, file: str, first_line: int) -> list[Problem]:
 
 
 def _raw_problem(file: str, line: int, column: int, text: str) -> Problem:
-    return Problem(Location(file, line, column), (
-        f"HTML brut « {_shown(text)} » refusé : le moteur le recopierait tel quel dans la page des lecteurs, "
-        "où il pourrait exécuter du code ; écrivez-le en Markdown, par ex. **gras**, [lien](https://…), "
-        "![description](image.png) ; pour montrer du code HTML, entourez-le d'accents graves, par ex. `<br>`"))
+    return Problem(Location(file, line, column), say("body.raw_html", value=_shown(text)))
 
 
 def _blanked(body: str, found: list[tuple[int, int, str, bool]]) -> str:
@@ -234,21 +232,7 @@ def rendered_problems(body: str, file: str, first_line: int, extensions: Extensi
         after_scheme = value.partition(":")[2].strip()[:40]  # found even when the scheme was encoded
         needles = [value[:40], after_scheme] if kind == "url" else [name, value[:40]]
         location = _find(body, file, first_line, needles)
-        if kind == "url":
-            message = (f"lien « {_shown(value)} » refusé : seules les adresses https://, http://, mailto:, tel:, "
-                       "relatives ou #ancre sont permises ; écrivez l'adresse complète, par ex. "
-                       "[le catalogue](https://catalogue.example.fr/)")
-        elif kind == "attribute":
-            message = (f"attribut « {name} » refusé dans le Markdown (il pourrait exécuter du code ou changer "
-                       "l'apparence de la page) ; les attributs permis entre accolades sont #id, .classe et "
-                       "title=\"…\" ; retirez-le")
-        elif kind == "comment":
-            message = (f"commentaire « <!--{_shown(value)}--> » refusé : il contient <, > ou -- ; un commentaire "
-                       "ne contient que du texte, par ex. <!-- more --> ; retirez ces signes")
-        else:
-            message = (f"le Markdown produit la balise « <{name}> », refusée dans une page ; écrivez ce passage en "
-                       "Markdown simple (titres, listes, liens, images, tableaux)")
-        problems.append(Problem(location, message))
+        problems.append(Problem(location, say(f"body.{kind}", name=name, value=_shown(value))))
     return problems
 
 
