@@ -96,7 +96,16 @@ def test_the_payloads_reach_every_kind_of_file(hostile_build):
         assert copy.holds("data/sites.yml", "sites", site, "tagline")
     posts = [leaf for leaf in copy.hostile() if leaf.file.startswith("content/blog/posts/")]
     assert {leaf.path[0] for leaf in posts} >= {"title", "categories", "description"}
-    assert any(leaf.path == ("title",) for leaf in copy.hostile() if leaf.file.startswith("content/pro/"))
+    # Every field the engine prints: page titles (and so menu labels), event and resource
+    # titles, authors' names, blog categories.
+    hostile = {(leaf.file.rsplit("/", 1)[0] + "/" if leaf.file.count("/") > 1 else leaf.file, leaf.path[0],
+                leaf.path[-1]) for leaf in copy.hostile()}
+    for expected in [("content/public/", "title", "title"), ("content/pro/", "title", "title"),
+                     ("content/news/", "title", "title"), ("data/events/", "title", "title"),
+                     ("data/resources/", "title", "title"), ("data/libraries/", "name", "name"),
+                     ("data/authors.yml", "authors", "name"), ("data/groups.yml", "groups", "name")]:
+        assert expected in hostile, f"no payload in {expected}"
+    assert any(leaf.path[0] == "blog_categories" for leaf in copy.hostile() if leaf.file == "data/taxonomy.yml")
     # Markdown fields take the full payload (markup included): sanitized where they are rendered.
     assert any(leaf.original != FULL and leaf.level == 0 for leaf in copy.hostile())
     assert PLAIN and FULL
@@ -162,3 +171,8 @@ def test_hostile_titles_show_literally(hostile_build, hostile_server, page):
         assert page.locator(".md-content a").evaluate_all(
             "links => links.filter(a => a.protocol === 'javascript:').length") == 0
     assert "[lien](javascript:window.__x=4)" in page.locator(".md-header__topic").first.inner_text()
+    # The site's name, escaped once: the same text in the header, the logo's name and its tooltip.
+    name = page.locator(".md-header__topic").first.inner_text().strip()
+    for logo in page.locator("a.md-logo").all():
+        assert logo.get_attribute("title") == logo.get_attribute("aria-label") == name
+    assert '" autofocus onfocus="window.__x=2" x="' in name and "&quot;" not in name
