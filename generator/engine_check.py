@@ -25,18 +25,17 @@ import markdown
 from .errors import Location, Problem
 from .load.engine_config import EngineConfig, entry_name, ordinal
 from .load.yaml_source import YamlDocument
+from .messages import listed, say
 
 # The shared look (also generator/build.py's SHARED_LOOK): a file there needs no copy in a network's look.
 SHARED_LOOK = Path(__file__).resolve().parent / "look"
 
 Finding = tuple[tuple, str]  # (key path in the project's mkdocs.yml, French message)
 
-_TYPES = {
-    "int": "un nombre entier (par ex. `10`)", "float": "un nombre (par ex. `1.5`)", "str": "un texte",
-    "bool": "`true` ou `false`", "list": "une liste", "tuple": "une liste", "dict": "une table de clés",
-    "NoneType": "une valeur vide",
-}
-_FOUND = {**_TYPES, "int": "un nombre entier", "float": "un nombre"}
+# Python's type names in the engine's messages, as an editor reads them (expected, then found).
+_TYPES = {name: say(f"engine.type.{name}") for name in ("int", "float", "str", "bool", "list", "tuple", "dict",
+                                                          "NoneType")}
+_FOUND = {**_TYPES, "int": say("engine.found.int"), "float": say("engine.found.float")}
 
 
 def engine_problems(config: EngineConfig, looks: dict[str, Path] | None = None) -> list[Problem]:
@@ -80,11 +79,10 @@ def template_problems(root: Path, looks: dict[str, Path]) -> list[Problem]:
             try:
                 env.parse(path.read_text(encoding="utf-8"))
             except UnicodeDecodeError:
-                found.append(Problem(Location(file, 1, 1), "gabarit illisible : enregistrez-le en UTF-8."))
+                found.append(Problem(Location(file, 1, 1), say("engine.template_not_utf8")))
             except jinja2.TemplateSyntaxError as exc:
-                found.append(Problem(Location(file, exc.lineno or 1, 1), f"gabarit invalide (message de Jinja : "
-                                     f"« {exc.message} ») ; vérifiez les balises `{{% … %}}` et "
-                                     "`{{ … }}` de cette ligne, par ex. un `{% endblock %}` manquant."))
+                found.append(Problem(Location(file, exc.lineno or 1, 1),
+                                     say("engine.template_invalid", detail=exc.message)))
     return found
 
 
@@ -98,30 +96,22 @@ def _missing_assets(doc: YamlDocument, looks: dict[str, Path]) -> list[Problem]:
                 continue
             address = urlsplit(entry)
             if address.scheme or address.netloc:  # as a browser reads it: fetched from another site
-                found.append(Problem(doc.locate((key, index)), f"{key} : « {entry} » viendrait d'un autre site, "
-                                     "or aucune visite ne doit atteindre un tiers ; copiez le fichier dans "
-                                     "`themes/<look>/assets/` et citez son chemin, par ex. `assets/reseau.css`."))
+                found.append(Problem(doc.locate((key, index)), say("engine.asset_elsewhere", key=key, entry=entry)))
                 continue
             missing = [name for name, folder in looks.items() if not (folder / entry).is_file()]
             if missing:
-                files = ", ".join(f"`themes/{name}/{entry}`" for name in missing)
-                found.append(Problem(doc.locate((key, index)), f"{key} : le fichier « {entry} » manque ; "
-                                     f"ajoutez {files} ou corrigez le chemin (relatif au dossier `themes/<look>/`)."))
+                files = listed(f"`themes/{name}/{entry}`" for name in missing)
+                found.append(Problem(doc.locate((key, index)), say("engine.asset_missing", key=key, entry=entry,
+                                                                    files=files)))
     return found
 
 
 # Keys of `extra` that Material's templates read (MkDocs validates none of them), with their shape.
+# Each key's type, and the catalogue's key of what an editor should write there.
 _EXTRA_SHAPES: dict[str, tuple[type, str]] = {
-    "social": (list, "une liste, par ex. `- icon: fontawesome/brands/mastodon` puis `  link: https://…`"),
-    "alternate": (list, "une liste, par ex. `- name: English` puis `  link: /en/` et `  lang: en`"),
-    "consent": (dict, "une table de clés (`title:`, `description:`)"),
-    "version": (dict, "une table de clés, par ex. `provider: mike`"),
-    "status": (dict, "une table de clés, par ex. `new: Nouveau`"),
-    "tags": (dict, "une table de clés, par ex. `Presse: presse`"),
-    "annotate": (dict, "une table de clés"),
-    "homepage": (str, "une adresse, par ex. `https://reseau.example.org/`"),
-    "scope": (str, "un chemin, par ex. `/`"),
-    "generator": (bool, "`true` ou `false`"),
+    key: (kind, f"engine.extra.{key}") for key, kind in (
+        ("social", list), ("alternate", list), ("consent", dict), ("version", dict), ("status", dict),
+        ("tags", dict), ("annotate", dict), ("homepage", str), ("scope", str), ("generator", bool))
 }
 
 
@@ -134,18 +124,17 @@ def _material_extra(doc: YamlDocument) -> list[Problem]:
     for key, value in (extra.items() if isinstance(extra, dict) else []):
         shape = _EXTRA_SHAPES.get(key)
         if shape is not None and value is not None and not isinstance(value, shape[0]):
-            found.append(Problem(doc.locate(("extra", key)), f"extra.{key} : attendu {shape[1]}."))
+            found.append(Problem(doc.locate(("extra", key)), say("engine.extra_shape", key=key,
+                                                                  expected=say(shape[1]))))
     icons = Path(material.__file__).parent / "templates" / ".icons"
     social = extra.get("social") if isinstance(extra, dict) else None
     for index, item in enumerate(social if isinstance(social, list) else []):
         where = doc.locate(("extra", "social", index))
         if not isinstance(item, dict) or not isinstance(item.get("link"), str) or not isinstance(item.get("icon"), str):
-            found.append(Problem(where, f"extra.social, {ordinal(index + 1)} lien : attendu `icon:` et `link:`, "
-                                 "par ex. `- icon: fontawesome/brands/mastodon` puis `  link: https://…`."))
+            found.append(Problem(where, say("engine.social_item", rank=ordinal(index + 1))))
         elif not (icons / f"{item['icon']}.svg").is_file():
-            found.append(Problem(doc.locate(("extra", "social", index, "icon")), f"extra.social : icône "
-                                 f"« {item['icon']} » inconnue du thème ; choisissez-en une de la liste de "
-                                 "mkdocs-material, par ex. `fontawesome/brands/mastodon` ou `material/email`."))
+            found.append(Problem(doc.locate(("extra", "social", index, "icon")),
+                                 say("engine.social_icon", icon=item["icon"])))
     return found
 
 
@@ -198,14 +187,14 @@ def _mkdocs(settings: dict, tmp: Path, plugins: tuple[str, ...]) -> list[Finding
             values.pop(key, None)
     known = [name for name, _ in MkDocsConfig._schema]
     for key, error in errors:
-        found.append(((key,), f"{key} : {_french(str(error))} ; corrigez la valeur (voir la documentation de MkDocs)."))
+        found.append(((key,), say("engine.value", key=key, detail=_french(str(error)))))
     for key, warning in warnings:
         if warning.startswith("Unrecognised configuration name"):
             close = difflib.get_close_matches(key, known, n=1)
-            hint = f"vouliez-vous dire « {close[0]} » ?" if close else "vérifiez l'orthographe ou retirez-la."
-            found.append(((key,), f"{key} : clé inconnue du moteur (MkDocs) ; {hint}"))
+            hint = say("engine.close", close=close[0]) if close else say("engine.spelling")
+            found.append(((key,), say("engine.unknown_key", key=key, hint=hint)))
         else:
-            found.append(((key,), f"{key} : {_french(warning)} ; corrigez ou retirez cette clé."))
+            found.append(((key,), say("engine.warning", key=key, detail=_french(warning))))
     for name in plugins:
         entry = [e for e in settings["plugins"] if entry_name(e) == name]
         errors, warnings = validate(values, plugins=entry, markdown_extensions=[])
@@ -220,18 +209,14 @@ _OPTION = re.compile(r"^Plugin '([^']+)' option '([^']+)': (.*)$", re.S)
 
 def _plugin_finding(name: str, message: str) -> Finding:
     if "plugin is not installed" in message:
-        return (("plugins", name), f"plugins : le plugin « {name} » n'est pas installé ; vérifiez son nom ou "
-                "installez le paquet Python qui le fournit dans le même environnement que bibnum, sinon retirez-le.")
+        return (("plugins", name), say("engine.plugin_missing", name=name))
     option = _OPTION.match(message)
     if option:
         key, detail = option.group(2), option.group(3)
         if detail.startswith("Unrecognised configuration name"):
-            return (("plugins", name, key), f"plugins : « {key} » n'est pas une option du plugin « {name} » ; "
-                    "vérifiez l'orthographe dans sa documentation ou retirez-la.")
-        return (("plugins", name, key), f"plugins : option « {key} » du plugin « {name} » : {_french(detail)} ; "
-                "corrigez la valeur.")
-    return (("plugins", name), f"plugins : le plugin « {name} » refuse sa configuration ({_french(message)}) ; "
-            "corrigez ses options ou retirez-le.")
+            return (("plugins", name, key), say("engine.plugin_option_unknown", key=key, name=name))
+        return (("plugins", name, key), say("engine.plugin_option", key=key, name=name, detail=_french(detail)))
+    return (("plugins", name), say("engine.plugin_refused", name=name, detail=_french(message)))
 
 
 def _extension(name: str, options: dict | None) -> list[Finding]:
@@ -239,16 +224,12 @@ def _extension(name: str, options: dict | None) -> list[Finding]:
     try:
         markdown.Markdown().registerExtensions((name,), {name: options or {}})
     except ImportError:
-        return [(("markdown_extensions", name), f"markdown_extensions : l'extension « {name} » est introuvable ; "
-                 "vérifiez son nom (par ex. `footnotes`, `pymdownx.tasklist`) ou installez le paquet Python "
-                 "qui la fournit, sinon retirez-la.")]
+        return [(("markdown_extensions", name), say("engine.extension_missing", name=name))]
     except KeyError as exc:
         option = str(exc.args[0]) if exc.args else "?"
-        return [(("markdown_extensions", name, option), f"markdown_extensions : « {option} » n'est pas une option "
-                 f"de l'extension « {name} » ; vérifiez l'orthographe dans sa documentation ou retirez-la.")]
+        return [(("markdown_extensions", name, option), say("engine.extension_option", option=option, name=name))]
     except Exception as exc:  # noqa: BLE001 - any refusal of the extension is the editor's to fix
-        return [(("markdown_extensions", name), f"markdown_extensions : l'extension « {name} » refuse ses options "
-                 f"({_french(f'{type(exc).__name__}: {exc}')}) ; corrigez-les ou retirez-la.")]
+        return [(("markdown_extensions", name), say("engine.extension_refused", name=name, kind=type(exc).__name__))]
     return []
 
 
@@ -259,20 +240,19 @@ def _language(language: Any) -> list[Finding]:
     folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
     if language is None or (isinstance(language, str) and (folder / f"{language}.html").is_file()):
         return []
-    return [(("theme", "language"), f"theme.language : langue « {language} » inconnue du thème ; écrivez un code "
-             "de langue du thème comme `fr` (par défaut), `en`, `de` ou `es`.")]
+    return [(("theme", "language"), say("engine.language", language=language))]
 
 
 def _french(message: str) -> str:
     """The engine's usual messages in French; any other is quoted as it came."""
     types = re.findall(r"<class '(\w+)'>", message)
     if message.startswith("Expected type") and len(types) >= 2:
-        expected = " ou ".join(_TYPES.get(t, t) for t in types[:-1])
-        return f"attendu {expected}, trouvé {_FOUND.get(types[-1], types[-1])}"
+        expected = say("where.or").join(_TYPES.get(t, t) for t in types[:-1])
+        return say("engine.expected", expected=expected, found=_FOUND.get(types[-1], types[-1]))
     text = re.match(r"Expected a string, got <class '(\w+)'>", message)
     if text:
-        return f"attendu un texte, trouvé {_FOUND.get(text.group(1), text.group(1))}"
+        return say("engine.expected", expected=_TYPES["str"], found=_FOUND.get(text.group(1), text.group(1)))
     choice = re.match(r"Expected one of: (.*) but received: (.*)$", message, re.S)
     if choice:
-        return f"valeurs possibles : {choice.group(1)} ; trouvé {choice.group(2)}"
-    return f"message du moteur : « {message.strip()} »"
+        return say("engine.choice", allowed=choice.group(1), found=choice.group(2))
+    return say("engine.quoted", message=message.strip())

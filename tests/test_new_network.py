@@ -157,9 +157,8 @@ def test_engine_problems_all_at_once_in_french():
         "l'orthographe dans sa documentation ou retirez-la.",
         "mkdocs.yml:9:7: markdown_extensions : « inconnue » n'est pas une option de l'extension « admonition » ; "
         "vérifiez l'orthographe dans sa documentation ou retirez-la.",
-        "mkdocs.yml:6:5: markdown_extensions : l'extension « toc » refuse ses options (message du moteur : "
-        "« TypeError: int() argument must be a string, a bytes-like object or a real number, not 'list' ») ; "
-        "corrigez-les ou retirez-la.",
+        "mkdocs.yml:6:5: markdown_extensions : l'extension « toc » refuse ses options (une valeur n'a pas le type "
+        "ou la forme attendus, TypeError) ; corrigez-les d'après sa documentation ou retirez-la.",
     ]
 
 

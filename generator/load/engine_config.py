@@ -36,46 +36,20 @@ BASE_FILE = Path(__file__).resolve().parent.parent / "engine_base.yml"
 APPENDED = {("theme", "features"), ("extra_css",), ("extra_javascript",)}
 BY_NAME = {("markdown_extensions",), ("plugins",)}
 
-# Keys bibnum writes for each site, or that would break what it generates: where to act instead.
+# Keys bibnum writes for each site, or that would break what it generates: where to act instead
+# (generator/messages.py, "engine.refused.<dotted key>").
 REFUSED: dict[tuple[str, ...], str] = {
-    ("site_name",): "bibnum l'écrit pour chaque site : donnez le nom du site dans data/sites.yml "
-                    "(`name:` du site, par ex. `name: Médiathèques de la Vallée`)",
-    ("site_url",): "bibnum l'écrit pour chaque site : donnez l'adresse du site dans data/sites.yml "
-                   "(`url:` du site, par ex. `url: https://mediatheques.example.org/`)",
-    ("site_description",): "bibnum l'écrit pour chaque site : donnez la phrase d'accroche dans data/sites.yml "
-                           "(`tagline:` du site)",
-    ("copyright",): "bibnum écrit le pied de page à partir de data/sites.yml (`network.name` et `contact_email:` "
-                    "du site)",
-    ("nav",): "bibnum fait le menu de chaque site à partir de ses pages (content/public/, content/pro/) : "
-              "ajoutez ou retirez une page pour changer le menu",
-    ("docs_dir",): "bibnum choisit lui-même le dossier des pages de chaque site",
-    ("site_dir",): "bibnum choisit lui-même le dossier de sortie : utilisez `bibnum build --out DOSSIER`",
-    ("use_directory_urls",): "les liens que bibnum écrit supposent des adresses en dossiers (`page/`) : "
-                             "retirez cette clé",
-    ("strict",): "utilisez `bibnum build --strict`, qui vérifie aussi chaque lien avant de publier",
-    ("hooks",): "bibnum n'exécute pas de code Python venu du projet (hooks) ; retirez cette clé",
-    ("INHERIT",): "mkdocs.yml hérite déjà de la configuration de base de bibnum ; retirez cette clé",
-    ("watch",): "`bibnum serve` surveille déjà data/, content/, themes/ et mkdocs.yml",
-    ("dev_addr",): "utilisez `bibnum serve --host … --port …`",
-    ("theme", "custom_dir"): "l'apparence d'un site vient de `themes/<look>/` (clé `look:` du site dans "
-                             "data/sites.yml), qui s'ajoute à l'apparence commune de bibnum",
-    ("theme", "palette"): "les couleurs d'un site se donnent dans data/sites.yml (`palette:` du site, "
-                          "par ex. `primary: \"#1d4f91\"`)",
-    ("theme", "logo"): "le logo d'un site se donne dans data/sites.yml (`logo:` du site, fichier rangé dans "
-                       "`themes/<look>/`)",
-    ("theme", "favicon"): "bibnum utilise le logo du site (`logo:` dans data/sites.yml) comme icône",
-    ("extra", "bibnum"): "réservé à bibnum, qui y écrit les réglages de chaque site",
-    # Private (DESIGN.md §10): no page load reaches a third party.
-    ("theme", "font"): "les pages utilisent les polices de l'appareil, pour qu'aucune visite n'atteigne Google "
-                       "Fonts ; pour une police du réseau, rangez ses fichiers et une feuille de style `@font-face` "
-                       "dans `themes/<look>/assets/` et citez-la dans `extra_css`",
-    ("extra", "polyfills"): "ces scripts viendraient d'un autre site, or aucune visite ne doit atteindre un tiers",
-    ("extra", "analytics"): "aucune visite ne doit atteindre un autre site (pas de mesure d'audience par un tiers) ; "
-                            "mesurez l'audience à partir des journaux de l'hébergeur",
+    path: say("engine.refused." + ".".join(path)) for path in (
+        ("site_name",), ("site_url",), ("site_description",), ("copyright",), ("nav",), ("docs_dir",),
+        ("site_dir",), ("use_directory_urls",), ("strict",), ("hooks",), ("INHERIT",), ("watch",), ("dev_addr",),
+        ("theme", "custom_dir"), ("theme", "palette"), ("theme", "logo"), ("theme", "favicon"), ("extra", "bibnum"),
+        # Private (DESIGN.md §10): no page load reaches a third party.
+        ("theme", "font"), ("extra", "polyfills"), ("extra", "analytics"),
+    )
 }
 # Options of a plugin that bibnum sets for each site.
 REFUSED_OPTIONS: dict[tuple[str, str], str] = {
-    ("blog", "blog_dir"): "bibnum place le blog lui-même (blog/ sur l'espace pro, actualites/ sur les portails)",
+    key: say(f"engine.refused_option.{key[0]}.{key[1]}") for key in (("blog", "blog_dir"),)
 }
 THEME_NAME = "material"
 
@@ -105,8 +79,7 @@ def engine_config(text: str) -> EngineConfig:
     if doc is not None and doc.data is None:
         doc = None  # only comments: the defaults
     if doc is not None and not isinstance(doc.data, dict):
-        problems.append(Problem(doc.locate(()), "mkdocs.yml doit être une table de clés, par ex. "
-                                "`extra_css: [assets/reseau.css]`, ou ne contenir que des commentaires"))
+        problems.append(Problem(doc.locate(()), say("engine.not_a_map")))
         doc = None
     settings = base_settings()
     if doc is not None:
@@ -147,7 +120,7 @@ def _merge_mapping(base: dict, project: dict, path: tuple, doc: YamlDocument, pr
         where = doc.locate(here)
         dotted = ".".join(map(str, here))
         if here in REFUSED:
-            problems.append(Problem(where, f"{dotted} : clé refusée dans mkdocs.yml ; {REFUSED[here]}."))
+            problems.append(Problem(where, say("engine.refused", key=dotted, where=REFUSED[here])))
         elif here == ("theme",):
             _merge_theme(base, value, doc, problems)
         elif here in APPENDED:
@@ -159,8 +132,8 @@ def _merge_mapping(base: dict, project: dict, path: tuple, doc: YamlDocument, pr
             if isinstance(value, dict):
                 _merge_mapping(base[key], value, here, doc, problems)
             else:
-                problems.append(Problem(where, f"{dotted} : attendu une table de clés (des lignes `clé: valeur` "
-                                        f"décalées sous `{key}:`), trouvé {_kind(value)}."))
+                problems.append(Problem(where, say("engine.map_expected", key=dotted, parent=key,
+                                                   found=_kind(value))))
         else:
             base[key] = copy.deepcopy(value)
 
@@ -172,22 +145,18 @@ def _merge_theme(base: dict, value: Any, doc: YamlDocument, problems: list[Probl
     elif isinstance(value, dict):
         named_at = ("theme", "name")
     else:
-        problems.append(Problem(doc.locate(("theme",)), f"theme : attendu une table de clés, par ex. "
-                                f"`theme:` puis `  language: fr` à la ligne, trouvé {_kind(value)}."))
+        problems.append(Problem(doc.locate(("theme",)), say("engine.theme_map", found=_kind(value))))
         return
     name = value.get("name", THEME_NAME)
     if name != THEME_NAME:
-        problems.append(Problem(doc.locate(named_at), f"theme.name : bibnum s'appuie sur le thème « {THEME_NAME} » "
-                                f"(mkdocs-material), pas « {name} » ; retirez cette clé ou écrivez "
-                                f"`name: {THEME_NAME}`."))
+        problems.append(Problem(doc.locate(named_at), say("engine.theme_name", theme=THEME_NAME, name=name)))
     _merge_mapping(base["theme"], {k: v for k, v in value.items() if k != "name"}, ("theme",), doc, problems)
 
 
 def _merge_named(base: list, value: Any, path: tuple, doc: YamlDocument, problems: list[Problem]) -> None:
     dotted = path[0]
     if not isinstance(value, list):
-        problems.append(Problem(doc.locate(path), f"{dotted} : attendu une liste (une ligne `- nom` par élément, "
-                                f"par ex. `- footnotes`), trouvé {_kind(value)}."))
+        problems.append(Problem(doc.locate(path), say("engine.list_expected", key=dotted, found=_kind(value))))
         return
     for index, entry in enumerate(value):
         name = entry_name(entry)
@@ -195,14 +164,12 @@ def _merge_named(base: list, value: Any, path: tuple, doc: YamlDocument, problem
         where = doc.locate(path + (index,))
         if name is None or not (options is None or isinstance(options, dict)):
             rank = ordinal(index + 1)
-            problems.append(Problem(where, f"{dotted}, {rank} élément : attendu un nom (`- footnotes`) ou un "
-                                    "nom suivi de ses options (`- toc:` puis `    permalink: true` à la ligne)."))
+            problems.append(Problem(where, say("engine.named_item", key=dotted, rank=rank)))
             continue
         refused = [k for k in options or {} if (name, k) in REFUSED_OPTIONS]
         for option in refused:
-            problems.append(Problem(doc.locate(path + (index, name, option)),
-                                    f"{dotted} : option « {option} » de « {name} » refusée ; "
-                                    f"{REFUSED_OPTIONS[(name, option)]}."))
+            problems.append(Problem(doc.locate(path + (index, name, option)), say(
+                "engine.refused_option", key=dotted, option=option, name=name, where=REFUSED_OPTIONS[(name, option)])))
         options = {k: copy.deepcopy(v) for k, v in (options or {}).items() if k not in refused}
         position = next((i for i, item in enumerate(base) if entry_name(item) == name), None)
         if position is None:
@@ -224,26 +191,26 @@ def _list_of_text(value: Any, path: tuple, doc: YamlDocument, problems: list[Pro
     if isinstance(value, list):
         index = next(i for i, v in enumerate(value) if not isinstance(v, str))
         rank = ordinal(index + 1)
-        problems.append(Problem(doc.locate(path + (index,)), f"{'.'.join(path)}, {rank} élément : attendu "
-                                f"un texte (par ex. `{example}`), trouvé {_kind(value[index])}."))
+        problems.append(Problem(doc.locate(path + (index,)), say("engine.text_item", key=".".join(path), rank=rank,
+                                                                  example=example, found=_kind(value[index]))))
         return False
-    problems.append(Problem(doc.locate(path), f"{'.'.join(path)} : attendu une liste de textes (une ligne "
-                            f"`{example}` par élément), trouvé {_kind(value)}."))
+    problems.append(Problem(doc.locate(path), say("engine.texts_expected", key=".".join(path), example=example,
+                                                  found=_kind(value))))
     return False
 
 
 def _kind(value: Any) -> str:
     if value is None:
-        return "une valeur vide"
+        return say("engine.type.NoneType")
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
     if isinstance(value, (int, float)):
-        return f"le nombre {value}"
+        return say("engine.found.number", value=value)
     if isinstance(value, str):
-        return f"le texte « {value} »"
+        return say("engine.found.text", value=value)
     if isinstance(value, list):
-        return "une liste"
-    return "une table de clés"
+        return say("engine.type.list")
+    return say("engine.type.dict")
 
 
 def _python_tag(problem: Problem) -> Problem:
