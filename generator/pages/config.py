@@ -10,11 +10,14 @@ import yaml
 from ..i18n import text as _
 from ..models.site import Site
 from ..outputs.manifest import feed_links
-from ..render.engine_text import engine_url, html_text
+from ..render.engine_text import engine_url, html_text, html_texts
 from ..search.labels import page_settings
 from . import paths
 from .csp import content_security_policy, engine_script_hashes
 from .view import SiteView
+
+
+_EXTRA_AS_JSON = {"annotate", "version"}
 
 
 def site_config(base: dict[str, Any], view: SiteView, *, site_url: str | None = None, has_logo: bool) -> str:
@@ -37,7 +40,11 @@ def site_config(base: dict[str, Any], view: SiteView, *, site_url: str | None = 
         theme["logo"] = "assets/bibnum/logo.svg"
         theme["favicon"] = "assets/bibnum/logo.svg"
     config["plugins"] = [_plugin(p, site) for p in config.get("plugins", [])]
-    config.setdefault("extra", {})["bibnum"] = {"site": site.id, "kind": site.kind}
+    # The project's extra values (mkdocs.yml) are printed raw by Material's templates, but those it
+    # passes through `tojson` (annotate, version), which escapes them itself.
+    config["extra"] = {key: value if key in _EXTRA_AS_JSON else html_texts(value)
+                       for key, value in (config.get("extra") or {}).items()}
+    config["extra"]["bibnum"] = {"site": site.id, "kind": site.kind}
     # Feed discovery (<link rel="alternate">) in every page's head: generator/look/main.html.
     config["extra"]["bibnum"]["feeds"] = feed_links(view)
     # Header search box (generator/look/partials/search.html): its strings, and Algolia's public settings.

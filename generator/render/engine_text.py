@@ -31,6 +31,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -50,6 +51,17 @@ _TAG = re.compile(r'(<(?:[^>"]|"[^"]*")*>)')
 def html_text(value: str) -> str:
     """Plain text for the engine's HTML text and double-quoted attributes."""
     return html.escape(value, quote=False).replace('"', "&quot;")
+
+
+def html_texts(value: Any) -> Any:
+    """`value` with every string in it (in lists and mappings too) as `html_text`."""
+    if isinstance(value, str):
+        return html_text(value)
+    if isinstance(value, list):
+        return [html_texts(item) for item in value]
+    if isinstance(value, dict):
+        return {key: html_texts(item) for key, item in value.items()}
+    return value
 
 
 def markdown_text(value: str) -> Markup:

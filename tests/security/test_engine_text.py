@@ -120,3 +120,20 @@ def test_sanitized_html_stays_as_it_is_when_the_engine_reads_it_as_markdown():
     assert parsed(markdown_inert_html(sanitized)).text == parsed(sanitized).text  # the same text in a browser
     assert markdown_inert_html('<a href="https://x.example/?a=1&amp;b=[2]" title="a>b">[x]</a>') == (
         '<a href="https://x.example/?a=1&amp;b=[2]" title="a>b">&#91;x&#93;</a>')  # tags untouched
+
+
+def test_the_projects_extra_values_are_escaped_but_those_material_prints_as_json():
+    graph = load_graph(REPO)
+    view = SiteView.build(graph, graph.site("calvados"), DEMO_NOW)
+    base = {"extra": {
+        "generator": False,
+        "status": {"new": '" onmouseover="window.__x=1'},
+        "consent": {"title": "<img src=x onerror=window.__x=1>", "actions": ["accept"]},
+        "annotate": {"json": [".s > .p"]},
+    }}
+    extra = yaml.safe_load(site_config(base, view, has_logo=False))["extra"]
+    assert extra["generator"] is False
+    assert extra["status"]["new"] == html_text('" onmouseover="window.__x=1')
+    assert extra["consent"] == {"title": "&lt;img src=x onerror=window.__x=1&gt;", "actions": ["accept"]}
+    assert extra["annotate"] == {"json": [".s > .p"]}  # printed through tojson, which escapes it
+    assert set(extra["bibnum"]) >= {"site", "csp", "search", "feeds"}
