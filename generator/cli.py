@@ -164,7 +164,7 @@ def new(directory: Path, name: str | None, portal_name: str | None, url: str | N
     with _errors():
         wrong = choice_problems(choices)
         if wrong:
-            raise BibnumError(" ; ".join(wrong))
+            raise BibnumError(say("new.separator").join(wrong))
         write_scaffold(directory, scaffold_files(choices, date.today()))
         click.echo(say("new.done", name=choices.name, folder=directory))
 

@@ -10,6 +10,9 @@ import os
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
+from .errors import BibnumError
+from .messages import say
+
 PARIS = ZoneInfo("Europe/Paris")
 
 
@@ -17,10 +20,16 @@ def build_now(option: str | None = None, environ: dict[str, str] | None = None) 
     """Naive Europe/Paris local time of the build."""
     environ = os.environ if environ is None else environ
     if option:
-        value = datetime.fromisoformat(option)
+        try:
+            value = datetime.fromisoformat(option)
+        except ValueError:
+            raise BibnumError(say("clock.today", value=option)) from None
         return value.astimezone(PARIS).replace(tzinfo=None) if value.tzinfo else value
     epoch = environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    try:
+        moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise BibnumError(say("clock.epoch", value=epoch)) from None
     return moment.astimezone(PARIS).replace(tzinfo=None, microsecond=0)
 
 

@@ -605,6 +605,9 @@ MESSAGES: dict[str, str] = {
     "--strict\n  bibnum serve {folder}\nLe « Guide de l'éditeur » (espace pro) décrit chaque fichier ; "
     "README.md dit comment publier.",
     "new.ask_name": "Nom du réseau",
+    "new.name_one_line": "{option} : donnez un nom sur une ligne, par ex. « Médiathèques de la Vallée »",
+    "new.url_https": "--url : « {url} » n'est pas une adresse https, par ex. `https://compte.github.io/mon-reseau/`",
+    "new.separator": " ; ",
     "new.ask_portal": "Nom du portail public",
     "new.ask_url": "Adresse de publication des sites",
     # --- the command line ----------------------------------------------------------------------------
@@ -613,6 +616,10 @@ MESSAGES: dict[str, str] = {
     "cli.links_broken": "{links} : rien n'a été publié.",
     "cli.error": "erreur : {message}",
     "cli.invalid_project": "{errors} dans le projet",
+    "clock.today": "--today {value!r} : ce n'est pas une date ; écrivez AAAA-MM-JJ, par ex. 2026-12-20, ou "
+    "AAAA-MM-JJTHH:MM (heure de Paris), par ex. 2026-12-20T14:00",
+    "clock.epoch": "SOURCE_DATE_EPOCH={value!r} : ce n'est pas un nombre de secondes depuis le 1er janvier 1970 ; "
+    "par ex. SOURCE_DATE_EPOCH=1766235600, ou retirez cette variable",
     "cli.not_a_project": "{path} : ce n'est pas un projet bibnum (il n'a pas de dossier data/) ; pour créer un "
     "réseau, lancez `bibnum new {path}`, ou donnez le dossier d'un projet existant",
     "cli.not_built": "{folder} : le site « {site} » n'est pas construit ; lancez d'abord `bibnum build` "

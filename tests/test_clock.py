@@ -18,3 +18,14 @@ def test_round_trip_to_utc():
     local = datetime(2026, 11, 21, 10, 0)
     assert to_utc(local) == datetime(2026, 11, 21, 9, 0, tzinfo=timezone.utc)
     assert epoch_of(local) == int(datetime(2026, 11, 21, 9, tzinfo=timezone.utc).timestamp())
+
+
+def test_a_date_that_does_not_read_is_a_french_error_not_a_traceback():
+    import pytest
+
+    from generator.errors import BibnumError
+
+    with pytest.raises(BibnumError, match=r"^--today 'mars 2023' : ce n'est pas une date ; écrivez AAAA-MM-JJ"):
+        build_now("mars 2023", {})
+    with pytest.raises(BibnumError, match=r"^SOURCE_DATE_EPOCH='hier' : ce n'est pas un nombre de secondes"):
+        build_now(None, {"SOURCE_DATE_EPOCH": "hier"})

@@ -38,11 +38,10 @@ def choice_problems(choices: NetworkChoices) -> list[str]:
     found = []
     for label, value in (("--name", choices.name), ("--portal-name", choices.portal_name)):
         if value is not None and (not value.strip() or any(ord(c) < 32 for c in value)):
-            found.append(f"{label} : donnez un nom sur une ligne, par ex. « Médiathèques de la Vallée »")
+            found.append(say("new.name_one_line", option=label))
     address = urlsplit(choices.url)
     if address.scheme != "https" or not address.hostname or address.query or address.fragment:
-        found.append(f"--url : « {choices.url} » n'est pas une adresse https, par ex. "
-                     "`https://compte.github.io/mon-reseau/`")
+        found.append(say("new.url_https", url=choices.url))
     return found
 
 
