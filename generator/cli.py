@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 import time
@@ -15,7 +16,7 @@ from .errors import BibnumError, ProjectInvalid, visible
 from .linkcheck import LinksBroken, check_built_site
 from .linkcheck.report import FORMATS, external_summary, format_problem
 from .load.project import find_project
-from .messages import count, say
+from .messages import count, listed, say
 
 PROJECT = click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".", required=False)
 TODAY = click.option(
@@ -44,7 +45,80 @@ def entry() -> None:
     os._exit(code or 0)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _FrenchUsage(click.ClickException):
+    """A command line click refused, told in French (click's own texts are English)."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(visible(say("cli.error", message=self.message)), err=True)
+
+
+class _Group(click.Group):
+    """A group whose usage errors (unknown option or command, missing or refused value) are French."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        with _french_usage():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx):
+        with _french_usage():
+            return super().invoke(ctx)
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            known = self.list_commands(ctx)
+            close = difflib.get_close_matches(name, known, n=1)
+            raise _FrenchUsage(say("cli.no_such_command", name=name, command=ctx.command_path, known=listed(known),
+                                   close=say("ref.close", close=close[0]) if close else ""))
+        return super().resolve_command(ctx, args)
+
+
+class _french_usage:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if isinstance(exc, click.UsageError) and not isinstance(exc, _FrenchUsage):
+            raise _FrenchUsage(_usage_message(exc)) from None
+        return False
+
+
+def _usage_message(exc: click.UsageError) -> str:
+    command = exc.ctx.command_path if exc.ctx is not None else "bibnum"
+    param = getattr(exc, "param", None)
+    if isinstance(exc, click.NoSuchOption):
+        close = difflib.get_close_matches(exc.option_name, exc.possibilities or [], n=1)
+        what = say("cli.no_such_option", option=exc.option_name,
+                   close=say("ref.close", close=close[0]) if close else "")
+    elif isinstance(exc, click.BadOptionUsage):
+        what = say("cli.option_needs_value", option=exc.option_name)
+    elif isinstance(exc, click.MissingParameter) and param is not None:
+        what = say(f"cli.missing_{'option' if param.param_type_name == 'option' else 'argument'}",
+                   name=_param_name(param))
+    elif isinstance(exc, click.BadParameter) and param is not None:
+        what = say("cli.bad_value", name=_param_name(param), expected=_expected(param.type))
+    else:
+        what = say("cli.bad_usage")
+    return say("cli.usage", what=what, command=command)
+
+
+def _param_name(param: click.Parameter) -> str:
+    return param.opts[0] if param.param_type_name == "option" and param.opts else (param.human_readable_name or "")
+
+
+def _expected(kind: click.ParamType) -> str:
+    if isinstance(kind, click.Choice):
+        return say("cli.expected_choice", choices=listed(kind.choices))
+    if isinstance(kind, click.types.IntParamType):
+        return say("cli.expected_int")
+    if isinstance(kind, click.types.FloatParamType):
+        return say("cli.expected_number")
+    return say("cli.expected_path") if isinstance(kind, click.Path) else say("cli.expected_other")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="bibnum")
 def main() -> None:
     """Build the portals of a cooperative network of public libraries."""
@@ -173,7 +247,7 @@ def _at_a_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-@main.group()
+@main.group(cls=_Group)
 def search() -> None:
     """Site search: push the search records to Algolia (for sites that configure it)."""
 
