@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
     "yaml.unclosed_quote": "guillemet non fermé : la valeur qui commence ici n'a pas de guillemet fermant ; "
     "fermez-la avec le même guillemet (\" ou ')",
     "yaml.unclosed_list": "liste entre crochets non fermée ; fermez-la avec « ] », par ex. [adultes, ados]",
-    "yaml.unclosed_map": "accolade non fermée ; fermez-la avec « } » avant la fin de la valeur",
+    "yaml.unclosed_map": "accolade non fermée ; fermez-la avec « }} » avant la fin de la valeur",
     "yaml.stray_close": "« {char} » sans « {opening} » ouvrant ; supprimez-le, ou mettez la valeur entre "
     "guillemets",
     "yaml.dash_in_map": "un élément de liste « - » au milieu de clés ; une liste se place sous sa clé, décalée, "
@@ -367,7 +367,7 @@ MESSAGES: dict[str, str] = {
     "harvest.status.refused": "refusée",
     "harvest.seconds": "{seconds} s",
     "harvest.warning": "attention, {source} : {warning}",
-    "harvest.summary": "{sources}, {failed} en échec, {warnings}",
+    "harvest.report_summary": "{sources}, {failed} en échec, {warnings}",
     "harvest.log": "{source} : {status}",
     "harvest.log_reason": "{source} : {status} — {reason}",
     "harvest.unknown_sources": "source(s) inconnue(s) : {unknown} ; sources déclarées dans data/sources.yml : "
@@ -695,7 +695,7 @@ def say(message: str, /, **values: object) -> str:
         template = MESSAGES[message]
     except KeyError:
         raise KeyError(f"no editor message {message!r} in generator/messages.py") from None
-    return template.format(**values) if values else template
+    return template.format(**values)  # always: a literal brace is written {{ or }} in every message
 
 
 def count(number: int, key: str) -> str:

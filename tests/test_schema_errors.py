@@ -223,3 +223,30 @@ def test_every_message_is_french_text() -> None:
     """The catalogue holds only French sentences (no leftover English key words)."""
     english = (" the ", " is ", " must ", " should ", "remove it", "did you mean")
     assert not [key for key, text in MESSAGES.items() if any(word in f" {text} " for word in english)]
+
+
+def test_every_message_formats_and_shows_its_own_braces_once() -> None:
+    """`say` always formats: a brace of the message's own is written {{ or }} in the catalogue."""
+    import string
+
+    from generator.messages import say
+
+    for key, text in MESSAGES.items():
+        fields = {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+        say(key, **dict.fromkeys(fields, "x"))  # no placeholder left unfilled, no single brace
+    assert "« } »" in say("yaml.unclosed_map")
+    assert "`{% … %}` et `{{ … }}`" in say("engine.template_invalid", detail="x")
+
+
+def test_no_message_key_is_written_twice() -> None:
+    """A second entry of a key would silently replace the first one's text."""
+    import ast
+    import collections
+    from pathlib import Path
+
+    import generator.messages
+
+    tree = ast.parse(Path(generator.messages.__file__).read_text(encoding="utf-8"))
+    keys = [key.value for node in ast.walk(tree) if isinstance(node, ast.Dict)
+            for key in node.keys if isinstance(key, ast.Constant)]
+    assert [key for key, times in collections.Counter(keys).items() if times > 1] == []

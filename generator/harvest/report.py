@@ -57,6 +57,6 @@ class Report:
         out = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)) + "  " + line[-1] for line in lines]
         notes = [visible(say("harvest.warning", source=r.source, warning=warning))
                  for r in self.rows for warning in r.warnings]
-        summary = say("harvest.summary", sources=count(len(self.rows), "count.source"), failed=len(self.failures),
-                      warnings=count(len(notes), "count.warning"))
+        summary = say("harvest.report_summary", sources=count(len(self.rows), "count.source"),
+                      failed=len(self.failures), warnings=count(len(notes), "count.warning"))
         return "\n".join([line.rstrip() for line in out] + notes + [summary])

@@ -51,7 +51,8 @@ def read_store(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_bytes())
     except (OSError, UnicodeDecodeError) as exc:
-        raise StoreError(say("store.unreadable", why=system_error(exc) if isinstance(exc, OSError) else say("store.not_utf8"))) from None
+        why = system_error(exc) if isinstance(exc, OSError) else say("store.not_utf8")
+        raise StoreError(say("store.unreadable", why=why)) from None
     except json.JSONDecodeError as exc:
         raise StoreError(say("store.json", line=exc.lineno, column=exc.colno)) from None
     except RecursionError:  # an edited file nested thousands of levels deep
