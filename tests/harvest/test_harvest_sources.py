@@ -165,3 +165,10 @@ def test_a_damaged_event_record_is_told_in_french(demo_copy: Path) -> None:
     with pytest.raises(ProjectInvalid) as caught:
         load_graph(demo_copy)
     assert "2e notice : ce n'est pas un événement valide (clé « uid » absente)" in str(caught.value.problems[0])
+
+
+def test_a_record_whose_summary_is_not_text_is_named_by_its_key() -> None:
+    from generator.harvest.records import _title_problem
+
+    record = {"title": "Les Misérables", "authors": ["Victor Hugo"], "summary_html": 3}
+    assert _title_problem(record) == "« summary_html » doit être un texte"
