@@ -50,3 +50,16 @@ def test_the_introduction_shows_the_real_unknown_key_message() -> None:
     intro = text[: text.index("## Les messages de `bibnum check`")]
     assert examples()["Clé inconnue"] in intro
     assert "unknown key" not in text and "did you mean" not in text
+
+
+def test_the_guide_shows_frequent_syntax_mistakes_with_the_checks_french_message() -> None:
+    from generator.guide.check_messages import _SYNTAX, syntax_example
+
+    text = editor_guide_markdown()
+    section = text[text.index("### Erreurs de syntaxe fréquentes"):]
+    for title, written in _SYNTAX:
+        message = syntax_example(written)
+        assert f"#### {title}" in section
+        assert re.match(r"^data/events/atelier-anglais\.yml:\d+:\d+: YAML invalide : ", message), message
+        assert f"    {message}" in section
+        assert not [word for word in ("found", "expected", "while", "scanning") if word in message], message

@@ -82,6 +82,16 @@ _CASES: tuple[_Case, ...] = (
           _EVENT, _event_example, {"registration_url": "mediatheque.bayeux.example.org/agenda"}),
 )
 
+# Frequent syntax mistakes (title, what was written), each shown with the message the check gives.
+_SYNTAX: tuple[tuple[str, str], ...] = (
+    ("Deux-points dans un texte sans guillemets", "title: Atelier : tablette\nkind: atelier\n"),
+    ("Guillemet non fermé", 'title: "Atelier tablette\nkind: atelier\n'),
+    ("Décalage incohérent", "title: Atelier\nplace:\n  name: Salle des fêtes\n city: Bayeux\n"),
+    ("Élément de liste au milieu des clés", "title: Atelier\naudiences:\n- adultes\nkind: atelier\n- ados\n"),
+    ("Crochet non fermé", "audiences: [adultes, ados\nkind: atelier\n"),
+    ("Ligne « --- » au milieu d'un fichier de données", "title: Atelier\n---\nkind: atelier\n"),
+)
+
 # Ids the examples' references name, as if their files existed.
 _FOUND = {"libraries": {"bayeux", "vire"}, "resources": {"tout-apprendre"}, "events": set()}
 
@@ -99,7 +109,20 @@ def check_messages_section() -> list[str]:
     ]
     for case in _CASES:
         lines += [f"### {case.title}", "", case.advice, "", _code_block(_example(case)), ""]
+    lines += ["### Erreurs de syntaxe fréquentes", "",
+              "Ce qui a été écrit, puis le message de la vérification. La lecture du fichier s'arrête à la "
+              "première erreur de syntaxe : corrigez-la, puis relancez pour voir la suivante.", ""]
+    for title, text in _SYNTAX:
+        lines += [f"#### {title}", "", _code_block(text + "\n" + syntax_example(text)), ""]
     return lines
+
+
+def syntax_example(text: str) -> str:
+    """The message the check gives for `text`, written in an event's file."""
+    _, problems = load_yaml(text, _EVENT)
+    if len(problems) != 1:
+        raise AssertionError(f"the guide's syntax example {text!r} gives {len(problems)} messages")
+    return str(problems[0])
 
 
 def unknown_key_example() -> str:
