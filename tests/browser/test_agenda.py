@@ -37,7 +37,9 @@ def test_agenda_filters_instantly_by_town_and_library(site_server, page):
     assert shown(page) == 0
     assert page.locator("[data-bn-empty]").is_visible()
     page.locator(f"{FORM} button[type=reset]").click()
-    page.wait_for_function(f"document.querySelectorAll('{VISIBLE_CARDS.split(':')[0]}:not([hidden])').length === {total}")
+    # A function, not a string of code: the page's Content-Security-Policy forbids eval.
+    page.wait_for_function("([sel, n]) => document.querySelectorAll(sel + ':not([hidden])').length === n",
+                           arg=[VISIBLE_CARDS.split(':')[0], total])
     assert shown(page) == total
 
 

@@ -86,7 +86,8 @@ def test_instant_filter(site_server, page):
 
     # Reset: everything back.
     page.locator(f"{FORM} button[type=reset]").click()
-    page.wait_for_function(f"document.querySelector('{COUNT}').textContent === '{total}'")
+    # A function, not a string of code: the page's Content-Security-Policy forbids eval.
+    page.wait_for_function("([sel, n]) => document.querySelector(sel).textContent === n", arg=[COUNT, str(total)])
     assert shown(page) == total
     assert page.locator(EMPTY).is_hidden()
     assert category.input_value() == "" and audience.input_value() == ""
