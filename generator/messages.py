@@ -190,6 +190,10 @@ MESSAGES: dict[str, str] = {
     "engine.expected": "attendu {expected}, trouvé {found}",
     "engine.choice": "valeurs possibles : {allowed} ; trouvé {found}",
     "engine.quoted": "message du moteur (en anglais) : « {message} »",
+    "engine.sub_option": "sous-option « {name} » : {detail}",
+    "engine.type.lines": "un texte (un motif par ligne, après `|`)",
+    "engine.url": "il faut une adresse complète, par ex. https://github.com/reseau/site",
+    "engine.language_codes": "il faut une liste de codes de langue, par ex. [fr, en]",
     "engine.template_not_utf8": "gabarit illisible : enregistrez-le en UTF-8.",
     "engine.template_invalid": "gabarit invalide (message de Jinja, en anglais : « {detail} ») ; vérifiez les "
     "balises `{{% … %}}` et `{{{{ … }}}}` de cette ligne, par ex. un `{{% endblock %}}` manquant.",
