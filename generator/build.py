@@ -26,6 +26,7 @@ from .models.graph import NetworkGraph
 from .models.site import Site
 from .outputs import data_files
 from .pages.config import palette_css, site_config
+from .pages.csp import HUB_POLICY
 from .pages.pro import pro_files
 from .pages.public import public_files
 from .pages.view import SiteView
@@ -303,7 +304,8 @@ def hub_page(graph: NetworkGraph, sites: list[Site]) -> str:
     )
     title = html.escape(graph.network.name)
     return (
-        f'<!doctype html>\n<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" '
+        f'<!doctype html>\n<html lang="fr"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(HUB_POLICY)}"><meta name="viewport" '
         f'content="width=device-width, initial-scale=1"><title>{title}</title></head>\n'
         f"<body><main><h1>{title}</h1><p>{html.escape(graph.network.description)}</p>\n<ul>\n{items}\n</ul>"
         "</main></body></html>\n"

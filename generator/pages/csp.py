@@ -70,3 +70,7 @@ def content_security_policy(script_hashes: tuple[str, ...], algolia_app: str | N
         "frame-src": ("'self'",),
     }
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+# The network's hub page (generator/build.py): plain links, no script, style or image at all.
+HUB_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'"

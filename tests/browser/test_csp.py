@@ -106,3 +106,11 @@ def test_the_interactive_parts_run_under_the_policy(site_server, watched):
     select.select_option(index=2)
     assert watched.locator("[data-bn-access-button]").get_attribute("href").startswith("https://")
     assert watched.evaluate("window.__violations") == []
+
+
+def test_the_networks_hub_page_has_its_own_policy(demo_build, site_server, watched):
+    """The page listing the network's sites is bibnum's own: links only, nothing else allowed."""
+    watched.goto(site_server + "/")
+    assert policy_of(watched) == "default-src 'none'; base-uri 'none'; form-action 'none'"
+    assert watched.locator("main a").count() >= 1
+    assert watched.evaluate("window.__violations") == []
