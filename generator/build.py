@@ -170,7 +170,8 @@ def build(
             started = time.perf_counter()
             _publish(graph, [s.id for s in chosen], results, caches, out)
             timings["publish"] = time.perf_counter() - started
-        log(say("build.done", sites=listed(s.id for s in chosen), out=out))
+        log(say("build.done.one" if len(chosen) == 1 else "build.done.many", sites=listed(s.id for s in chosen),
+                out=out))
         return BuildResult(out, [results[s.id] for s in chosen], timings)
 
 

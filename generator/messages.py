@@ -571,7 +571,8 @@ MESSAGES: dict[str, str] = {
     "build.mode.clean": "relancé en entier",
     "build.mode.dirty": "relancé sur les pages modifiées",
     "build.mode.unchanged": "non relancé",
-    "build.done": "{sites} construits dans {out}",
+    "build.done.one": "{sites} construit dans {out}",
+    "build.done.many": "{sites} construits dans {out}",
     "build.unknown_sites": "site(s) inconnu(s) : {unknown} ; sites déclarés dans data/sites.yml : {known}",
     "build.publish_failed": "la publication dans {out} a échoué ({why}) ; le site publié est resté tel quel",
     "build.engine_failed": "le moteur (MkDocs) a échoué sur le site « {site} » ; rien n'a été publié. Ses "

@@ -41,6 +41,9 @@ def test_the_build_log_is_french(network, tmp_path, monkeypatch):
     lines.clear()
     build(network, out=tmp_path / "out", now=NOW, log=lines.append)
     assert lines[0].startswith("portail : sources inchangées, ") and lines[0].endswith(" gardées, moteur non relancé")
+    lines.clear()
+    build(network, sites=["pro"], out=tmp_path / "out", now=NOW, log=lines.append)
+    assert lines[-1] == f"pro construit dans {(tmp_path / 'out').resolve()}"
 
 
 def test_an_unknown_site_is_told_in_french(network, tmp_path):
