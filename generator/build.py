@@ -203,8 +203,8 @@ def _make_sites(job: workers.Job, chosen: list[Site], caches: dict[str, EngineCa
                 if result.mode == DIRTY:
                     cache.drop_outputs(tree.removed)
                 log(say("build.site_kept" if tree.kept else "build.site_generated", site=site.id,
-                        pages=count(result.pages, "count.page"), mode=say(f"build.mode.{result.mode}"),
-                        files=count(len(tree.written), "count.changed_file")))
+                        kept=count(result.pages, "count.page_kept"), generated=count(result.pages, "count.page_generated"),
+                        files=count(len(tree.written), "count.changed_file"), mode=say(f"build.mode.{result.mode}")))
                 rendering[site.id] = engines.submit(_render, job.work(site.id) / "mkdocs.yml", cache, result, epoch)
             checking = {}
             for site in chosen:

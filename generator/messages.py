@@ -566,8 +566,10 @@ MESSAGES: dict[str, str] = {
     "access.of_network": "du réseau",
     "count.external_link": "lien externe|liens externes",
     # --- the build's progress and failures (build.py, engine.py, writer.py) -----------------------------
-    "build.site_kept": "{site} : sources inchangées, {pages} gardées, moteur {mode}",
-    "build.site_generated": "{site} : {pages} générées, {files} modifiés, moteur {mode}",
+    "build.site_kept": "{site} : sources inchangées, {kept}, moteur {mode}",
+    "build.site_generated": "{site} : {generated}, {files}, moteur {mode}",
+    "count.page_kept": "page gardée|pages gardées",
+    "count.page_generated": "page générée|pages générées",
     "build.mode.clean": "relancé en entier",
     "build.mode.dirty": "relancé sur les pages modifiées",
     "build.mode.unchanged": "non relancé",
@@ -577,7 +579,7 @@ MESSAGES: dict[str, str] = {
     "build.publish_failed": "la publication dans {out} a échoué ({why}) ; le site publié est resté tel quel",
     "build.engine_failed": "le moteur (MkDocs) a échoué sur le site « {site} » ; rien n'a été publié. Ses "
     "derniers messages (en anglais) :\n  {log}",
-    "count.changed_file": "fichier|fichiers",
+    "count.changed_file": "fichier modifié|fichiers modifiés",
     "writer.twice": "{path} : écrit deux fois dans la même construction (deux sorties visent le même chemin) ; "
     "c'est une erreur de bibnum, signalez-la",
     "writer.outside": "{path} : écriture refusée hors de {root}",
