@@ -389,10 +389,11 @@ MESSAGES: dict[str, str] = {
     "harvest.category": "catégorie « {category} » ({events}) : aucun type d'événement ne lui correspond ; "
     "ajoutez-la sous « categories: » de la source « {source} » dans data/sources.yml, par ex. "
     "« {category}: {example} »",
-    "harvest.kindless_default": "{events} sans catégorie reconnue : publiés comme « {kind} » (default_kind)",
-    "harvest.kindless_dropped": "{events} sans catégorie reconnue : non publiés ; complétez « categories: » ou "
+    "harvest.kindless_default": "{events} sans catégorie reconnue : {published} comme « {kind} » (default_kind)",
+    "harvest.kindless_dropped": "{events} sans catégorie reconnue : non {published} ; complétez « categories: » ou "
     "donnez « default_kind »",
-    "harvest.no_category": "{events} sans catégorie : non publiés ; donnez « default_kind » à la source",
+    "harvest.no_category": "{events} sans catégorie : non {published} ; donnez « default_kind » à la source",
+    "count.published": "publié|publiés",
     "count.harvest_event": "événement|événements",
     "count.source": "source|sources",
     "count.warning": "avertissement|avertissements",
@@ -707,8 +708,13 @@ def say(message: str, /, **values: object) -> str:
 
 def count(number: int, key: str) -> str:
     """'1 erreur', '3 erreurs' (French: 0 and 1 take the singular)."""
+    return f"{number} {agreeing(number, key)}"
+
+
+def agreeing(number: int, key: str) -> str:
+    """The word of `key` that agrees with `number`: 'publié' for 1, 'publiés' for 3."""
     one, many = MESSAGES[key].split("|")
-    return f"{number} {one if number < 2 else many}"
+    return one if number < 2 else many
 
 
 def unknown_id(what: str, value: object, known: Iterable[str], where: str, close: str | None) -> str:

@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 from typing import Any, Iterable, Mapping
 
-from ..messages import count, say
+from ..messages import agreeing, count, say
 from ..models.source import Source
 from ..models.taxonomy import Term
 
@@ -48,10 +48,11 @@ def category_warnings(source: Source, records: list[dict[str, Any]], event_kinds
             example=example)
         for category, number in sorted(unmapped.items())
     ]
+    events = count(kindless, "count.harvest_event")
+    published = agreeing(kindless, "count.published")
     if kindless and unmapped:
-        events = count(kindless, "count.harvest_event")
-        warnings.append(say("harvest.kindless_default", events=events, kind=source.fallback_kind)
-                        if source.fallback_kind else say("harvest.kindless_dropped", events=events))
+        warnings.append(say("harvest.kindless_default", events=events, published=published, kind=source.fallback_kind)
+                        if source.fallback_kind else say("harvest.kindless_dropped", events=events, published=published))
     elif kindless and source.fallback_kind is None:
-        warnings.append(say("harvest.no_category", events=count(kindless, "count.harvest_event")))
+        warnings.append(say("harvest.no_category", events=events, published=published))
     return warnings

@@ -42,7 +42,7 @@ def test_an_unmapped_category_is_a_warning_naming_the_fix() -> None:
     assert warnings[0] == (
         "catégorie « Exposition » (2 événements) : aucun type d'événement ne lui correspond ; ajoutez-la sous "
         "« categories: » de la source « agenda-ifs » dans data/sources.yml, par ex. « Exposition: atelier »")
-    assert warnings[1] == "1 événement sans catégorie reconnue : publiés comme « atelier » (default_kind)"
+    assert warnings[1] == "1 événement sans catégorie reconnue : publié comme « atelier » (default_kind)"
 
 
 def test_without_default_kind_unmapped_events_are_said_unpublished() -> None:
@@ -88,7 +88,7 @@ def test_harvest_report_warns_per_source(demo_copy: Path) -> None:
     assert row.warnings == [
         "catégorie « Rencontre » (1 événement) : aucun type d'événement ne lui correspond ; ajoutez-la sous "
         "« categories: » de la source « agenda-ifs » dans data/sources.yml, par ex. « Rencontre: atelier »",
-        "1 événement sans catégorie reconnue : publiés comme « atelier » (default_kind)"]
+        "1 événement sans catégorie reconnue : publié comme « atelier » (default_kind)"]
     assert "attention, agenda-ifs : catégorie « Rencontre »" in report.table()
     assert report.table().endswith("1 source, 0 en échec, 2 avertissements")
     saved = json.loads((demo_copy / "data/harvest/report.json").read_text(encoding="utf-8"))
