@@ -384,7 +384,8 @@ MESSAGES: dict[str, str] = {
     "signalez-la aux développeurs de bibnum",
     "harvest.refused_empty": "aucune entrée, alors qu'il y en avait {previous} ; les données précédentes sont "
     "gardées",
-    "harvest.refused_drop": "seulement {fresh} entrées, alors qu'il y en avait {previous} (une baisse de plus de "
+    "count.entry": "entrée|entrées",
+    "harvest.refused_drop": "seulement {fresh}, alors qu'il y en avait {previous} (une baisse de plus de "
     "moitié est refusée ; relancez avec --accept-drop si elle est attendue)",
     "harvest.category": "catégorie « {category} » ({events}) : aucun type d'événement ne lui correspond ; "
     "ajoutez-la sous « categories: » de la source « {source} » dans data/sources.yml, par ex. "

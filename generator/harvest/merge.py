@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..messages import say
+from ..messages import count, say
 
 Record = dict[str, Any]
 DROP_GUARD_MIN = 20  # below this many records a shrinking feed is not suspicious
@@ -36,7 +36,7 @@ def refusal(previous_count: int, fresh_count: int, *, guard_drop: bool = True) -
     if fresh_count == 0 and previous_count > 0:
         return say("harvest.refused_empty", previous=previous_count)
     if guard_drop and previous_count >= DROP_GUARD_MIN and fresh_count < previous_count * DROP_GUARD_RATIO:
-        return say("harvest.refused_drop", fresh=fresh_count, previous=previous_count)
+        return say("harvest.refused_drop", fresh=count(fresh_count, "count.entry"), previous=previous_count)
     return None
 
 
