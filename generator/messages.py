@@ -377,7 +377,7 @@ MESSAGES: dict[str, str] = {
     "harvest.unknown_sources": "source(s) inconnue(s) : {unknown} ; sources déclarées dans data/sources.yml : "
     "{known}",
     "harvest.previous_unreadable": "fichier précédent illisible ({why}) ; reprise à zéro. ",
-    "harvest.not_due": "pas encore due (dernière tentative {last}, toutes les {hours} h) ; "
+    "harvest.not_due": "dernière tentative {last}, à relire toutes les {hours} h ; "
     "`bibnum harvest --source {source}` la relit tout de suite",
     "harvest.never": "jamais",
     "harvest.unexpected": "erreur inattendue en lisant la source ({kind}) ; les données précédentes sont gardées ; "
