@@ -243,7 +243,7 @@ MESSAGES: dict[str, str] = {
     "schema.unknown_key_list": "clé inconnue « {key} » ; les clés possibles ici sont : {keys}. "
     "Corrigez son orthographe ou supprimez-la",
     "schema.unknown_key_nested": "la clé « {key} » n'existe pas à ce niveau ; cette clé se place sous {places} "
-    "(décalée de deux espaces sous la clé qui la contient)",
+    "(décalée de deux espaces sous la clé qui la contient) ; les clés possibles à ce niveau sont : {keys}",
     "schema.unknown_key_none": "clé inconnue « {key} » ; ce bloc n'a pas d'autre clé, supprimez-la",
     "schema.choice": "{written} n'est pas une valeur possible ; valeurs possibles : {allowed}",
     "schema.empty_value": "valeur vide ; écrivez-la après « {key}: », ou supprimez la clé si elle est facultative",

@@ -292,11 +292,11 @@ def _either_date_or_datetime(annotation: Any) -> bool:
 def _unknown_key(name: str, owner: type[BaseModel] | None, hidden: frozenset[str] = frozenset()) -> str:
     """Suggest only the keys the block's own model documents (and an editor writes); a key of one
     of its nested blocks is told where it goes."""
-    places = nested_places(owner, name) if owner else []
-    if places:
-        return say("schema.unknown_key_nested", key=name, places=say("where.or").join(
-            say("where.then").join(f"`{step}:`" for step in place) for place in places))
     keys = [key for key in (owner.model_fields if owner else ()) if key not in hidden]
+    places = nested_places(owner, name) if owner else []
+    if places:  # the keys of this level too: the editor may have meant one of them
+        return say("schema.unknown_key_nested", key=name, keys=listed(keys), places=say("where.or").join(
+            say("where.then").join(f"`{step}:`" for step in place) for place in places))
     close = difflib.get_close_matches(name, keys, n=1, cutoff=0.75)
     if close:
         return say("schema.unknown_key", key=name, close=close[0])

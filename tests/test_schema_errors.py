@@ -90,7 +90,8 @@ CASES = [
     ("unknown key that is a key of a nested block: told where it goes", Library,
      "name: B\ntown: Bayeux\naddress: {street: s, postcode: '14400', city: c}\njoined: 2020\nsites: [calvados]\n"
      "surface_m2: 1200\n", {"id": "b"}, "6:1: surface_m2",
-     ["la clé « surface_m2 » n'existe pas à ce niveau ; cette clé se place sous `profile:`"]),
+     ["la clé « surface_m2 » n'existe pas à ce niveau ; cette clé se place sous `profile:`",
+      "; les clés possibles à ce niveau sont : id, name, town,"]),
     ("unknown key of a block two levels down", Library,
      "name: B\ntown: Bayeux\naddress: {street: s, postcode: '14400', city: c}\njoined: 2020\nsites: [calvados]\n"
      "profile:\n  surface_m2: 1200\nfte: 3.5\n", {"id": "b"}, "8:1: fte",
