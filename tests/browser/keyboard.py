@@ -67,6 +67,11 @@ def settle(page) -> None:
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
+# Every element Tab may stop on, counted or not as a control (headings' permalinks are not):
+# a round of Tab presses needs at least this many, whatever the page's length.
+TABBABLE_COUNT = """() => document.querySelectorAll(
+  'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])').length"""
+
 def tab_through(page, limit: int) -> tuple[list[dict], int]:
     """Press Tab through the whole page, once round: what got the focus, in order, and how many
     times the focus fell back to the page itself before the end (a control that dropped it)."""
