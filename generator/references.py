@@ -4,6 +4,8 @@ and every access link of every resource on every site can be computed.
 They run on whatever validated, even when some files failed: a failed file's ids
 count as known (or, when it could not be read at all, every id does), so that its
 own errors are reported once and never cascade into "unknown id" errors elsewhere.
+A file that failed its schema still has the references it holds checked, as written
+(generator/reference_fields.py), so that they are told in the same run.
 """
 
 from __future__ import annotations
@@ -28,9 +30,8 @@ from .models.network_facts import town_key, town_slug
 from .models.resource import Resource
 from .models.site import Network, Site
 from .models.source import Source
+from .reference_fields import AUTHORS, FIELDS, ID_TARGETS, TAXONOMY_TARGETS
 from .schema_errors import label
-
-VOCABULARIES = ("categories", "audiences", "devices", "languages", "event_kinds", "event_series")
 Known = frozenset[str] | None  # ids a reference may name; None: any (the file declaring them is unreadable)
 
 
@@ -76,21 +77,27 @@ class References:
         self.town_slugs = {town_slug(town.name): town for town in checked.network.towns} if checked.network else {}
         self.undeclared_slugs: dict[str, Library] = {}  # the first library naming each undeclared town
         self.undeclared_populations: dict[str, Library] = {}  # the first giving an undeclared town's population
+        # Each set of ids of generator/reference_fields.py's ID_TARGETS.
+        self._known_ids: dict[str, Known] = {
+            "sites": checked.known_sites, "public_sites": checked.known_public_sites,
+            "libraries": checked.known_files["libraries"], "resources": checked.known_files["resources"],
+            "groups": checked.known_groups,
+        }
 
     def check(self) -> None:
         self._sites()
+        for kind, models in (("resources", self.graph.resources), ("libraries", self.graph.libraries),
+                             ("events", self.graph.events)):
+            for (doc_kind, stem), doc in self.docs.items():
+                if doc_kind == kind and stem not in models:
+                    self._as_written(doc, kind, doc.data)
         for res in self.graph.resources.values():
             doc = self.docs[("resources", res.id)]
-            self._in(doc, ("category",), [res.category], "categories")
-            self._in(doc, ("audiences",), res.audiences, "audiences")
-            self._in(doc, ("devices",), res.devices, "devices")
-            self._in(doc, ("languages",), res.languages, "languages")
-            self._ids(doc, ("sites",), res.sites or [], self.public_ids, "public site", "data/sites.yml")
-            self._ids(doc, ("access", "sites"), list(res.access.sites), self.site_ids, "site", "data/sites.yml")
+            self._fields(doc, "resources", res)
             self._access(res, doc)
         for lib in self.graph.libraries.values():
             doc = self.docs[("libraries", lib.id)]
-            self._ids(doc, ("sites",), lib.sites, self.public_ids, "public site", "data/sites.yml")
+            self._fields(doc, "libraries", lib)
             self._url(doc, ("website",), lib.website)
             self._town(doc, lib)
             if lib.login is not None:
@@ -101,12 +108,7 @@ class References:
             doc = self.docs[("events", ev.id)]
             if ev.source is not None:
                 self._add(doc.locate(("source",)), f"source : {say('ref.harvest_only')}")
-            self._in(doc, ("kind",), [ev.kind], "event_kinds")
-            self._in(doc, ("series",), [ev.series] if ev.series else [], "event_series")
-            self._in(doc, ("audiences",), ev.audiences, "audiences")
-            self._ids(doc, ("library",), [ev.library] if ev.library else [], self.known["libraries"], "library", "data/libraries/")
-            self._ids(doc, ("resources",), ev.resources, self.known["resources"], "resource", "data/resources/")
-            self._ids(doc, ("group",), [ev.group] if ev.group else [], self.graph.known_groups, "group", "data/groups.yml")
+            self._fields(doc, "events", ev)
             self._url(doc, ("registration_url",), ev.registration_url)
             self._url(doc, ("online_url",), ev.online_url)
         if self.sources.groups is not None:
@@ -125,13 +127,37 @@ class References:
     def _add(self, location: Location, message: str) -> None:
         self.problems.append(Problem(location, message))
 
-    # What each vocabulary's ids are, in the messages (keys of generator/messages.py: what.*).
-    _SINGULAR = {"categories": "category", "audiences": "audience", "devices": "device",
-                 "languages": "language", "event_kinds": "event_kind", "event_series": "event_series",
-                 "blog_categories": "blog_category"}
+    def _fields(self, doc: YamlDocument, kind: str, source: Any) -> None:
+        """Check every reference of generator/reference_fields.py's table that a `kind` of file holds."""
+        for field in FIELDS[kind]:
+            values = field.values(source)
+            if field.target == AUTHORS:
+                self._authors(doc, field.path, values)
+            elif field.target in TAXONOMY_TARGETS:
+                self._in(doc, field.path, values, field.target)
+            else:
+                what, where = ID_TARGETS[field.target]
+                self._ids(doc, field.path, values, self._known_ids[field.target], what, where)
+
+    def _as_written(self, doc: YamlDocument, kind: str, data: Any) -> None:
+        """The references of a file that failed its schema, as written: told in the same run as its
+        schema errors. A value the schema already refused at the same place is not told twice."""
+        refused = {problem.location for problem in self.problems if problem.location.file == doc.file}
+        start = len(self.problems)
+        self._fields(doc, kind, data)
+        self.problems[start:] = [p for p in self.problems[start:] if p.location not in refused]
+
+    def _authors(self, doc: YamlDocument, path: tuple, values: list[str]) -> None:
+        authors = self.graph.known_authors
+        for index, author in enumerate(values if authors is not None else ()):
+            if author not in authors:
+                close = difflib.get_close_matches(author, sorted(authors), n=1)
+                at = path + (index,)
+                self._add(doc.locate(at), self._say(doc, at, say(
+                    "ref.unknown_author", id=author, close=say("ref.author_close", close=close[0]) if close else "")))
 
     def _in(self, doc: YamlDocument, path: tuple, values: list[str], vocab: str) -> None:
-        self._ids(doc, path, values, self.vocab.get(vocab), self._SINGULAR[vocab],
+        self._ids(doc, path, values, self.vocab.get(vocab), TAXONOMY_TARGETS[vocab],
                   say("where.vocabulary", vocabulary=vocab))
 
     def _ids(self, doc: YamlDocument, path: tuple, values: list[str], known: Known, what: str, where: str) -> None:
@@ -261,22 +287,16 @@ class References:
                         self._add(doc.locate(loc_path), message)
 
     def _content(self) -> None:
+        checked = {post.source for post in self.graph.posts} | {page.source for page in self.graph.pages}
+        for kind, documents in (("blog", self.sources.posts), ("news", self.sources.news),
+                                ("pages", self.sources.public_pages), ("pages", self.sources.pro_pages)):
+            for doc in documents:
+                if doc.file not in checked:
+                    self._as_written(doc.meta, kind, doc.meta.data)
         for post in self.graph.posts:
-            doc = self._markdown(post.source)
-            if post.kind == "blog":
-                authors = self.graph.known_authors
-                for index, author in enumerate(post.meta.authors if authors is not None else ()):
-                    if author not in authors:
-                        close = difflib.get_close_matches(author, sorted(authors), n=1)
-                        path = ("authors", index)
-                        self._add(doc.meta.locate(path), self._say(doc.meta, path, say(
-                            "ref.unknown_author", id=author,
-                            close=say("ref.author_close", close=close[0]) if close else "")))
-                self._in(doc.meta, ("categories",), post.meta.categories, "blog_categories")
-            self._ids(doc.meta, ("sites",), post.meta.sites or [], self.public_ids, "public site", "data/sites.yml")
+            self._fields(self._markdown(post.source).meta, post.kind, post.meta)
         for page in self.graph.pages:
-            doc = self._markdown(page.source)
-            self._ids(doc.meta, ("sites",), page.meta.sites or [], self.site_ids, "site", "data/sites.yml")
+            self._fields(self._markdown(page.source).meta, "pages", page.meta)
 
     def _harvest_sources(self) -> None:
         doc = self.sources.harvest_sources

@@ -9,7 +9,8 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Location, Problem, ProjectInvalid
 from .messages import say
-from .references import VOCABULARIES, Checked, References
+from .reference_fields import VOCABULARIES
+from .references import Checked, References
 from .schema_errors import problems_from
 from .load.project import Sources
 from .load.yaml_source import YamlDocument

@@ -68,3 +68,53 @@ def test_a_failed_library_is_known_to_events_and_groups(demo_copy: Path) -> None
     append(demo_copy / "data" / "libraries" / "bayeux.yml", "population: beaucoup\n")
     found = problems(demo_copy)
     assert len(found) == 1 and found[0].startswith("data/libraries/bayeux.yml:"), found
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_resource_failing_its_schema_still_has_its_references_checked(demo_copy: Path) -> None:
+    izneo = demo_copy / "data" / "resources" / "izneo.yml"
+    replace(izneo, "category: livres-numeriques", "category: bd")
+    append(izneo, "sumary: x\nsites: [calvados, montreal]\n")
+    found = problems(demo_copy)
+    assert all(p.startswith("data/resources/izneo.yml:") for p in found), found
+    assert any("sumary : clé inconnue" in p for p in found), found
+    assert any(":3:1: category : catégorie « bd » inconnue" in p for p in found), found
+    assert any("portail public « montreal » inconnu ; valeurs possibles : caen, calvados" in p for p in found), found
+    assert len(found) == 3, found
+
+
+def test_an_event_with_a_bad_date_still_has_its_library_checked(demo_copy: Path) -> None:
+    event = demo_copy / "data" / "events" / "2026-11-28-atelier-tablette-bayeux.yml"
+    replace(event, "start: 2026-11-28T14:00", "start: 28/11/2026 14h")
+    replace(event, "library: bayeux", "library: bayeu")
+    replace(event, "resources: [mediatheque-numerique,", "resources: [mediatheque-numeriqe,")
+    found = problems(demo_copy)
+    assert len(found) == 3, found
+    start, library, resources = found
+    assert start.startswith(f"{event.relative_to(demo_copy)}:3:") and "start :" in start
+    assert ":5:1: library : bibliothèque « bayeu » inconnue (vouliez-vous dire « bayeux » ?" in library
+    assert ":16:13: 1re ressource : ressource « mediatheque-numeriqe » inconnue" in resources
+
+
+def test_a_post_failing_its_front_matter_still_has_its_authors_and_categories_checked(demo_copy: Path) -> None:
+    post = demo_copy / "content" / "blog" / "posts" / "2025-09-15-rentree-2025.md"
+    replace(post, "authors: [claire-m]", "authors: [claire-n]\nsumary: x")
+    replace(post, "categories: [Vie du réseau, Ressources]", "categories: [Vie du reseau, Ressources]")
+    found = problems(demo_copy)
+    assert len(found) == 3, found
+    author, summary, category = found
+    assert author.startswith("content/blog/posts/2025-09-15-rentree-2025.md:4:") and "« claire-n »" in author
+    assert ":5:1: sumary : clé inconnue « sumary »" in summary
+    assert ":6:" in category and "catégorie de blog « Vie du reseau » inconnue" in category
+
+
+def test_a_reference_the_schema_refused_is_not_told_again_as_unknown(demo_copy: Path) -> None:
+    izneo = demo_copy / "data" / "resources" / "izneo.yml"
+    replace(izneo, "category: livres-numeriques", "category: Bande dessinée")  # not an id: a schema error
+    found = problems(demo_copy)
+    assert len(found) == 1 and "category :" in found[0] and "inconnue" not in found[0], found
