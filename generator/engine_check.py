@@ -17,15 +17,17 @@ import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
 
 from .errors import Location, Problem
-from .load.engine_config import EngineConfig, entry_name, ordinal
+from .load.engine_config import REFUSED, EngineConfig, entry_name, found_kind, ordinal
 from .load.yaml_source import YamlDocument
 from .messages import listed, say
+from .models.base import NAME_MAX
 
 # The shared look (also generator/build.py's SHARED_LOOK): a file there needs no copy in a network's look.
 SHARED_LOOK = Path(__file__).resolve().parent / "look"
@@ -51,6 +53,7 @@ def engine_problems(config: EngineConfig, looks: dict[str, Path] | None = None) 
         return problems
     problems += _missing_assets(doc, looks or {})
     problems += _material_extra(doc)
+    problems += _material_theme(doc, looks or {})
     named = {key: tuple(sorted({n for n in map(entry_name, doc.data.get(key) or []) if n}))
              for key in ("plugins", "markdown_extensions") if isinstance(doc.data.get(key), list)}
     findings = _findings(json.dumps(config.settings, sort_keys=True, default=str),
@@ -64,8 +67,19 @@ def declared_looks(root: Path, sites: YamlDocument | None) -> dict[str, Path]:
     """The look folders the sites of data/sites.yml name, those that exist (a missing one is its own error)."""
     entries = sites.data.get("sites") if sites is not None and isinstance(sites.data, dict) else None
     names = {e.get("look") for e in entries if isinstance(e, dict)} if isinstance(entries, list) else set()
-    return {name: root / "themes" / name for name in sorted(n for n in names if isinstance(n, str))
-            if (root / "themes" / name).is_dir()}
+    # Only names a look may have are probed (an over-long or odd name is the model's error, at its line).
+    looks = sorted(n for n in names if isinstance(n, str) and len(n) <= NAME_MAX and _LOOK.fullmatch(n))
+    return {name: root / "themes" / name for name in looks if _is_dir(root / "themes" / name)}
+
+
+_LOOK = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a Slug (generator/models/base.py)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def template_problems(root: Path, looks: dict[str, Path]) -> list[Problem]:
@@ -137,6 +151,130 @@ def _material_extra(doc: YamlDocument) -> list[Problem]:
             found.append(Problem(doc.locate(("extra", "social", index, "icon")),
                                  say("engine.social_icon", icon=item["icon"])))
     return found
+
+
+# An icon's id as Material's templates include it (`.icons/<id>.svg`): names separated by slashes.
+_ICON_ID = re.compile(r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*")
+# A name Material writes into a page's <style> (an admonition's type, a tag's id), as its schema allows.
+_ICON_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True)
+class ThemeVocabulary:
+    """What the installed Material reads under `theme:`, taken from its own files (no list to keep up)."""
+
+    keys: frozenset[str]  # keys of `theme:` it (or MkDocs' theme loader) reads
+    features: frozenset[str]  # feature flags its templates and its script test
+    icons: frozenset[str]  # keys of `theme.icon:` its templates read, each an icon's id…
+    icon_groups: frozenset[str]  # …but these, mappings of a name to an icon's id
+    icon_folders: tuple[Path, ...]  # where `.icons/<id>.svg` is found in every site
+
+
+@lru_cache(maxsize=1)
+def material_theme() -> ThemeVocabulary:
+    import material
+    import yaml
+
+    templates = Path(material.__file__).parent / "templates"
+    pages = "\n".join(path.read_text(encoding="utf-8") for path in sorted(templates.rglob("*.html"))
+                      if ".icons" not in path.parts)
+    defaults = yaml.safe_load((templates / "mkdocs_theme.yml").read_text(encoding="utf-8")) or {}
+    features = set(re.findall(r'"([a-z]+(?:\.[a-z_]+)+)" (?:not )?in features', pages))
+    # The script tests its flags with one small function (`function V(e){return Ct.features.includes(e)}`
+    # once minified): the flags are the texts it is called with.
+    for script in templates.glob("assets/javascripts/bundle.*.js"):
+        code = script.read_text(encoding="utf-8")
+        for name in re.findall(r"function (\w+)\((\w+)\)\{return [\w.]+\.features\.includes\(\2\)\}", code):
+            features |= set(re.findall(rf'\b{re.escape(name)}\("([a-z.]+)"\)', code))
+    return ThemeVocabulary(
+        keys=frozenset({*defaults, *re.findall(r"config\.theme\.(\w+)", pages),
+                        "name", "locale", "custom_dir", "static_templates"}),  # MkDocs' own theme keys
+        features=frozenset(features),
+        icons=frozenset(re.findall(r"config\.theme\.icon\.(\w+)", pages)),
+        icon_groups=frozenset(re.findall(r"config\.theme\.icon\.(\w+) \| items", pages)),
+        icon_folders=(templates / ".icons", SHARED_LOOK / ".icons"),
+    )
+
+
+def _material_theme(doc: YamlDocument, looks: dict[str, Path]) -> list[Problem]:
+    """Shapes of the `theme:` keys Material reads, which MkDocs lets through unchecked: a wrong one
+    fails every page in the engine (an icon it cannot include) or is silently ignored (a misspelt key)."""
+    theme = doc.data.get("theme")
+    if not isinstance(theme, dict):
+        return []  # `theme: material`, or a wrong shape told by the merge
+    known = material_theme()
+    found: list[Problem] = []
+
+    def add(path: tuple, key: str, **fields: Any) -> None:
+        found.append(Problem(doc.locate(("theme", *path)), say(key, **fields)))
+
+    for key, value in theme.items():
+        if ("theme", key) in REFUSED or key in ("name", "language", "features"):
+            continue  # told by the merge (refused, name), _language, or below
+        if key not in known.keys:
+            close = difflib.get_close_matches(str(key), sorted(known.keys), n=1)
+            add((key,), "engine.theme_key", key=key,
+                hint=say("engine.close", close=close[0]) if close else say("engine.spelling"))
+        elif key == "direction" and value not in (None, "ltr", "rtl"):
+            add((key,), "engine.theme_direction", found=found_kind(value))
+        elif key == "icon":
+            found += _icons(doc, value, known, looks)
+    features = theme.get("features")
+    for index, feature in enumerate(features if isinstance(features, list) else []):
+        if isinstance(feature, str) and feature not in known.features:  # not a text: told by the merge
+            close = difflib.get_close_matches(feature, sorted(known.features), n=1)
+            add(("features", index), "engine.theme_feature", rank=ordinal(index + 1), feature=feature,
+                close=say("engine.feature_close", close=close[0]) if close else "",
+                known=listed(sorted(known.features)))
+    return found
+
+
+def _icons(doc: YamlDocument, icons: Any, known: ThemeVocabulary, looks: dict[str, Path]) -> list[Problem]:
+    """theme.icon: each key one Material reads, each value an icon that every site can include."""
+    if icons is None:
+        return []
+    if not isinstance(icons, dict):
+        return [Problem(doc.locate(("theme", "icon")), say("engine.theme_icon_map", found=found_kind(icons)))]
+    folders = [*known.icon_folders, *(folder / ".icons" for folder in looks.values())]
+    found = []
+    for key, value in icons.items():
+        where = ("theme", "icon", key)
+        if key not in known.icons:
+            close = difflib.get_close_matches(str(key), sorted(known.icons), n=1)
+            found.append(Problem(doc.locate(where), say(
+                "engine.theme_icon_key", key=key, known=listed(sorted(known.icons)),
+                close=say("engine.feature_close", close=close[0]) if close else "")))
+        elif key in known.icon_groups:
+            if value is None:
+                continue
+            if not isinstance(value, dict):
+                found.append(Problem(doc.locate(where), say("engine.theme_icon_group", key=key,
+                                                            found=found_kind(value))))
+                continue
+            for name, icon in value.items():
+                if not (isinstance(name, str) and _ICON_NAME.fullmatch(name)):
+                    found.append(Problem(doc.locate((*where, name)), say("engine.theme_icon_name", key=key,
+                                                                         name=name)))
+                else:
+                    found += _icon(doc, (*where, name), icon, folders, looks)
+        else:
+            found += _icon(doc, where, value, folders, looks)
+    return found
+
+
+def _icon(doc: YamlDocument, path: tuple, icon: Any, folders: list[Path], looks: dict[str, Path]) -> list[Problem]:
+    """One icon's id: Material includes `.icons/<id>.svg` from its own icons, the shared look or the site's look."""
+    dotted = ".".join(map(str, path))
+    if icon is None:
+        return []
+    if not isinstance(icon, str) or not _ICON_ID.fullmatch(icon):
+        return [Problem(doc.locate(path), say("engine.theme_icon_value", key=dotted, found=found_kind(icon)))]
+    file = f"{icon}.svg"
+    if any((folder / file).is_file() for folder in folders[:2]):
+        return []
+    if looks and all((folder / ".icons" / file).is_file() for folder in looks.values()):
+        return []
+    return [Problem(doc.locate(path), say("engine.theme_icon_unknown", key=dotted, icon=icon))]
 
 
 def _in_project(data: dict, path: tuple) -> tuple:

@@ -299,6 +299,15 @@ MESSAGES: dict[str, str] = {
     "value.control": "le texte contient un caractère de contrôle invisible ; retapez-le ou supprimez-le",
     "value.slug": "« {value} » n'est pas un identifiant : minuscules sans accent, chiffres et tirets simples, "
     "par ex. presse-quotidienne",
+    "value.name_too_long": "ce nom devient l'adresse d'une page du site : {length} caractères ; {limit} au plus. "
+    "Raccourcissez-le",
+    "value.town_too_long": "le nom de la commune donne l'adresse de sa page d'agenda (agenda/communes/{slug}/) : "
+    "{length} caractères ; {limit} au plus. Raccourcissez le nom",
+    "value.email": "« {value} » n'est pas une adresse électronique ; écrivez-la d'un seul tenant, sans espace, "
+    "guillemet ni chevron, avec un @ puis un domaine, par ex. contact@reseau.example.fr",
+    "value.look_file": "« {value} » n'est pas un chemin de fichier du dossier du thème ; écrivez des noms de "
+    "fichier (lettres sans accent, chiffres, points, tirets, soulignés) séparés par /, sans .. ni / au début, "
+    "par ex. logo.svg ou images/logo.svg",
     "value.date_number": "il faut une date, par ex. 2026-12-20, ou une date et heure, par ex. 2026-12-20T14:00 ; "
     "trouvé : un nombre",
     "value.datetime_number": "il faut une date et heure, par ex. 2026-12-20T14:00 ; trouvé : un nombre",

@@ -17,7 +17,7 @@ import annotated_types as at
 from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 
-from ..models.base import MarkdownText, PlainText, Slug
+from ..models.base import Email, MarkdownText, PlainText, Slug
 from ..models.site import FieldValue, HexColor
 
 # --- what each kind of value is called, in French ------------------------------------------
@@ -28,6 +28,7 @@ _NAMED_STRINGS: tuple[tuple[Any, str, str], ...] = tuple(
     for alias, singular, plural in (
         (PlainText, "texte", "textes"),
         (Slug, "identifiant", "identifiants"),
+        (Email, "adresse électronique", "adresses électroniques"),
         (MarkdownText, "texte Markdown", "textes Markdown"),
         (FieldValue, "texte sans espace", "textes sans espace"),
         (HexColor, "couleur `#rrggbb`", "couleurs `#rrggbb`"),
@@ -80,13 +81,14 @@ def _constraints(metadata: list[Any], is_list: bool) -> str:
     """The limits an editor must respect, in words ('' when none)."""
     words: list[str] = []
     low = high = None
+    # A type's own limit and its field's lower one (PlainText, Field(max_length=240)): the tighter one.
+    longest = min((item.max_length for item in metadata if isinstance(item, (at.MaxLen, StringConstraints))
+                   and item.max_length is not None), default=None)
+    if longest is not None:
+        words.append(f"{longest} au plus" if is_list else f"{longest} caractères au plus")
     for item in metadata:
         if isinstance(item, at.MinLen) and item.min_length > (0 if is_list else 1):
             words.append(f"au moins {item.min_length}" if is_list else f"{item.min_length} caractères au moins")
-        elif isinstance(item, at.MaxLen):
-            words.append(f"{item.max_length} au plus" if is_list else f"{item.max_length} caractères au plus")
-        elif isinstance(item, StringConstraints) and item.max_length is not None:
-            words.append(f"{item.max_length} caractères au plus")
         elif isinstance(item, at.Gt):
             words.append("positif" if item.gt == 0 else f"supérieur à {_number(item.gt)}")
         elif isinstance(item, at.Lt):

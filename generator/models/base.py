@@ -12,9 +12,32 @@ from ..messages import say
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# An e-mail address, as bibnum accepts it (a simple check, not RFC 5322): one `@`; before it,
+# letters, digits and . ! # $ % & * + / = ? ^ _ { | } ~ - (no space, quote, angle bracket or
+# control character: the address is printed in `mailto:` links); after it, a domain of labels
+# (letters, digits, inner hyphens) separated by dots, ending with a name of two letters or more.
+_EMAIL = re.compile(r"[\w.!#$%&*+/=?^{|}~-]{1,64}@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}")
 _DATE_ONLY = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*")
 _DATE = TypeAdapter(dt.date)
 _DATETIME = TypeAdapter(dt.datetime)
+
+
+# Lengths (issue 12: bounded input). A text shown to readers is one line, not a file; a name that
+# becomes a file or folder name of the build (an id, a town's or a blog category's address) must
+# fit the 255 bytes file systems allow, whatever its letters: see name_length.
+TEXT_MAX = 300
+NAME_MAX = 80
+
+
+def name_length(text: str) -> int:
+    """A name's length as a browser counts it (UTF-16 units). Each unit takes at most 3 bytes of
+    UTF-8, so a name of NAME_MAX units is a file name of 240 bytes at most."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A value quoted in a message, cut when long (a refused value may be a megabyte)."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 class Invalid(ValueError):
@@ -47,7 +70,19 @@ def _plain_text(value: str) -> str:
 
 def _slug(value: str) -> str:
     if not _SLUG.match(value):
-        raise Invalid("value.slug", value=value)
+        raise Invalid("value.slug", value=shown(value))
+    return value
+
+
+def _names_a_page(value: str) -> str:
+    if name_length(value) > NAME_MAX:
+        raise Invalid("value.name_too_long", length=name_length(value), limit=NAME_MAX)
+    return value
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.fullmatch(value):
+        raise Invalid("value.email", value=shown(value))
     return value
 
 
@@ -63,12 +98,20 @@ def _number_as_text(value: object) -> object:
 
 
 PlainText = Annotated[
-    str, BeforeValidator(_number_as_text), StringConstraints(min_length=1), AfterValidator(_plain_text)
+    str, BeforeValidator(_number_as_text), StringConstraints(min_length=1, max_length=TEXT_MAX),
+    AfterValidator(_plain_text),
 ]
-"""One line of text shown to readers (titles, names): no markup."""
+"""One line of text shown to readers (titles, names): no markup, TEXT_MAX characters at most
+(a field may set a lower limit of its own with `Field(max_length=…)`)."""
 
-Slug = Annotated[str, AfterValidator(_slug)]
-"""An identifier used in URLs and cross-references."""
+PageName = Annotated[PlainText, AfterValidator(_names_a_page)]
+"""Plain text the engine also turns into a page's address (a blog category): NAME_MAX at most."""
+
+Slug = Annotated[str, StringConstraints(max_length=NAME_MAX), AfterValidator(_slug)]
+"""An identifier used in URLs, file names and cross-references (NAME_MAX characters at most)."""
+
+Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
+"""An e-mail address, e.g. `contact@reseau.example.fr` (syntax checked, see _EMAIL)."""
 
 MarkdownText = Annotated[str, AfterValidator(_no_control)]
 """Editor's Markdown; rendered and sanitized before it reaches a page."""

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import DateOrDateTime, Model, PlainText, Slug
+from .base import DateOrDateTime, Model, PageName, PlainText, Slug
 
 
 class Author(Model):
@@ -50,7 +50,7 @@ class PostMeta(Model):
     date: DateOrDateTime = Field(description="Date de publication, `2026-11-02`.")
     description: PlainText | None = Field(None, description="Résumé (facultatif).")
     authors: list[Slug] = Field(default_factory=list, description="Auteurs (identifiants de `data/authors.yml`).")
-    categories: list[PlainText] = Field(default_factory=list, description="Catégories (liste `blog_categories`).")
+    categories: list[PageName] = Field(default_factory=list, description="Catégories (liste `blog_categories`).")
     draft: bool = Field(False, description="Brouillon : visible en aperçu, jamais publié.")
     pin: bool = Field(False, description="Épingler en tête du blog.")
     slug: Slug | None = Field(None, description="Fin de l'adresse du billet (par défaut : tirée du titre).")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Invalid, MarkdownText, Model, PlainText, Slug
+from .base import Email, Invalid, MarkdownText, Model, PlainText, Slug
 
 GroupKind = Literal["copil", "comite-technique", "comite", "groupe-de-travail"]
 Role = Literal["presidence", "animation", "secretariat", "membre"]
@@ -49,7 +49,7 @@ class Group(Model):
         description="Membres nommés et leur rôle, par ex. `- {name: Claire Marie, role: presidence, "
         "library: bayeux}`.",
     )
-    contact_email: str | None = Field(None, description="Adresse de contact du groupe.")
+    contact_email: Email | None = Field(None, description="Adresse de contact du groupe.")
 
     @model_validator(mode="after")
     def _labelled(self) -> "Group":

@@ -6,8 +6,9 @@ from typing import Annotated
 
 from pydantic import Field, PositiveInt, StringConstraints
 
-from .base import Model, PlainText, Slug
+from .base import Email, Model, PlainText, Slug
 from .library_profile import Profile
+from .network_facts import TownName
 from .login import LoginStrategy
 from .site import FieldValue
 
@@ -28,7 +29,7 @@ class Library(Model):
 
     id: Slug = Field(description="Identifiant : le nom du fichier, sans `.yml` (ne pas l'écrire).")
     name: PlainText = Field(description="Nom de la bibliothèque.")
-    town: PlainText = Field(description="Commune adhérente, écrite comme dans `network.towns` de `data/sites.yml`.")
+    town: TownName = Field(description="Commune adhérente, écrite comme dans `network.towns` de `data/sites.yml`.")
     population: int | None = Field(
         None, ge=1, le=20_000_000,
         description="Population de la commune ; inutile si la commune est déclarée dans `network.towns` "
@@ -41,7 +42,7 @@ class Library(Model):
     address: Address
     geo: Geo | None = None
     phone: PlainText | None = Field(None, description="Téléphone.")
-    email: str | None = Field(None, description="Adresse électronique.")
+    email: Email | None = Field(None, description="Adresse électronique.")
     website: str | None = Field(None, description="Site web (https).")
     opening_hours: list[PlainText] = Field(default_factory=list, description="Horaires, une ligne par jour.")
     joined: PositiveInt = Field(ge=1900, le=2100, description="Année d'adhésion au réseau, par ex. `2016`.")

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
 
-from .base import Invalid, Model, PlainText
+from .base import NAME_MAX, Invalid, Model, PlainText, shown
 from .quantities import Money, Year
 
 MILESTONE_KINDS = ("deliberation", "convention", "label", "autre")
@@ -37,10 +37,22 @@ def town_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", letters).strip("-") or "commune"
 
 
+def _town_address(name: str) -> str:
+    # The slug names a file of the build (its agenda page): bounded, whatever the name expands to.
+    slug = town_slug(name)
+    if len(slug) > NAME_MAX:
+        raise Invalid("value.town_too_long", slug=shown(slug), length=len(slug), limit=NAME_MAX)
+    return name
+
+
+TownName = Annotated[PlainText, AfterValidator(_town_address)]
+"""A town's name, written as readers know it; its agenda page's address comes from it."""
+
+
 class Town(Model):
     """A member town, with the population the network declares for it."""
 
-    name: PlainText = Field(description="Nom de la commune, écrit comme dans le `town` des bibliothèques, "
+    name: TownName = Field(description="Nom de la commune, écrit comme dans le `town` des bibliothèques, "
                             "par ex. `Bayeux`. Son agenda a sa page, dont l'adresse vient du nom sans accents "
                             "ni ponctuation (`agenda/communes/bayeux/`) : deux communes ne peuvent pas "
                             "s'écrire pareil à ces détails près.")

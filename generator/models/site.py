@@ -10,7 +10,7 @@ from pydantic import AfterValidator, Field
 
 from ..messages import say
 
-from .base import Invalid, Model, PlainText, Slug
+from .base import NAME_MAX, Email, Invalid, Model, PlainText, Slug, shown
 from .login import DirectLogin, LoginStrategy
 from .network_facts import Funders, Milestone, Towns
 from .quantities import Money
@@ -35,6 +35,19 @@ def _field_value(value: str) -> str:
 
 FieldValue = Annotated[str, AfterValidator(_field_value)]
 
+# A file of a look's folder: names of letters, digits, dots, hyphens and underscores, each starting
+# with a letter or digit (so never `..`), separated by `/`: it stays inside themes/<look>/.
+_LOOK_FILE = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{NAME_MAX - 1}}}(?:/[A-Za-z0-9][A-Za-z0-9._-]{{0,{NAME_MAX - 1}}}){{0,3}}")
+
+
+def _look_file(value: str) -> str:
+    if not _LOOK_FILE.fullmatch(value):
+        raise Invalid("value.look_file", value=shown(value))
+    return value
+
+
+LookFile = Annotated[str, AfterValidator(_look_file)]
+
 
 class Palette(Model):
     """Colours of a site (they must keep a 4.5:1 contrast with white text)."""
@@ -51,7 +64,7 @@ class Accessibility(Model):
     """
 
     organisation: PlainText = Field(description="Organisme responsable du site.")
-    contact_email: str = Field(description="Adresse de contact pour signaler un défaut d'accessibilité.")
+    contact_email: Email = Field(description="Adresse de contact pour signaler un défaut d'accessibilité.")
 
 
 # Algolia (issue 3): an application id is upper-case letters and digits; an index name
@@ -98,7 +111,7 @@ class Site(Model):
     url: str = Field(description="Adresse publique du site, terminée par `/`.")
     look: Slug = Field(description="Dossier de `themes/` qui donne l'apparence (logo, styles).")
     palette: Palette
-    logo: str | None = Field(None, description="Logo, chemin relatif au dossier du thème (SVG conseillé).")
+    logo: LookFile | None = Field(None, description="Logo, chemin relatif au dossier du thème (SVG conseillé).")
     login: LoginStrategy = Field(
         default_factory=lambda: DirectLogin(kind="direct"),
         description="Stratégie d'authentification des lecteurs (`ezproxy`, `openathens`, `shibboleth`, `cas`, `direct`).",
@@ -112,7 +125,7 @@ class Site(Model):
         "chacune avec son propre accès (portails communaux).",
     )
     allow_http: bool = Field(False, description="Autoriser des liens `http://` (déconseillé).")
-    contact_email: str | None = Field(None, description="Adresse de contact affichée en pied de page.")
+    contact_email: Email | None = Field(None, description="Adresse de contact affichée en pied de page.")
     accessibility: Accessibility | None = Field(None, description="Déclaration d'accessibilité (portails publics).")
     algolia: AlgoliaSearch | None = Field(
         None, description="Recherche par Algolia (facultatif) ; sans ce bloc, le site cherche dans son index statique."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import Invalid, Model, PlainText, Slug
+from .base import Invalid, Model, PageName, PlainText, Slug
 
 
 class Term(Model):
@@ -32,7 +32,9 @@ class Taxonomy(Model):
         "`label` est le titre de la série, `description` la présente. Chaque édition est un événement "
         "qui donne `series:` (et son `theme:`) ; la série a sa page, qui liste ses éditions.",
     )
-    blog_categories: list[PlainText] = Field(description="Catégories des billets du blog professionnel.")
+    blog_categories: list[PageName] = Field(
+        description="Catégories des billets du blog professionnel (chacune a sa page, dont l'adresse vient du nom)."
+    )
 
     @model_validator(mode="after")
     def _unique_ids(self) -> "Taxonomy":
