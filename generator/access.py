@@ -125,14 +125,19 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def _fill_template(template: str, fields: Mapping[str, str], allow_http: bool) -> str:
-    """The template with every field replaced by its encoded value."""
+def _check_skeleton(template: str, allow_http: bool) -> None:
+    """The template's own text, its fields left out, is a safe address: raise if not."""
     skeleton = _FIELD.sub("", template)
     if "{" in skeleton or "}" in skeleton:
         raise AccessLinkError(say("template.brace", template=_shown(template)), "template")
     problem = _url_problem(skeleton, allow_http)
     if problem is not None:
         raise AccessLinkError(say("template.url", template=_shown(template), problem=problem), "template")
+
+
+def _fill_template(template: str, fields: Mapping[str, str], allow_http: bool) -> str:
+    """The template with every field replaced by its encoded value."""
+    _check_skeleton(template, allow_http)
     for name in _FIELD.findall(template):
         value = fields.get(name)
         if value is None or not str(value).strip():
@@ -188,6 +193,15 @@ def access_link(
     if access.kind == "template":
         return AccessLink("template", _fill_template(value, fields or {}, allow_http))
     return target_link(access, value, login, allow_http=allow_http)
+
+
+def check_own_addresses(access: ResourceAccess, *, allow_http: bool = False) -> None:
+    """Check the addresses an access writes itself, whatever the site's login and fields (its
+    `target`, its template's text): what can be judged while the site's own entry is invalid."""
+    if access.kind in ("login", "direct") and access.target is not None:
+        check_url(access.target, key="target", allow_http=allow_http)
+    elif access.kind == "template" and access.template is not None:
+        _check_skeleton(access.template, allow_http)
 
 
 def target_link(access: ResourceAccess, target: str, login: LoginStrategy, *, allow_http: bool = False) -> AccessLink:

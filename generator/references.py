@@ -11,12 +11,12 @@ A file that failed its schema still has the references it holds checked, as writ
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .access import AccessLinkError, access_link, check_url
+from .access import AccessLinkError, access_link, check_own_addresses, check_url
 from .errors import Location, Problem
 from .load.markdown_source import MarkdownDocument
 from .load.project import Sources
@@ -206,8 +206,12 @@ class References:
         if doc is None:
             return
         self._unique(doc, "sites", _raw_ids(doc, "sites"))
-        for index, milestone in enumerate(self.graph.network.milestones if self.graph.network else ()):
-            self._url(doc, ("network", "milestones", index, "url"), milestone.url)
+        # The milestones' links as written: checked even when another key of the network failed.
+        milestones = _raw(_raw(doc.data, "network"), "milestones")
+        for index, milestone in enumerate(milestones if isinstance(milestones, list) else []):
+            url = _raw(milestone, "url")
+            if isinstance(url, str):
+                self._url(doc, ("network", "milestones", index, "url"), url)
         themes = self.graph.root / "themes"
         for index, st in self.graph.site_rows:
             self._url(doc, ("sites", index, "url"), st.url, st.allow_http)
@@ -215,10 +219,10 @@ class References:
                 path = ("sites", index, "url")
                 self._add(doc.locate(path), self._say(doc, path, say("ref.site_url_slash", example=st.url + "/")))
             self._login(doc, ("sites", index, "login"), st.login, st.allow_http)
-            if not (themes / st.look).is_dir():
+            if not _probe(themes / st.look, Path.is_dir):
                 path = ("sites", index, "look")
                 self._add(doc.locate(path), self._say(doc, path, say("ref.no_look", look=st.look)))
-            elif st.logo and not (themes / st.look / st.logo).is_file():
+            elif st.logo and not _probe(themes / st.look / st.logo, Path.is_file):
                 path = ("sites", index, "logo")
                 self._add(doc.locate(path), self._say(doc, path, say("ref.no_logo", look=st.look, logo=st.logo)))
 
@@ -285,6 +289,40 @@ class References:
                     if message not in reported:
                         reported.add(message)
                         self._add(doc.locate(loc_path), message)
+        # A portal whose entry in data/sites.yml failed may show the resource too: what the access
+        # writes itself is checked now, not once that entry is fixed (one pass).
+        for site_id, allow_http in self._invalid_public_sites(res):
+            access = res.access.for_site(site_id) if site_id is not None else res.access
+            path = ("access", "sites", site_id) if site_id in res.access.sites else ("access",)
+            try:
+                check_own_addresses(access, allow_http=allow_http)
+            except AccessLinkError as exc:
+                loc_path = path + tuple(exc.key.split("."))
+                message = self._say(doc, loc_path, str(exc))
+                if message not in reported:
+                    reported.add(message)
+                    self._add(doc.locate(loc_path), message)
+
+    def _invalid_public_sites(self, res: Resource) -> list[tuple[str | None, bool]]:
+        """(id, allow_http) of each site of data/sites.yml that failed its schema and may show `res`;
+        an id that cannot be read stands for every site (None and each site the access names).
+        Whether http is allowed is read as written; when it cannot be, http is not refused."""
+        entries = _raw(self.sources.sites.data if self.sources.sites else None, "sites")
+        if not isinstance(entries, list):
+            entries = [None]  # the file or its list unreadable: its sites are unknown
+        valid = {index for index, _site in self.graph.site_rows}
+        found: list[tuple[str | None, bool]] = []
+        for index, entry in enumerate(entries):
+            if index in valid or _raw(entry, "kind") == "pro":
+                continue
+            site_id, allow_http = _raw(entry, "id"), _raw(entry, "allow_http")
+            if not isinstance(allow_http, bool):
+                allow_http = not isinstance(entry, dict) or "allow_http" in entry
+            if not isinstance(site_id, str):
+                found += [(None, allow_http)] + [(other, allow_http) for other in res.access.sites]
+            elif res.sites is None or site_id in res.sites:
+                found.append((site_id, allow_http))
+        return found
 
     def _content(self) -> None:
         checked = {post.source for post in self.graph.posts} | {page.source for page in self.graph.pages}
@@ -324,6 +362,19 @@ class References:
                 if doc.file == source:
                     return doc
         raise KeyError(source)
+
+
+def _raw(data: Any, key: str) -> Any:
+    """`data[key]` as written, or None when `data` is not a mapping."""
+    return data.get(key) if isinstance(data, dict) else None
+
+
+def _probe(path: Path, test: Callable[[Path], bool]) -> bool:
+    """`test(path)`, False when the system cannot even look (a name too long, a folder it may not read)."""
+    try:
+        return test(path)
+    except OSError:
+        return False
 
 
 def _raw_ids(doc: YamlDocument, key: str) -> list[Any]:

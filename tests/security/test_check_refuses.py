@@ -111,13 +111,9 @@ def checked_copy(tmp_path_factory, name: str, fields, front=(), bodies=()):
 
 @pytest.fixture(scope="module")
 def refused(tmp_path_factory):
-    return checked_copy(tmp_path_factory, "refused", PLAIN_FIELDS, FRONT_MATTER, BODIES)
-
-
-@pytest.fixture(scope="module")
-def refused_addresses(tmp_path_factory):
-    """Apart: access links are judged once every file's model is valid."""
-    return checked_copy(tmp_path_factory, "addresses", URL_FIELDS)
+    """Every payload in one copy, checked once: the access links of resources shown on portals whose
+    entry failed (markup in their name) are judged in the same run."""
+    return checked_copy(tmp_path_factory, "refused", PLAIN_FIELDS + URL_FIELDS, FRONT_MATTER, BODIES)
 
 
 def reported(output: str) -> set[tuple[str, int]]:
@@ -128,11 +124,11 @@ def located(output: str, file: str, line: int) -> bool:
     return any(f.endswith(file) and abs(n - line) <= 1 for f, n in reported(output))
 
 
-def test_check_fails_cleanly(refused, refused_addresses):
-    for _expected, output, code in (refused, refused_addresses):
-        assert code == 1, output
-        assert "Traceback" not in output
-        assert reported(output), output
+def test_check_fails_cleanly(refused):
+    _expected, output, code = refused
+    assert code == 1, output
+    assert "Traceback" not in output
+    assert reported(output), output
 
 
 @pytest.mark.parametrize(("file", "path", "value"), PLAIN_FIELDS,
@@ -144,8 +140,8 @@ def test_markup_in_plain_text_is_refused_at_its_line(refused, file, path, value)
 
 @pytest.mark.parametrize(("file", "path", "value"), URL_FIELDS,
                          ids=[f"{f}:{'.'.join(map(str, p))}" for f, p, _v in URL_FIELDS])
-def test_a_script_address_is_refused_at_its_line(refused_addresses, file, path, value):
-    expected, output, _code = refused_addresses
+def test_a_script_address_is_refused_at_its_line(refused, file, path, value):
+    expected, output, _code = refused
     assert located(output, file, expected[(file, path)]), output
 
 

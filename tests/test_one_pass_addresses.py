@@ -1,0 +1,73 @@
+"""check in one pass for addresses too: a file that failed never postpones the address checks of
+the files that validated (access links, websites, registration links, milestones' links)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import load_graph
+from generator.errors import ProjectInvalid
+
+
+def problems(project: Path) -> list[str]:
+    with pytest.raises(ProjectInvalid) as caught:
+        load_graph(project)
+    return [str(p) for p in caught.value.problems]
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def told(found: list[str], file: str, *words: str) -> bool:
+    return any(p.startswith(f"{file}:") and all(w in p for w in words) for p in found)
+
+
+CAFEYN_TARGET = "target: https://www.cafeyn.example.org/fr/bibliotheques/boite-numerique"
+
+
+def test_an_unreadable_sites_file_does_not_postpone_any_address_check(demo_copy: Path) -> None:
+    data = demo_copy / "data"
+    (data / "sites.yml").write_text("network: [\n", encoding="utf-8")
+    replace(data / "resources/cafeyn.yml", CAFEYN_TARGET, "target: javascript:alert(1)")
+    replace(data / "libraries/bayeux.yml", "website: https://", "website: javascript://")
+    found = problems(demo_copy)
+    assert told(found, "data/sites.yml", "YAML"), found
+    assert told(found, "data/resources/cafeyn.yml", "access.target", "javascript"), found
+    assert told(found, "data/libraries/bayeux.yml", "website", "javascript"), found
+
+
+def test_portals_whose_entries_failed_still_have_their_resources_access_checked(demo_copy: Path) -> None:
+    data = demo_copy / "data"
+    sites = data / "sites.yml"
+    for portal in ("calvados", "caen"):  # every public portal fails its schema
+        replace(sites, f"  - id: {portal}\n", f"  - id: {portal}\n    colour: red\n")
+    replace(data / "resources/cafeyn.yml", CAFEYN_TARGET, "target: JaVaScRiPt:alert(1)")
+    found = problems(demo_copy)
+    assert sum("colour : clé inconnue" in p for p in found) == 2, found
+    assert told(found, "data/resources/cafeyn.yml", "access.target", "javascript"), found
+    assert len(found) == 3, found  # and nothing else: no address is told twice
+
+
+def test_http_is_not_refused_for_a_failed_portal_that_allows_it(demo_copy: Path) -> None:
+    """What a failed entry writes about http is read as written: no error that its fix would remove."""
+    data = demo_copy / "data"
+    sites = data / "sites.yml"
+    for portal in ("calvados", "caen"):
+        replace(sites, f"  - id: {portal}\n", f"  - id: {portal}\n    colour: red\n    allow_http: true\n")
+    replace(data / "resources/cafeyn.yml", CAFEYN_TARGET, "target: http://www.cafeyn.example.org/")
+    found = problems(demo_copy)
+    assert not told(found, "data/resources/cafeyn.yml"), found
+
+
+def test_a_failed_network_block_does_not_postpone_its_milestones_links(demo_copy: Path) -> None:
+    sites = demo_copy / "data/sites.yml"
+    replace(sites, "  milestones:\n", "  colour: red\n  milestones:\n")
+    replace(sites, "    - date: 2016-01-12\n", "    - date: 2016-01-12\n      url: javascript:alert(1)\n")
+    found = problems(demo_copy)
+    assert told(found, "data/sites.yml", "colour : clé inconnue"), found
+    assert told(found, "data/sites.yml", "network › 2e date › url", "javascript"), found
