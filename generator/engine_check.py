@@ -15,9 +15,9 @@ import difflib
 import json
 import re
 import tempfile
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -56,7 +56,7 @@ def engine_problems(config: EngineConfig, looks: dict[str, Path] | None = None) 
     problems += _material_theme(doc, looks or {})
     named = {key: tuple(sorted({n for n in map(entry_name, doc.data.get(key) or []) if n}))
              for key in ("plugins", "markdown_extensions") if isinstance(doc.data.get(key), list)}
-    findings = _findings(json.dumps(config.settings, sort_keys=True, default=str),
+    findings = _findings(json.dumps(_without_told(config.settings, doc), sort_keys=True, default=str),
                          named.get("plugins", ()), named.get("markdown_extensions", ()))
     for path, message in findings:
         problems.append(Problem(doc.locate(_in_project(doc.data, path)), message))
@@ -184,7 +184,7 @@ def material_theme() -> ThemeVocabulary:
     # once minified): the flags are the texts it is called with.
     for script in templates.glob("assets/javascripts/bundle.*.js"):
         code = script.read_text(encoding="utf-8")
-        for name in re.findall(r"function (\w+)\((\w+)\)\{return [\w.]+\.features\.includes\(\2\)\}", code):
+        for name, _ in re.findall(r"function (\w+)\((\w+)\)\{return [\w.]+\.features\.includes\(\2\)\}", code):
             features |= set(re.findall(rf'\b{re.escape(name)}\("([a-z.]+)"\)', code))
     return ThemeVocabulary(
         keys=frozenset({*defaults, *re.findall(r"config\.theme\.(\w+)", pages),
@@ -196,6 +196,37 @@ def material_theme() -> ThemeVocabulary:
     )
 
 
+def _locale(value: Any) -> bool:
+    from mkdocs.localization import parse_locale  # the engine: loaded only when a project sets a locale
+    from mkdocs.config.base import ValidationError
+
+    try:
+        parse_locale(value)
+    except ValidationError:
+        return False
+    return True
+
+
+# Keys of `theme:` with a shape to check: what a value must be, the catalogue's message when it is not.
+_THEME_SHAPES = {
+    "direction": (lambda value: value in (None, "ltr", "rtl"), "engine.theme_direction"),
+    "static_templates": (lambda value: isinstance(value, list) and all(
+        isinstance(name, str) and name.endswith(".html") for name in value), "engine.theme_static_templates"),
+    "locale": (lambda value: value is None or (isinstance(value, str) and _locale(value)), "engine.theme_locale"),
+}
+
+
+def _without_told(settings: dict, doc: YamlDocument) -> dict:
+    """The settings without the project's `theme:` values already told by their shape: MkDocs' theme
+    loader would crash on some (`static_templates: 3`) or repeat them in English."""
+    theme = doc.data.get("theme")
+    told = [key for key, (fits, _) in _THEME_SHAPES.items()
+            if isinstance(theme, dict) and key in theme and not fits(theme[key])]
+    if not told:
+        return settings
+    return {**settings, "theme": {k: v for k, v in settings["theme"].items() if k not in told}}
+
+
 def _material_theme(doc: YamlDocument, looks: dict[str, Path]) -> list[Problem]:
     """Shapes of the `theme:` keys Material reads, which MkDocs lets through unchecked: a wrong one
     fails every page in the engine (an icon it cannot include) or is silently ignored (a misspelt key)."""
@@ -205,8 +236,8 @@ def _material_theme(doc: YamlDocument, looks: dict[str, Path]) -> list[Problem]:
     known = material_theme()
     found: list[Problem] = []
 
-    def add(path: tuple, key: str, **fields: Any) -> None:
-        found.append(Problem(doc.locate(("theme", *path)), say(key, **fields)))
+    def add(path: tuple, message: str, **fields: Any) -> None:
+        found.append(Problem(doc.locate(("theme", *path)), say(message, **fields)))
 
     for key, value in theme.items():
         if ("theme", key) in REFUSED or key in ("name", "language", "features"):
@@ -215,8 +246,8 @@ def _material_theme(doc: YamlDocument, looks: dict[str, Path]) -> list[Problem]:
             close = difflib.get_close_matches(str(key), sorted(known.keys), n=1)
             add((key,), "engine.theme_key", key=key,
                 hint=say("engine.close", close=close[0]) if close else say("engine.spelling"))
-        elif key == "direction" and value not in (None, "ltr", "rtl"):
-            add((key,), "engine.theme_direction", found=found_kind(value))
+        elif key in _THEME_SHAPES and not _THEME_SHAPES[key][0](value):
+            add((key,), _THEME_SHAPES[key][1], found=found_kind(value))
         elif key == "icon":
             found += _icons(doc, value, known, looks)
     features = theme.get("features")
@@ -235,7 +266,6 @@ def _icons(doc: YamlDocument, icons: Any, known: ThemeVocabulary, looks: dict[st
         return []
     if not isinstance(icons, dict):
         return [Problem(doc.locate(("theme", "icon")), say("engine.theme_icon_map", found=found_kind(icons)))]
-    folders = [*known.icon_folders, *(folder / ".icons" for folder in looks.values())]
     found = []
     for key, value in icons.items():
         where = ("theme", "icon", key)
@@ -256,21 +286,22 @@ def _icons(doc: YamlDocument, icons: Any, known: ThemeVocabulary, looks: dict[st
                     found.append(Problem(doc.locate((*where, name)), say("engine.theme_icon_name", key=key,
                                                                          name=name)))
                 else:
-                    found += _icon(doc, (*where, name), icon, folders, looks)
+                    found += _icon(doc, (*where, name), icon, known, looks)
         else:
-            found += _icon(doc, where, value, folders, looks)
+            found += _icon(doc, where, value, known, looks)
     return found
 
 
-def _icon(doc: YamlDocument, path: tuple, icon: Any, folders: list[Path], looks: dict[str, Path]) -> list[Problem]:
-    """One icon's id: Material includes `.icons/<id>.svg` from its own icons, the shared look or the site's look."""
+def _icon(doc: YamlDocument, path: tuple, icon: Any, known: ThemeVocabulary,
+          looks: dict[str, Path]) -> list[Problem]:
+    """One icon's id: Material includes `.icons/<id>.svg` from its own icons, the shared look or every site's look."""
     dotted = ".".join(map(str, path))
     if icon is None:
         return []
     if not isinstance(icon, str) or not _ICON_ID.fullmatch(icon):
         return [Problem(doc.locate(path), say("engine.theme_icon_value", key=dotted, found=found_kind(icon)))]
     file = f"{icon}.svg"
-    if any((folder / file).is_file() for folder in folders[:2]):
+    if any((folder / file).is_file() for folder in known.icon_folders):
         return []
     if looks and all((folder / ".icons" / file).is_file() for folder in looks.values()):
         return []

@@ -236,6 +236,27 @@ MESSAGES: dict[str, str] = {
     "pas le type ou la forme attendus, {kind}) ; corrigez-les d'après sa documentation ou retirez-la.",
     "engine.language": "theme.language : langue « {language} » inconnue du thème ; écrivez un code de langue du "
     "thème comme `fr` (par défaut), `en`, `de` ou `es`.",
+    "engine.theme_key": "theme.{key} : clé inconnue du thème (mkdocs-material), qui l'ignorerait ; {hint}",
+    "engine.theme_direction": "theme.direction : attendu `ltr` (de gauche à droite, comme le français) ou `rtl` "
+    "(de droite à gauche, comme l'arabe), trouvé {found} ; ou retirez la clé : le sens suit alors la langue du thème.",
+    "engine.theme_feature": "theme.features, {rank} élément : « {feature} » n'est pas une fonction du thème{close} ; "
+    "fonctions possibles : {known}.",
+    "engine.feature_close": " (vouliez-vous dire « {close} » ?)",
+    "engine.theme_static_templates": "theme.static_templates : attendu une liste de gabarits à publier tels quels "
+    "(une ligne par gabarit, par ex. `- 404.html`), trouvé {found}.",
+    "engine.theme_locale": "theme.locale : attendu un code de langue, par ex. `fr` ou `fr_FR`, trouvé {found} ; "
+    "ou retirez la clé : la langue des pages se règle par `theme.language`.",
+    "engine.theme_icon_map": "theme.icon : attendu une table de clés, par ex. `icon:` puis `  logo: material/library` "
+    "à la ligne, trouvé {found}.",
+    "engine.theme_icon_key": "theme.icon.{key} : clé inconnue du thème{close} ; icônes réglables : {known}.",
+    "engine.theme_icon_group": "theme.icon.{key} : attendu une table de noms et d'icônes, par ex. "
+    "`note: material/pencil`, trouvé {found}.",
+    "engine.theme_icon_name": "theme.icon.{key} : « {name} » n'est pas un nom possible ici ; écrivez des lettres "
+    "sans accent, des chiffres, des tirets ou des soulignés, par ex. `note`.",
+    "engine.theme_icon_value": "{key} : attendu l'identifiant d'une icône, par ex. `material/library`, trouvé {found}.",
+    "engine.theme_icon_unknown": "{key} : icône « {icon} » introuvable ; choisissez-en une de mkdocs-material "
+    "(dossiers material/, fontawesome/, octicons/, simple/), par ex. `material/library`, ou ajoutez le fichier "
+    "`.icons/{icon}.svg` au dossier de l'apparence de chaque site (themes/<look>/).",
     # --- schema: what the validation library refused, by error type ---------------------------
     "schema.missing": "clé obligatoire absente ; ajoutez « {key}: … »{described}",
     "schema.missing_described": " ({description})",

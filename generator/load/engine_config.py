@@ -133,7 +133,7 @@ def _merge_mapping(base: dict, project: dict, path: tuple, doc: YamlDocument, pr
                 _merge_mapping(base[key], value, here, doc, problems)
             else:
                 problems.append(Problem(where, say("engine.map_expected", key=dotted, parent=key,
-                                                   found=_kind(value))))
+                                                   found=found_kind(value))))
         else:
             base[key] = copy.deepcopy(value)
 
@@ -145,7 +145,7 @@ def _merge_theme(base: dict, value: Any, doc: YamlDocument, problems: list[Probl
     elif isinstance(value, dict):
         named_at = ("theme", "name")
     else:
-        problems.append(Problem(doc.locate(("theme",)), say("engine.theme_map", found=_kind(value))))
+        problems.append(Problem(doc.locate(("theme",)), say("engine.theme_map", found=found_kind(value))))
         return
     name = value.get("name", THEME_NAME)
     if name != THEME_NAME:
@@ -156,7 +156,7 @@ def _merge_theme(base: dict, value: Any, doc: YamlDocument, problems: list[Probl
 def _merge_named(base: list, value: Any, path: tuple, doc: YamlDocument, problems: list[Problem]) -> None:
     dotted = path[0]
     if not isinstance(value, list):
-        problems.append(Problem(doc.locate(path), say("engine.list_expected", key=dotted, found=_kind(value))))
+        problems.append(Problem(doc.locate(path), say("engine.list_expected", key=dotted, found=found_kind(value))))
         return
     for index, entry in enumerate(value):
         name = entry_name(entry)
@@ -192,14 +192,15 @@ def _list_of_text(value: Any, path: tuple, doc: YamlDocument, problems: list[Pro
         index = next(i for i, v in enumerate(value) if not isinstance(v, str))
         rank = ordinal(index + 1)
         problems.append(Problem(doc.locate(path + (index,)), say("engine.text_item", key=".".join(path), rank=rank,
-                                                                  example=example, found=_kind(value[index]))))
+                                                                  example=example, found=found_kind(value[index]))))
         return False
     problems.append(Problem(doc.locate(path), say("engine.texts_expected", key=".".join(path), example=example,
-                                                  found=_kind(value))))
+                                                  found=found_kind(value))))
     return False
 
 
-def _kind(value: Any) -> str:
+def found_kind(value: Any) -> str:
+    """What was written instead, as an editor reads it: « le nombre 3 », « une liste »…"""
     if value is None:
         return say("engine.type.NoneType")
     if isinstance(value, bool):
