@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from .access import AccessLinkError, access_link, check_own_addresses, check_url
 from .errors import Location, Problem
 from .load.markdown_source import MarkdownDocument
@@ -33,6 +35,15 @@ from .models.source import Source
 from .reference_fields import AUTHORS, FIELDS, ID_TARGETS, TAXONOMY_TARGETS
 from .schema_errors import label
 Known = frozenset[str] | None  # ids a reference may name; None: any (the file declaring them is unreadable)
+
+# The addresses each kind of file writes, checked on its valid model and, when the file failed its
+# schema, as written (the schema does not judge them: it cannot have told them already). A valid
+# resource's target is judged per portal (_access); a failed one's whatever its portals allow of http.
+ADDRESSES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "libraries": (("website",), ("login", "base")),
+    "events": (("registration_url",), ("online_url",)),
+    "resources": (("access", "target"),),
+}
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,7 @@ class References:
             for (doc_kind, stem), doc in self.docs.items():
                 if doc_kind == kind and stem not in models:
                     self._as_written(doc, kind, doc.data)
+                    self._addresses(doc, kind, doc.data, allow_http=kind == "resources")
         for res in self.graph.resources.values():
             doc = self.docs[("resources", res.id)]
             self._fields(doc, "resources", res)
@@ -98,10 +110,8 @@ class References:
         for lib in self.graph.libraries.values():
             doc = self.docs[("libraries", lib.id)]
             self._fields(doc, "libraries", lib)
-            self._url(doc, ("website",), lib.website)
+            self._addresses(doc, "libraries", lib)
             self._town(doc, lib)
-            if lib.login is not None:
-                self._login(doc, ("login",), lib.login)
         for ev in self.graph.events.values():
             if ("events", ev.id) not in self.docs:
                 continue  # harvested: its source's library and kinds are checked in _harvest_sources
@@ -109,17 +119,15 @@ class References:
             if ev.source is not None:
                 self._add(doc.locate(("source",)), f"source : {say('ref.harvest_only')}")
             self._fields(doc, "events", ev)
-            self._url(doc, ("registration_url",), ev.registration_url)
-            self._url(doc, ("online_url",), ev.online_url)
+            self._addresses(doc, "events", ev)
         if self.sources.groups is not None:
-            for index, grp in self.graph.group_rows:
-                self._ids(self.sources.groups, ("groups", index, "members"), grp.members,
-                          self.known["libraries"], "library", "data/libraries/")
-                for number, person in enumerate(grp.people):
-                    self._ids(self.sources.groups, ("groups", index, "people", number, "library"),
-                              [person.library] if person.library else [], self.known["libraries"], "library",
-                              "data/libraries/")
-            self._unique(self.sources.groups, "groups", _raw_ids(self.sources.groups, "groups"))
+            doc, valid = self.sources.groups, dict(self.graph.group_rows)
+            for index, item in enumerate(_raw_items(doc, "groups")):
+                if index in valid:
+                    self._fields(doc, "groups", valid[index], at=("groups", index))
+                else:
+                    self._as_written(doc, "groups", item, at=("groups", index))
+            self._unique(doc, "groups", _raw_ids(doc, "groups"))
         self._content()
         self._harvest_sources()
 
@@ -127,24 +135,26 @@ class References:
     def _add(self, location: Location, message: str) -> None:
         self.problems.append(Problem(location, message))
 
-    def _fields(self, doc: YamlDocument, kind: str, source: Any) -> None:
-        """Check every reference of generator/reference_fields.py's table that a `kind` of file holds."""
+    def _fields(self, doc: YamlDocument, kind: str, source: Any, at: tuple = ()) -> None:
+        """Check every reference of generator/reference_fields.py's table that a `kind` of file (or of
+        a list's item, at `at` in its file) holds."""
         for field in FIELDS[kind]:
-            values = field.values(source)
-            if field.target == AUTHORS:
-                self._authors(doc, field.path, values)
-            elif field.target in TAXONOMY_TARGETS:
-                self._in(doc, field.path, values, field.target)
-            else:
-                what, where = ID_TARGETS[field.target]
-                self._ids(doc, field.path, values, self._known_ids[field.target], what, where)
+            for path, values in field.found(source):
+                path = at + path
+                if field.target == AUTHORS:
+                    self._authors(doc, path, values)
+                elif field.target in TAXONOMY_TARGETS:
+                    self._in(doc, path, values, field.target)
+                else:
+                    what, where = ID_TARGETS[field.target]
+                    self._ids(doc, path, values, self._known_ids[field.target], what, where)
 
-    def _as_written(self, doc: YamlDocument, kind: str, data: Any) -> None:
-        """The references of a file that failed its schema, as written: told in the same run as its
-        schema errors. A value the schema already refused at the same place is not told twice."""
+    def _as_written(self, doc: YamlDocument, kind: str, data: Any, at: tuple = ()) -> None:
+        """The references of a file (or a list's item) that failed its schema, as written: told in the
+        same run as its schema errors. A value the schema already refused at the same place is not told twice."""
         refused = {problem.location for problem in self.problems if problem.location.file == doc.file}
         start = len(self.problems)
-        self._fields(doc, kind, data)
+        self._fields(doc, kind, data, at)
         self.problems[start:] = [p for p in self.problems[start:] if p.location not in refused]
 
     def _authors(self, doc: YamlDocument, path: tuple, values: list[str]) -> None:
@@ -196,6 +206,13 @@ class References:
         except AccessLinkError as exc:
             self._add(doc.locate(path), self._say(doc, path, str(exc)))
 
+    def _addresses(self, doc: YamlDocument, kind: str, source: Any, allow_http: bool = False) -> None:
+        """Check the addresses of ADDRESSES that a model, or a file's data as written, holds."""
+        for path in ADDRESSES[kind]:
+            url = _written(source, path)
+            if isinstance(url, str):
+                self._url(doc, path, url, allow_http)
+
     def _login(self, doc: YamlDocument, path: tuple, strategy: Any, allow_http: bool = False) -> None:
         base = getattr(strategy, "base", None)
         if base is not None:
@@ -212,6 +229,14 @@ class References:
             url = _raw(milestone, "url")
             if isinstance(url, str):
                 self._url(doc, ("network", "milestones", index, "url"), url)
+        valid = {index for index, _site in self.graph.site_rows}
+        entries = _raw(doc.data, "sites")
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            if index not in valid:  # a site that failed its schema: its addresses as written
+                for path in (("url",), ("login", "base")):
+                    url = _written(entry, path)
+                    if isinstance(url, str):
+                        self._url(doc, ("sites", index, *path), url, _allows_http(entry))
         themes = self.graph.root / "themes"
         for index, st in self.graph.site_rows:
             self._url(doc, ("sites", index, "url"), st.url, st.allow_http)
@@ -315,9 +340,7 @@ class References:
         for index, entry in enumerate(entries):
             if index in valid or _raw(entry, "kind") == "pro":
                 continue
-            site_id, allow_http = _raw(entry, "id"), _raw(entry, "allow_http")
-            if not isinstance(allow_http, bool):
-                allow_http = not isinstance(entry, dict) or "allow_http" in entry
+            site_id, allow_http = _raw(entry, "id"), _allows_http(entry)
             if not isinstance(site_id, str):
                 found += [(None, allow_http)] + [(other, allow_http) for other in res.access.sites]
             elif res.sites is None or site_id in res.sites:
@@ -340,21 +363,14 @@ class References:
         doc = self.sources.harvest_sources
         if doc is None:
             return
-        items = [item for item in (doc.data or {}).get("sources") or [] if isinstance(item, dict)]
-        ids = [item.get("id") for item in items]
+        ids = _raw_ids(doc, "sources")
         self._unique(doc, "sources", ids)
-        for src in self.graph.harvest_sources.values():
-            path = ("sources", ids.index(src.id))
-            self._ids(doc, path + ("resource",), [src.resource] if src.resource else [],
-                      self.known["resources"], "resource", "data/resources/")
-            self._ids(doc, path + ("library",), [src.library] if src.library else [],
-                      self.known["libraries"], "library", "data/libraries/")
-            for key in ("default_kind", "event_kind"):
-                if getattr(src, key):
-                    self._in(doc, path + (key,), [getattr(src, key)], "event_kinds")
-            for category, kind in src.categories.items():
-                self._in(doc, path + ("categories", category), [kind], "event_kinds")
-            self._in(doc, path + ("audiences",), src.audiences, "audiences")
+        for index, item in enumerate(_raw_items(doc, "sources")):
+            src = self.graph.harvest_sources.get(ids[index])
+            if src is not None and ids.index(src.id) == index:
+                self._fields(doc, "sources", src, at=("sources", index))
+            else:
+                self._as_written(doc, "sources", item, at=("sources", index))
 
     def _markdown(self, source: str) -> MarkdownDocument:
         for documents in (self.sources.posts, self.sources.news, self.sources.public_pages, self.sources.pro_pages):
@@ -362,6 +378,27 @@ class References:
                 if doc.file == source:
                     return doc
         raise KeyError(source)
+
+
+def _written(source: Any, path: tuple[str, ...]) -> Any:
+    """The value at `path` of a model or of a file's data as written (None where there is none)."""
+    for key in path:
+        if isinstance(source, dict):
+            source = source.get(key)
+        elif isinstance(source, BaseModel):
+            source = getattr(source, key, None)
+        else:
+            return None
+    return source
+
+
+def _allows_http(entry: Any) -> bool:
+    """Whether a site's entry that failed its schema allows http, as written; when that cannot be
+    read, http is not refused (no error that fixing the entry would remove)."""
+    allow_http = _raw(entry, "allow_http")
+    if isinstance(allow_http, bool):
+        return allow_http
+    return not isinstance(entry, dict) or "allow_http" in entry
 
 
 def _raw(data: Any, key: str) -> Any:
@@ -377,9 +414,12 @@ def _probe(path: Path, test: Callable[[Path], bool]) -> bool:
         return False
 
 
+def _raw_items(doc: YamlDocument, key: str) -> list[Any]:
+    """The items of a file's list as written."""
+    items = doc.data.get(key) if isinstance(doc.data, dict) else None
+    return items if isinstance(items, list) else []
+
+
 def _raw_ids(doc: YamlDocument, key: str) -> list[Any]:
     """The `id` of each item of a file's list as written (None for an item without one)."""
-    items = doc.data.get(key) if isinstance(doc.data, dict) else None
-    if not isinstance(items, list):
-        return []
-    return [item.get("id") if isinstance(item, dict) else None for item in items]
+    return [item.get("id") if isinstance(item, dict) else None for item in _raw_items(doc, key)]

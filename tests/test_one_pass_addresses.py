@@ -71,3 +71,26 @@ def test_a_failed_network_block_does_not_postpone_its_milestones_links(demo_copy
     found = problems(demo_copy)
     assert told(found, "data/sites.yml", "colour : clé inconnue"), found
     assert told(found, "data/sites.yml", "network › 2e date › url", "javascript"), found
+
+
+def test_a_file_that_failed_its_schema_has_its_own_addresses_checked_in_the_same_run(demo_copy: Path) -> None:
+    data = demo_copy / "data"
+    event = data / "events/2026-06-25-groupe-pnb-juin.yml"
+    replace(event, "start: 2026-06-25T14:00", "start: 2026-06-31T14:00")
+    replace(event, "online_url: https://", "online_url: javascript://")
+    library = data / "libraries/bayeux.yml"
+    replace(library, "website: https://", "surface: 3\nwebsite: data:text/html,")
+    resource = data / "resources/cafeyn.yml"
+    replace(resource, CAFEYN_TARGET, "target: java\tscript:alert(1)\nsumary: x")
+    sites = data / "sites.yml"
+    replace(sites, "    url: https://bibliotheques.caenlamer.example.org/ressources/\n",
+            "    url: javascript:alert(1)//\n    colour: red\n")
+    found = problems(demo_copy)
+    file = "data/events/2026-06-25-groupe-pnb-juin.yml"
+    assert told(found, file, "start") and told(found, file, "online_url", "javascript"), found
+    file = "data/libraries/bayeux.yml"
+    assert told(found, file, "surface") and told(found, file, "website", "data"), found
+    file = "data/resources/cafeyn.yml"
+    assert told(found, file, "sumary") and told(found, file, "access.target", "javascript"), found
+    assert told(found, "data/sites.yml", "colour") and told(found, "data/sites.yml", "2e site", "url", "javascript")
+    assert len(found) == 8, found  # each told once
