@@ -80,6 +80,13 @@ _CASES: tuple[_Case, ...] = (
     _Case("Adresse refusée",
           "Les liens s'écrivent en entier, en `https://`.",
           _EVENT, _event_example, {"registration_url": "mediatheque.bayeux.example.org/agenda"}),
+    _Case("Adresse électronique mal écrite",
+          "Une adresse électronique s'écrit d'un seul tenant : un @, puis un domaine avec un point.",
+          _LIBRARY, _library_example, {"email": "mediatheque bayeux@example.fr"}),
+    _Case("Nom trop long pour une adresse",
+          "Le nom d'une commune ou d'une catégorie du blog devient l'adresse d'une page : il reste court.",
+          _LIBRARY, _library_example, {"town": "Saint-Martin-des-Entrées-et-de-la-Vallée-de-la-Seulles-et-des-"
+                                               "Coteaux-du-Bessin-Occidental"}),
 )
 
 # Frequent syntax mistakes (title, what was written), each shown with the message the check gives.
