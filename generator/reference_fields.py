@@ -36,26 +36,28 @@ AUTHORS = "authors"
 
 @dataclass(frozen=True)
 class RefField:
-    """A key (path from the document's top) whose values are ids of `target`."""
+    """A key (path from the top of a document or of a list's item) whose values are ids of `target`.
+    A `*` in the path stands for each item of a list or each key of a mapping."""
 
     path: tuple[str, ...]
     target: str  # a key of TAXONOMY_TARGETS or of ID_TARGETS, or AUTHORS
     keys: bool = False  # the ids are the keys of a mapping (a resource's access.sites)
 
-    def values(self, source: BaseModel | Mapping | None) -> list[str]:
-        """The ids this key holds in a validated model or in a file's data as written.
+    def found(self, source: BaseModel | Mapping | None) -> list[tuple[tuple, list[str]]]:
+        """Each place of this key in a validated model or in data as written, with the ids it holds there.
 
         Only values of the expected shape (a text, a list of texts, a mapping's text keys):
         any other shape is the schema's error, already reported.
         """
-        node: Any = source
+        places: list[tuple[tuple, Any]] = [((), source)]
         for key in self.path:
-            if isinstance(node, Mapping):
-                node = node.get(key)
-            elif isinstance(node, BaseModel):
-                node = getattr(node, key, None)
+            if key == "*":
+                places = [(at + (k,), _child(node, k)) for at, node in places for k in _members(node)]
             else:
-                return []
+                places = [(at + (key,), _child(node, key)) for at, node in places]
+        return [(at, ids) for at, node in places if (ids := self._ids(node))]
+
+    def _ids(self, node: Any) -> list[str]:
         if self.keys:
             node = list(node) if isinstance(node, Mapping) else None
         if isinstance(node, str):
@@ -63,6 +65,25 @@ class RefField:
         if isinstance(node, list) and all(isinstance(value, str) for value in node):
             return node
         return []
+
+
+def _child(node: Any, key: Any) -> Any:
+    if isinstance(node, Mapping):
+        return node.get(key)
+    if isinstance(node, list):
+        return node[key] if isinstance(key, int) and 0 <= key < len(node) else None
+    if isinstance(node, BaseModel) and isinstance(key, str):
+        return getattr(node, key, None)
+    return None
+
+
+def _members(node: Any) -> list[Any]:
+    """What `*` stands for in `node`: its indexes (a list), its keys (a mapping)."""
+    if isinstance(node, list):
+        return list(range(len(node)))
+    if isinstance(node, Mapping):
+        return list(node)
+    return []
 
 
 def _fields(*declared: tuple[str, str] | tuple[str, str, bool]) -> tuple[RefField, ...]:
@@ -80,4 +101,8 @@ FIELDS: dict[str, tuple[RefField, ...]] = {
     "blog": _fields(("authors", AUTHORS), ("categories", "blog_categories"), ("sites", "public_sites")),
     "news": _fields(("sites", "public_sites")),
     "pages": _fields(("sites", "sites")),
+    # an item of data/groups.yml's groups, of data/sources.yml's sources
+    "groups": _fields(("members", "libraries"), ("people.*.library", "libraries")),
+    "sources": _fields(("resource", "resources"), ("library", "libraries"), ("default_kind", "event_kinds"),
+                       ("event_kind", "event_kinds"), ("categories.*", "event_kinds"), ("audiences", "audiences")),
 }

@@ -118,3 +118,25 @@ def test_a_reference_the_schema_refused_is_not_told_again_as_unknown(demo_copy: 
     replace(izneo, "category: livres-numeriques", "category: Bande dessinée")  # not an id: a schema error
     found = problems(demo_copy)
     assert len(found) == 1 and "category :" in found[0] and "inconnue" not in found[0], found
+
+
+def test_a_group_failing_its_schema_still_has_its_libraries_checked(demo_copy: Path) -> None:
+    groups = demo_copy / "data" / "groups.yml"
+    replace(groups, "    kind: copil\n", "    kind: comite-pilotage\n")
+    replace(groups, "        organisation: Communauté urbaine Caen la Mer\n",
+            "        organisation: Communauté urbaine Caen la Mer\n        library: caen-centre\n")
+    found = problems(demo_copy)
+    assert len(found) == 2, found
+    kind, library = found
+    assert "(id copil) › kind : « comite-pilotage » n'est pas une valeur possible" in kind
+    assert "(id copil) › 2e personne › library : bibliothèque « caen-centre » inconnue" in library, library
+
+
+def test_a_harvest_source_failing_its_schema_still_has_its_kinds_checked(demo_copy: Path) -> None:
+    sources = demo_copy / "data" / "sources.yml"
+    replace(sources, "    library: ifs\n", "    library: ifs\n    refresh: 12\n")
+    replace(sources, "      Rencontre: conference\n", "      Rencontre: rencontre\n")
+    found = problems(demo_copy)
+    assert len(found) == 2, found
+    assert any("refresh" in p for p in found), found
+    assert any("Rencontre : type d'événement « rencontre » inconnu" in p for p in found), found
