@@ -79,6 +79,10 @@ def new_network_section() -> list[str]:
         "du réseau ;",
         "- toute autre liste remplace celle de la base ;",
         "- le thème reste `material` ; les balises `!!python/…` sont refusées ;",
+        "- du thème, un réseau règle `theme.features` (fonctions de mkdocs-material, par ex. "
+        "`navigation.expand`), `theme.icon` (icônes de mkdocs-material, par ex. `logo: material/library`, "
+        "ou un fichier `.icons/<dossier>/<nom>.svg` dans l'apparence de chaque site), `theme.direction` "
+        "(`ltr` ou `rtl`) et `theme.language` ;",
         "- une feuille de style ou un script ajouté est servi par le site : il est rangé dans le dossier "
         "d'apparence de chaque site (`themes/<look>/`), jamais chargé d'un autre site (aucune visite ne "
         "doit atteindre un tiers).",
@@ -89,7 +93,8 @@ def new_network_section() -> list[str]:
                     "# fichier themes/reseau/assets/reseau.css"),
         "",
         "`bibnum check` vérifie ces réglages comme le moteur le fera (clés inconnues, types, extensions "
-        "Markdown et plugins introuvables, options refusées) et donne la ligne de `mkdocs.yml` en cause. "
+        "Markdown et plugins introuvables, options refusées, fonctions et icônes que le thème n'a pas) et "
+        "donne la ligne de `mkdocs.yml` en cause. "
         "Ces clés sont écrites par bibnum pour chaque site (ou casseraient ce qu'il écrit), et donc "
         "refusées, avec où agir à la place :",
         "",
