@@ -28,6 +28,7 @@ from .load.engine_config import REFUSED, EngineConfig, entry_name, found_kind, o
 from .load.yaml_source import YamlDocument
 from .messages import listed, say
 from .models.base import NAME_MAX
+from .probe import is_dir, is_file
 
 # The shared look (also generator/build.py's SHARED_LOOK): a file there needs no copy in a network's look.
 SHARED_LOOK = Path(__file__).resolve().parent / "look"
@@ -69,17 +70,10 @@ def declared_looks(root: Path, sites: YamlDocument | None) -> dict[str, Path]:
     names = {e.get("look") for e in entries if isinstance(e, dict)} if isinstance(entries, list) else set()
     # Only names a look may have are probed (an over-long or odd name is the model's error, at its line).
     looks = sorted(n for n in names if isinstance(n, str) and len(n) <= NAME_MAX and _LOOK.fullmatch(n))
-    return {name: root / "themes" / name for name in looks if _is_dir(root / "themes" / name)}
+    return {name: root / "themes" / name for name in looks if is_dir(root / "themes" / name)}
 
 
 _LOOK = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a Slug (generator/models/base.py)
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
 
 
 def template_problems(root: Path, looks: dict[str, Path]) -> list[Problem]:
@@ -107,13 +101,13 @@ def _missing_assets(doc: YamlDocument, looks: dict[str, Path]) -> list[Problem]:
     for key in ("extra_css", "extra_javascript"):
         entries = doc.data.get(key)
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
-            if not isinstance(entry, str) or (SHARED_LOOK / entry).is_file():
+            if not isinstance(entry, str) or is_file(SHARED_LOOK / entry):
                 continue
             address = urlsplit(entry)
             if address.scheme or address.netloc:  # as a browser reads it: fetched from another site
                 found.append(Problem(doc.locate((key, index)), say("engine.asset_elsewhere", key=key, entry=entry)))
                 continue
-            missing = [name for name, folder in looks.items() if not (folder / entry).is_file()]
+            missing = [name for name, folder in looks.items() if not is_file(folder / entry)]
             if missing:
                 files = listed(f"`themes/{name}/{entry}`" for name in missing)
                 found.append(Problem(doc.locate((key, index)), say("engine.asset_missing", key=key, entry=entry,
@@ -147,7 +141,7 @@ def _material_extra(doc: YamlDocument) -> list[Problem]:
         where = doc.locate(("extra", "social", index))
         if not isinstance(item, dict) or not isinstance(item.get("link"), str) or not isinstance(item.get("icon"), str):
             found.append(Problem(where, say("engine.social_item", rank=ordinal(index + 1))))
-        elif not (icons / f"{item['icon']}.svg").is_file():
+        elif not is_file(icons / f"{item['icon']}.svg"):
             found.append(Problem(doc.locate(("extra", "social", index, "icon")),
                                  say("engine.social_icon", icon=item["icon"])))
     return found
@@ -301,9 +295,9 @@ def _icon(doc: YamlDocument, path: tuple, icon: Any, known: ThemeVocabulary,
     if not isinstance(icon, str) or not _ICON_ID.fullmatch(icon):
         return [Problem(doc.locate(path), say("engine.theme_icon_value", key=dotted, found=found_kind(icon)))]
     file = f"{icon}.svg"
-    if any((folder / file).is_file() for folder in known.icon_folders):
+    if any(is_file(folder / file) for folder in known.icon_folders):
         return []
-    if looks and all((folder / ".icons" / file).is_file() for folder in looks.values()):
+    if looks and all(is_file(folder / ".icons" / file) for folder in looks.values()):
         return []
     return [Problem(doc.locate(path), say("engine.theme_icon_unknown", key=dotted, icon=icon))]
 

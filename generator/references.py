@@ -11,7 +11,7 @@ A file that failed its schema still has the references it holds checked, as writ
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from .models.network_facts import town_key, town_slug
 from .models.resource import Resource
 from .models.site import Network, Site
 from .models.source import Source
+from .probe import is_dir, is_file
 from .reference_fields import AUTHORS, FIELDS, ID_TARGETS, TAXONOMY_TARGETS
 from .schema_errors import label
 Known = frozenset[str] | None  # ids a reference may name; None: any (the file declaring them is unreadable)
@@ -244,10 +245,10 @@ class References:
                 path = ("sites", index, "url")
                 self._add(doc.locate(path), self._say(doc, path, say("ref.site_url_slash", example=st.url + "/")))
             self._login(doc, ("sites", index, "login"), st.login, st.allow_http)
-            if not _probe(themes / st.look, Path.is_dir):
+            if not is_dir(themes / st.look):
                 path = ("sites", index, "look")
                 self._add(doc.locate(path), self._say(doc, path, say("ref.no_look", look=st.look)))
-            elif st.logo and not _probe(themes / st.look / st.logo, Path.is_file):
+            elif st.logo and not is_file(themes / st.look / st.logo):
                 path = ("sites", index, "logo")
                 self._add(doc.locate(path), self._say(doc, path, say("ref.no_logo", look=st.look, logo=st.logo)))
 
@@ -404,14 +405,6 @@ def _allows_http(entry: Any) -> bool:
 def _raw(data: Any, key: str) -> Any:
     """`data[key]` as written, or None when `data` is not a mapping."""
     return data.get(key) if isinstance(data, dict) else None
-
-
-def _probe(path: Path, test: Callable[[Path], bool]) -> bool:
-    """`test(path)`, False when the system cannot even look (a name too long, a folder it may not read)."""
-    try:
-        return test(path)
-    except OSError:
-        return False
 
 
 def _raw_items(doc: YamlDocument, key: str) -> list[Any]:

@@ -1,0 +1,24 @@
+"""Ask the file system about a path built from an editor's value, without ever failing.
+
+A value may make a path the system refuses to look at (a name longer than 255 bytes, a NUL,
+a folder it may not read): that is "not there" for the check, which then says what is missing
+at the value's line, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False

@@ -1,0 +1,46 @@
+"""Paths built from an editor's value never crash check (issue 12): a name longer than the system
+allows, a NUL, in mkdocs.yml or data/sites.yml, is a problem at its line, not an OSError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import load_graph
+from generator.errors import ProjectInvalid
+from generator.probe import is_dir, is_file
+
+LONG = "a" * 300
+
+
+def test_probing_a_path_the_system_refuses_says_it_is_not_there(tmp_path: Path) -> None:
+    for path in (tmp_path / f"{LONG}.css", tmp_path / "a\0b.css", tmp_path / LONG / "x"):
+        assert not is_file(path) and not is_dir(path)
+    assert is_dir(tmp_path)
+
+
+def test_long_or_odd_file_names_in_the_engine_settings_are_check_errors(demo_copy: Path) -> None:
+    config = demo_copy / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    added = ["extra_css:", f"  - {LONG}.css", '  - "a\\0b.css"',
+             "extra:", "  social:", f"    - {{icon: fontawesome/{LONG}, link: 'https://x.example.org/'}}"]
+    config.write_text("\n".join(lines + added) + "\n", encoding="utf-8")
+    with pytest.raises(ProjectInvalid) as caught:
+        load_graph(demo_copy)
+    told = {p.location.line for p in caught.value.problems if p.location.file == "mkdocs.yml"}
+    first = len(lines) + 1
+    assert {first + 1, first + 2, first + 5} <= told, caught.value.problems
+
+
+def test_a_look_too_long_for_a_folder_name_is_told_once_at_its_line(demo_copy: Path) -> None:
+    sites = demo_copy / "data" / "sites.yml"
+    text = sites.read_text(encoding="utf-8")
+    assert "    look: caen\n" in text
+    sites.write_text(text.replace("    look: caen\n", f"    look: {LONG}\n", 1), encoding="utf-8")
+    line = text[: text.index("    look: caen\n")].count("\n") + 1
+    with pytest.raises(ProjectInvalid) as caught:
+        load_graph(demo_copy)
+    found = [p for p in caught.value.problems if p.location.file == "data/sites.yml"]
+    assert [p.location.line for p in found] == [line], found
+    assert "300 caractères ; 80 au plus" in found[0].message
