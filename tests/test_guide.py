@@ -116,7 +116,7 @@ def test_ids_from_file_names(text: str) -> None:
     assert len(rows) == 3  # resources, libraries, events
     assert all("| tiré du nom du fichier |" in r for r in rows)
     # ids inside a file are not taken from its name
-    assert "| `groups[].id` | identifiant (80 caractères au plus) | obligatoire |" in text
+    assert "| `groups[].id` | identifiant | obligatoire |" in text
 
 
 def test_file_locations_and_check_command(text: str) -> None:

@@ -69,6 +69,10 @@ def _plain_text(value: str) -> str:
 
 
 def _slug(value: str) -> str:
+    # Checked here, not as a constraint of the type: pydantic lets a type's own max_length
+    # override a field's lower one (Field(max_length=40) on a Slug), which would be lost.
+    if len(value) > NAME_MAX:
+        raise Invalid("schema.text_too_long", length=len(value), limit=NAME_MAX)
     if not _SLUG.match(value):
         raise Invalid("value.slug", value=shown(value))
     return value
@@ -81,7 +85,7 @@ def _names_a_page(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if not _EMAIL.fullmatch(value):
+    if len(value) > 254 or not _EMAIL.fullmatch(value):
         raise Invalid("value.email", value=shown(value))
     return value
 
@@ -107,10 +111,10 @@ PlainText = Annotated[
 PageName = Annotated[PlainText, AfterValidator(_names_a_page)]
 """Plain text the engine also turns into a page's address (a blog category): NAME_MAX at most."""
 
-Slug = Annotated[str, StringConstraints(max_length=NAME_MAX), AfterValidator(_slug)]
+Slug = Annotated[str, AfterValidator(_slug)]
 """An identifier used in URLs, file names and cross-references (NAME_MAX characters at most)."""
 
-Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
+Email = Annotated[str, AfterValidator(_email)]
 """An e-mail address, e.g. `contact@reseau.example.fr` (syntax checked, see _EMAIL)."""
 
 MarkdownText = Annotated[str, AfterValidator(_no_control)]

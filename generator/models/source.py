@@ -14,6 +14,9 @@ from .base import Invalid, Model, PlainText, Slug
 TITLE_KINDS = ("feed", "opds", "kbart")
 # `data/harvest/report.json` sits beside the sources' files: no source may take that name.
 RESERVED_IDS = frozenset({"report"})
+# A source's id starts the ids of its harvested events (generator/harvest/parsers/ical.py),
+# which must fit NAME_MAX with a readable part and a digest.
+SOURCE_ID_MAX = 40
 
 
 def url_problem(url: str) -> str | None:
@@ -41,7 +44,8 @@ def url_problem(url: str) -> str | None:
 class Source(Model):
     """One harvested source: a feed of new titles for a resource, or a library's agenda."""
 
-    id: Slug = Field(description="Identifiant de la source (nomme aussi son fichier `data/harvest/<id>.json`).")
+    id: Slug = Field(max_length=SOURCE_ID_MAX, description="Identifiant de la source (nomme aussi son fichier "
+                     "`data/harvest/<id>.json`, et commence l'identifiant de chacun de ses événements).")
     kind: Literal["feed", "opds", "kbart", "ical"] = Field(
         description="`feed` (flux RSS ou Atom de nouveautés), `opds` (flux d'acquisition OPDS 1.x), "
         "`kbart` (liste de titres KBART, tabulée, UTF-8) ou `ical` (agenda iCalendar, export OpenAgenda)."

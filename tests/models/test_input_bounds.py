@@ -138,3 +138,16 @@ def test_check_tells_an_email_and_a_long_town_at_their_lines(demo_copy: Path) ->
     town_line = next(n for n, line in enumerate(lines, 1) if line.startswith("town:"))
     assert "n'est pas une adresse électronique" in told[("data/libraries/bayeux.yml", email_line)]
     assert "agenda/communes/" in told[("data/libraries/bayeux.yml", town_line)]
+
+
+def test_a_harvested_event_id_fits_a_name_whatever_its_source_id() -> None:
+    from generator.harvest.parsers.ical import event_id
+    from generator.models.source import SOURCE_ID_MAX, Source
+
+    uid = "evenement-tres-long-numero-4521-de-la-mediatheque-municipale@agenda.example.fr"
+    assert event_id("agenda-ifs", uid) == "agenda-ifs-evenement-tres-long-numero-4521-" + event_id("x", uid)[-8:]
+    assert len(event_id("s" * SOURCE_ID_MAX, uid)) <= NAME_MAX
+    source = yaml.safe_load((Path(__file__).parents[2] / "data/sources.yml").read_text(encoding="utf-8"))["sources"][0]
+    assert Source.model_validate({**source, "id": "s" * SOURCE_ID_MAX})
+    [(loc, _msg)] = refusal(Source, {**source, "id": "s" * (SOURCE_ID_MAX + 1)})
+    assert loc == ("id",)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 from ...messages import say
+from ...models.base import NAME_MAX
 from .. import clean
 from . import ParseError, Parsed
 from .text import decode
@@ -46,10 +47,15 @@ def parse_ical(body: bytes, content_type: str | None, *, source_id: str, today: 
 
 
 def event_id(source_id: str, key: str) -> str:
-    """A stable slug from the UID: readable part + hash, e.g. 'agenda-ifs-evt-4521-3fa2b1c9'."""
+    """A stable slug from the UID: readable part + hash, e.g. 'agenda-ifs-evt-4521-3fa2b1c9'.
+
+    An id names the event's files: the readable part is cut so that the whole stays within
+    NAME_MAX (a source id of 38 characters at most keeps its 32 characters).
+    """
     local = key.split("@", 1)[0]
     folded = unicodedata.normalize("NFKD", local.lower()).encode("ascii", "ignore").decode("ascii")
-    readable = _NOT_SLUG.sub("-", folded).strip("-")[:32].strip("-")
+    room = min(32, NAME_MAX - len(source_id) - 10)  # the two hyphens and the digest's 8 characters
+    readable = _NOT_SLUG.sub("-", folded).strip("-")[:max(room, 0)].strip("-")
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
     return "-".join(part for part in (source_id, readable, digest) if part)
 
