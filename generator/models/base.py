@@ -13,10 +13,10 @@ from ..messages import say
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # An e-mail address, as bibnum accepts it (a simple check, not RFC 5322): one `@`; before it,
-# letters, digits and . ! # $ % & * + / = ? ^ _ { | } ~ - (no space, quote, angle bracket or
-# control character: the address is printed in `mailto:` links); after it, a domain of labels
+# letters, digits and . _ + - = ! # $ % & * / ? (no space, quote, angle bracket, brace or control
+# character: the address is printed in pages and `mailto:` links); after it, a domain of labels
 # (letters, digits, inner hyphens) separated by dots, ending with a name of two letters or more.
-_EMAIL = re.compile(r"[\w.!#$%&*+/=?^{|}~-]{1,64}@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}")
+_EMAIL = re.compile(r"[\w.+=!#$%&*/?-]{1,64}@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}")
 _DATE_ONLY = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*")
 _DATE = TypeAdapter(dt.date)
 _DATETIME = TypeAdapter(dt.datetime)
