@@ -751,9 +751,9 @@ def agreeing(number: int, key: str) -> str:
 def unknown_id(what: str, value: object, known: Iterable[str], where: str, close: str | None) -> str:
     """'catégorie « bd » inconnue ; vouliez-vous dire « bande-dessinee » ? valeurs possibles : …'."""
     noun, gender = MESSAGES[f"what.{what}"].split("|")
-    return say("ref.unknown", what=noun, value=value, unknown=say(f"ref.unknown.{gender}"),
-               close=say("ref.close", close=close) if close else "",
-               known=listed(sorted(known)) or say("ref.none_defined"), where=where)
+    return say("ref.unknown", what=noun, value=cut(value), unknown=say(f"ref.unknown.{gender}"),
+               close=say("ref.close", close=cut(close)) if close else "",
+               known=listed(cut(name) for name in sorted(known)) or say("ref.none_defined"), where=where)
 
 
 def system_error(exc: BaseException) -> str:
@@ -777,12 +777,15 @@ def ordinal(number: int, gender: str = "m") -> str:
     return f"{number}e"
 
 
+def cut(value: object, limit: int = 60) -> str:
+    """What an editor wrote, cut when long (a refused value may be a whole paragraph)."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def quoted(value: object, limit: int = 60) -> str:
     """What an editor wrote, quoted the French way and cut when long: « mars 2023 »."""
-    text = str(value)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return f"« {text} »"
+    return f"« {cut(value, limit)} »"
 
 
 def listed(values: Iterable[object]) -> str:

@@ -152,3 +152,10 @@ def test_a_harvested_event_id_fits_a_name_whatever_its_source_id() -> None:
     assert Source.model_validate({**source, "id": "s" * SOURCE_ID_MAX})
     [(loc, _msg)] = refusal(Source, {**source, "id": "s" * (SOURCE_ID_MAX + 1)})
     assert loc == ("id",)
+
+
+def test_an_unknown_id_message_cuts_long_values() -> None:
+    from generator.messages import unknown_id
+
+    message = unknown_id("blog_category", "x" * 5000, {"Formation", "y" * 5000}, "data/taxonomy.yml", "y" * 5000)
+    assert "Formation" in message and "x" * 59 + "…" in message and len(message) < 600
