@@ -27,11 +27,15 @@ _DATETIME = TypeAdapter(dt.datetime)
 # fit the 255 bytes file systems allow, whatever its letters: see name_length.
 TEXT_MAX = 300
 NAME_MAX = 80
+# A name the engine makes an address of (a blog category) may give up to 4 bytes of it per
+# character: a `"` is escaped to `&quot;` for the engine, which keeps `quot`. 60 x 4 = 240.
+PAGE_NAME_MAX = 60
 
 
 def name_length(text: str) -> int:
     """A name's length as a browser counts it (UTF-16 units). Each unit takes at most 3 bytes of
-    UTF-8, so a name of NAME_MAX units is a file name of 240 bytes at most."""
+    UTF-8 (a letter of the engine's address; 4 for a `"`), so a name of PAGE_NAME_MAX units
+    makes a file name of 240 bytes at most."""
     return len(text.encode("utf-16-le")) // 2
 
 
@@ -79,8 +83,8 @@ def _slug(value: str) -> str:
 
 
 def _names_a_page(value: str) -> str:
-    if name_length(value) > NAME_MAX:
-        raise Invalid("value.name_too_long", length=name_length(value), limit=NAME_MAX)
+    if name_length(value) > PAGE_NAME_MAX:
+        raise Invalid("value.name_too_long", length=name_length(value), limit=PAGE_NAME_MAX)
     return value
 
 
@@ -109,7 +113,7 @@ PlainText = Annotated[
 (a field may set a lower limit of its own with `Field(max_length=…)`)."""
 
 PageName = Annotated[PlainText, AfterValidator(_names_a_page)]
-"""Plain text the engine also turns into a page's address (a blog category): NAME_MAX at most."""
+"""Plain text the engine also turns into a page's address (a blog category): PAGE_NAME_MAX at most."""
 
 Slug = Annotated[str, AfterValidator(_slug)]
 """An identifier used in URLs, file names and cross-references (NAME_MAX characters at most)."""

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from generator.build import load_graph
 from generator.errors import ProjectInvalid
-from generator.models.base import NAME_MAX, TEXT_MAX, name_length
+from generator.models.base import NAME_MAX, PAGE_NAME_MAX, TEXT_MAX, name_length
 from generator.models.content import PostMeta
 from generator.models.group import Group
 from generator.models.library import Library
@@ -54,22 +54,32 @@ def test_a_refused_slug_is_quoted_short() -> None:
 
 
 def test_a_blog_category_names_a_page_so_its_length_is_bounded() -> None:
-    ok = Taxonomy.model_validate({**TAXONOMY, "blog_categories": ["c" * NAME_MAX]})
-    assert ok.blog_categories == ["c" * NAME_MAX]
-    [(loc, msg)] = refusal(Taxonomy, {**TAXONOMY, "blog_categories": ["Vie", "c" * (NAME_MAX + 1)]})
+    ok = Taxonomy.model_validate({**TAXONOMY, "blog_categories": ["c" * PAGE_NAME_MAX]})
+    assert ok.blog_categories == ["c" * PAGE_NAME_MAX]
+    [(loc, msg)] = refusal(Taxonomy, {**TAXONOMY, "blog_categories": ["Vie", "c" * (PAGE_NAME_MAX + 1)]})
     assert loc == ("blog_categories", 1)
-    assert f"{NAME_MAX + 1} caractères ; {NAME_MAX} au plus" in msg
-    [(loc, _msg)] = refusal(PostMeta, {"title": "T", "date": "2026-01-02", "categories": ["c" * (NAME_MAX + 1)]})
+    assert f"{PAGE_NAME_MAX + 1} caractères ; {PAGE_NAME_MAX} au plus" in msg
+    [(loc, _msg)] = refusal(PostMeta, {"title": "T", "date": "2026-01-02",
+                                       "categories": ["c" * (PAGE_NAME_MAX + 1)]})
     assert loc == ("categories", 0)
 
 
-def test_a_name_is_measured_so_that_any_script_fits_a_file_name() -> None:
-    # Characters beyond the BMP take 4 bytes of UTF-8: they count twice, as in a browser.
+@pytest.mark.parametrize("sign", ["e", "é", "漢", "𝒜", "İ", '"', "'", "&", "_", "~", "{"])
+def test_the_longest_category_gives_the_engine_an_address_that_fits_a_file_name(sign: str) -> None:
+    """The blog plugin names a category's folder with its slug of the name as bibnum gives it."""
+    from pymdownx.slugs import slugify
+
+    from generator.render.engine_text import markdown_text
+
+    name = sign * (PAGE_NAME_MAX // name_length(sign))
+    Taxonomy.model_validate({**TAXONOMY, "blog_categories": [name]})
+    assert len(slugify(case="lower")(str(markdown_text(name)), "-").encode("utf-8")) <= 240
+
+
+def test_a_name_is_measured_as_a_browser_counts_it() -> None:
+    # Characters beyond the BMP take 4 bytes of UTF-8: they count twice.
     assert name_length("é" * 10) == 10 and name_length("𝒜" * 10) == 20
-    for letter in ("e", "é", "漢", "𝒜"):
-        name = letter * (NAME_MAX // name_length(letter))
-        assert len(name.encode("utf-8")) <= 240
-    [(loc, _msg)] = refusal(Taxonomy, {**TAXONOMY, "blog_categories": ["𝒜" * (NAME_MAX // 2 + 1)]})
+    [(loc, _msg)] = refusal(Taxonomy, {**TAXONOMY, "blog_categories": ["𝒜" * (PAGE_NAME_MAX // 2 + 1)]})
     assert loc == ("blog_categories", 0)
 
 
