@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .access import AccessLinkError, access_link, check_own_addresses, check_url
 from .errors import Location, Problem
@@ -28,7 +28,7 @@ from .models.event import Event
 from .models.graph import Page, Post
 from .models.group import Group
 from .models.library import Library
-from .models.network_facts import town_key, town_slug
+from .models.network_facts import Town, Towns, town_key, town_slug
 from .models.resource import Resource
 from .models.site import Network, Site
 from .models.source import Source
@@ -84,9 +84,10 @@ class References:
         self.known = checked.known_files
         self.site_ids = checked.known_sites
         self.public_ids = checked.known_public_sites
-        self.towns = {town_key(town.name): town for town in checked.network.towns} if checked.network else None
+        towns = checked.network.towns if checked.network else _towns_as_written(sources.sites)
+        self.towns = {town_key(town.name): town for town in towns} if towns is not None else None
         # A town's agenda page is named by its slug: no two towns may share one.
-        self.town_slugs = {town_slug(town.name): town for town in checked.network.towns} if checked.network else {}
+        self.town_slugs = {town_slug(town.name): town for town in towns or ()}
         self.undeclared_slugs: dict[str, Library] = {}  # the first library naming each undeclared town
         self.undeclared_populations: dict[str, Library] = {}  # the first giving an undeclared town's population
         # Each set of ids of generator/reference_fields.py's ID_TARGETS.
@@ -400,6 +401,21 @@ def _allows_http(entry: Any) -> bool:
     if isinstance(allow_http, bool):
         return allow_http
     return not isinstance(entry, dict) or "allow_http" in entry
+
+
+def _towns_as_written(doc: YamlDocument | None) -> list[Town] | None:
+    """The network's towns when another key of its block failed, if they all validate; None
+    otherwise (a library's town is then not judged: it may name a town that failed)."""
+    network = _raw(doc.data if doc else None, "network")
+    if not isinstance(network, dict):
+        return None
+    try:
+        return _TOWNS.validate_python(network.get("towns", []))
+    except ValidationError:
+        return None
+
+
+_TOWNS = TypeAdapter(Towns)
 
 
 def _raw(data: Any, key: str) -> Any:

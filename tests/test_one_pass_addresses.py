@@ -94,3 +94,22 @@ def test_a_file_that_failed_its_schema_has_its_own_addresses_checked_in_the_same
     assert told(found, file, "sumary") and told(found, file, "access.target", "javascript"), found
     assert told(found, "data/sites.yml", "colour") and told(found, "data/sites.yml", "2e site", "url", "javascript")
     assert len(found) == 8, found  # each told once
+
+
+def test_a_failed_network_block_does_not_postpone_the_libraries_towns(demo_copy: Path) -> None:
+    """Another key of the network failed: its towns, all valid, still judge the libraries' towns."""
+    data = demo_copy / "data"
+    replace(data / "sites.yml", "  milestones:\n", "  colour: red\n  milestones:\n")
+    replace(data / "libraries/bayeux.yml", "town: \"Bayeux\"", "town: \"Bayeu\"")
+    found = problems(demo_copy)
+    assert told(found, "data/sites.yml", "colour : clé inconnue"), found
+    assert told(found, "data/libraries/bayeux.yml", "town", "Bayeu"), found
+    assert len(found) == 2, found
+
+
+def test_a_failed_town_leaves_the_libraries_towns_unjudged(demo_copy: Path) -> None:
+    """A town that failed may be the one a library names: no cascade of undeclared towns."""
+    data = demo_copy / "data"
+    replace(data / "sites.yml", "{name: Bayeux, ", "{colour: red, name: Bayeux, ")
+    found = problems(demo_copy)
+    assert len(found) == 1 and "colour : clé inconnue" in found[0], found
