@@ -10,6 +10,7 @@ import functools
 import os
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -32,12 +33,12 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_server(demo_build) -> Iterator[str]:
-    """The demo build (`demo_build.out`) served over HTTP; yields the origin, e.g. http://127.0.0.1:PORT."""
-    handler = functools.partial(_QuietHandler, directory=str(demo_build.out))
+@contextmanager
+def serve_folder(folder: Path, name: str = "bibnum-test-http") -> Iterator[str]:
+    """FOLDER served over HTTP on 127.0.0.1 for the time of the block; yields the origin, e.g. http://127.0.0.1:PORT."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: the OS picks a free port
-    thread = threading.Thread(target=server.serve_forever, name="bibnum-test-http", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -45,6 +46,13 @@ def site_server(demo_build) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site_server(demo_build) -> Iterator[str]:
+    """The demo build (`demo_build.out`) served over HTTP; yields the origin."""
+    with serve_folder(demo_build.out) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="session")

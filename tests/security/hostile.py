@@ -5,7 +5,9 @@ Every payload sets `window.__x` to its own number if it ever runs, so a failing 
 family got through. A field gets the richest payload its validation accepts:
 
 1. FULL: every family, markup included (for Markdown fields, sanitized where rendered);
-2. PLAIN: the families that need no '<' or '>' (for plain-text fields: names, titles...);
+2. PLAIN: the families that need no '<' or '>' (for plain-text fields: names, titles...), in
+   two halves that each fit a plain text's length limit; values alternate between the halves,
+   so that across the copy's many fields every family reaches the plain-text fields;
 3. SHORT: a Markdown link and both attribute breaks, in a few words (for names that become
    file names of the built site: blog categories start there);
 4. else the field keeps its own value (an identifier, a date, a reference, an address).
@@ -52,13 +54,15 @@ MARKUP_FAMILIES = [
     (19, '<style>@import "https://evil.example/x.css";</style><base href="https://evil.example/">'),
     (20, "<details open ontoggle=\"window.__x=20\">x</details><body onload=\"window.__x=20\">"),
 ]
-PLAIN = "Texte piégé " + " ".join(text for _n, text in PLAIN_FAMILIES)
+PLAIN_HALVES = tuple("Texte piégé " + " ".join(text for _n, text in half)
+                     for half in (PLAIN_FAMILIES[:len(PLAIN_FAMILIES) // 2], PLAIN_FAMILIES[len(PLAIN_FAMILIES) // 2:]))
 FULL = "Texte piégé\n\n" + "\n\n".join(text for _n, text in MARKUP_FAMILIES + PLAIN_FAMILIES) + "\n"
 # For names that become file names (a blog category's page is named after it): short enough for
 # a file system, still with a Markdown link and both attribute breaks.
 SHORT = "Piège [lien](javascript:window.__x=4) \" onmouseover=\"window.__x=2 ' x='3"
 # What a template engine would print if it evaluated one of the template payloads.
 TEMPLATE_RESULT = "111105"
+PLAIN = PLAIN_HALVES  # the level's payload depends on the value (Leaf.value)
 LEVELS = (FULL, PLAIN, SHORT, None)  # None: the field keeps its own value
 
 DATA_GLOBS = ("data/*.yml", "data/*/*.yml")
@@ -84,9 +88,12 @@ class Leaf:
     original: str
     level: int = 0
     suffix: str = ""  # makes the payload unique (names that must differ: towns, ids...)
+    half: int = 0  # which half of the plain families, at the PLAIN level
 
     def value(self) -> str:
         payload = LEVELS[self.level]
+        if payload is PLAIN:
+            payload = PLAIN_HALVES[self.half]
         return self.original if payload is None else payload + self.suffix
 
 
@@ -117,8 +124,9 @@ def hostile_copy(root: Path, *, rounds: int = 12) -> HostileCopy:
                 continue
             # Equal values get equal payloads (a library's town names a town of sites.yml, a post's
             # category one of the taxonomy's), different values different ones (names that must differ).
-            suffix = f" n°{numbers.setdefault(value, len(numbers))}"
-            copy.leaves.append(Leaf(file, path, value, LEVELS.index(SHORT) if _NAMES_OF_FILES & keys else 0, suffix))
+            number = numbers.setdefault(value, len(numbers))
+            copy.leaves.append(Leaf(file, path, value, LEVELS.index(SHORT) if _NAMES_OF_FILES & keys else 0,
+                                    f" n°{number}", number % 2))
     for leaves in _groups(copy.leaves).values():  # a value's leaves start together, at the most cautious level
         for leaf in leaves:
             leaf.level = max(other.level for other in leaves)
