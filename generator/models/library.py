@@ -29,7 +29,8 @@ class Library(Model):
 
     id: Slug = Field(description="Identifiant : le nom du fichier, sans `.yml` (ne pas l'écrire).")
     name: PlainText = Field(description="Nom de la bibliothèque.")
-    town: TownName = Field(description="Commune adhérente, écrite comme dans `network.towns` de `data/sites.yml`.")
+    town: TownName = Field(description="Commune adhérente, écrite comme dans `network.towns` de `data/sites.yml` "
+                           "(son adresse d'agenda, `agenda/communes/<nom sans accents>/`, a 80 caractères au plus).")
     population: int | None = Field(
         None, ge=1, le=20_000_000,
         description="Population de la commune ; inutile si la commune est déclarée dans `network.towns` "

@@ -54,8 +54,8 @@ class Town(Model):
 
     name: TownName = Field(description="Nom de la commune, écrit comme dans le `town` des bibliothèques, "
                             "par ex. `Bayeux`. Son agenda a sa page, dont l'adresse vient du nom sans accents "
-                            "ni ponctuation (`agenda/communes/bayeux/`) : deux communes ne peuvent pas "
-                            "s'écrire pareil à ces détails près.")
+                            "ni ponctuation (`agenda/communes/bayeux/`, 80 caractères au plus) : deux communes "
+                            "ne peuvent pas s'écrire pareil à ces détails près.")
     population: int = Field(ge=1, le=20_000_000,
                             description="Population de la commune (chiffre déclaré, par ex. `12970`) : "
                             "comptée une seule fois, quel que soit le nombre de bibliothèques de la commune.")

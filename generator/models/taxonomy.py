@@ -33,7 +33,8 @@ class Taxonomy(Model):
         "qui donne `series:` (et son `theme:`) ; la série a sa page, qui liste ses éditions.",
     )
     blog_categories: list[PageName] = Field(
-        description="Catégories des billets du blog professionnel (chacune a sa page, dont l'adresse vient du nom)."
+        description="Catégories des billets du blog professionnel, 60 caractères au plus chacune (chacune a sa "
+        "page, dont l'adresse vient du nom)."
     )
 
     @model_validator(mode="after")
