@@ -169,3 +169,15 @@ def test_an_unknown_id_message_cuts_long_values() -> None:
 
     message = unknown_id("blog_category", "x" * 5000, {"Formation", "y" * 5000}, "data/taxonomy.yml", "y" * 5000)
     assert "Formation" in message and "x" * 59 + "…" in message and len(message) < 600
+
+
+def test_a_huge_title_is_a_check_error_at_its_line(demo_copy: Path) -> None:
+    target = demo_copy / "data/resources/izneo.yml"
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    data["title"] = "Izneo " * 40_000  # 240 kB: under the file size limit, far over a title's
+    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**7), encoding="utf-8")
+    with pytest.raises(ProjectInvalid) as exc:
+        load_graph(demo_copy)
+    [problem] = exc.value.problems
+    assert (problem.location.file, problem.location.line) == ("data/resources/izneo.yml", 1)
+    assert f"caractères ; {TEXT_MAX} au plus" in problem.message and len(problem.message) < 200
