@@ -506,6 +506,8 @@ MESSAGES: dict[str, str] = {
     "ref.site_url_slash": "terminez l'adresse du site par « / », par ex. {example}",
     "ref.no_look": "pas de dossier themes/{look}/ ; créez-le ou choisissez un thème existant",
     "ref.no_logo": "pas de fichier themes/{look}/{logo} ; ajoutez-le ou corrigez le chemin",
+    "ref.logo_outside": "themes/{look}/{logo} est un lien vers un fichier hors du dossier themes/{look}/, qui "
+    "serait publié avec le site ; mettez-y le fichier lui-même à la place du lien",
     "ref.access_field": "{problem} (pour {who} : à ajouter sous « fields: » dans son fichier)",
     "ref.town_undeclared": "la commune « {town} » n'est pas déclarée dans `network.towns` de data/sites.yml et "
     "cette bibliothèque n'a pas de `population` ; déclarez la commune (par ex. `- name: {town}` puis "

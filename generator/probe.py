@@ -22,3 +22,12 @@ def is_dir(path: Path) -> bool:
         return path.is_dir()
     except (OSError, ValueError):
         return False
+
+
+def stays_in(path: Path, folder: Path) -> bool:
+    """Whether `path`, its links followed, is inside `folder`: a file copied into a site from
+    there must not be a link to anything else on the machine (a key, a password file)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: a loop of links
+        return False

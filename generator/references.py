@@ -32,7 +32,7 @@ from .models.network_facts import Town, Towns, town_key, town_slug
 from .models.resource import Resource
 from .models.site import Network, Site
 from .models.source import Source
-from .probe import is_dir, is_file
+from .probe import is_dir, is_file, stays_in
 from .reference_fields import AUTHORS, FIELDS, ID_TARGETS, TAXONOMY_TARGETS
 from .schema_errors import label
 Known = frozenset[str] | None  # ids a reference may name; None: any (the file declaring them is unreadable)
@@ -252,6 +252,10 @@ class References:
             elif st.logo and not is_file(themes / st.look / st.logo):
                 path = ("sites", index, "logo")
                 self._add(doc.locate(path), self._say(doc, path, say("ref.no_logo", look=st.look, logo=st.logo)))
+            elif st.logo and not stays_in(themes / st.look / st.logo, themes / st.look):
+                path = ("sites", index, "logo")
+                self._add(doc.locate(path), self._say(doc, path, say("ref.logo_outside", look=st.look,
+                                                                     logo=st.logo)))
 
     def _town(self, doc: YamlDocument, lib) -> None:
         """A library's population is its town's: declared once in network.towns, or in the library file."""

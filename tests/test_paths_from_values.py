@@ -44,3 +44,22 @@ def test_a_look_too_long_for_a_folder_name_is_told_once_at_its_line(demo_copy: P
     found = [p for p in caught.value.problems if p.location.file == "data/sites.yml"]
     assert [p.location.line for p in found] == [line], found
     assert "300 caractères ; 80 au plus" in found[0].message
+
+
+def test_a_logo_linking_outside_its_look_is_a_check_error(demo_copy: Path, tmp_path: Path) -> None:
+    """The logo is copied into the site: a link to a file elsewhere would publish that file."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mot de passe", encoding="utf-8")
+    sites = demo_copy / "data" / "sites.yml"
+    text = sites.read_text(encoding="utf-8")
+    logo = text.split("    logo: ", 1)[1].split("\n", 1)[0].strip()
+    look = text[: text.index("    logo: ")].rsplit("    look: ", 1)[1].split("\n", 1)[0].strip()
+    target = demo_copy / "themes" / look / logo
+    target.unlink()
+    target.symlink_to(secret)
+    line = text[: text.index("    logo: ")].count("\n") + 1
+    with pytest.raises(ProjectInvalid) as caught:
+        load_graph(demo_copy)
+    [problem] = caught.value.problems
+    assert (problem.location.file, problem.location.line) == ("data/sites.yml", line)
+    assert "hors du dossier" in problem.message
