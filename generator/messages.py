@@ -508,6 +508,8 @@ MESSAGES: dict[str, str] = {
     "ref.no_logo": "pas de fichier themes/{look}/{logo} ; ajoutez-le ou corrigez le chemin",
     "ref.logo_outside": "themes/{look}/{logo} est un lien vers un fichier hors du dossier themes/{look}/, qui "
     "serait publié avec le site ; mettez-y le fichier lui-même à la place du lien",
+    "ref.look_link_outside": "ce fichier est un lien vers un fichier hors du dossier themes/{look}/, qui serait "
+    "publié avec le site ; remplacez le lien par le fichier lui-même",
     "ref.access_field": "{problem} (pour {who} : à ajouter sous « fields: » dans son fichier)",
     "ref.town_undeclared": "la commune « {town} » n'est pas déclarée dans `network.towns` de data/sites.yml et "
     "cette bibliothèque n'a pas de `population` ; déclarez la commune (par ex. `- name: {town}` puis "

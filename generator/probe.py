@@ -24,6 +24,15 @@ def is_dir(path: Path) -> bool:
         return False
 
 
+def links_out(folder: Path) -> list[Path]:
+    """The files under `folder` that are links to somewhere else (what a build copying the folder
+    would publish from outside it); [] when the folder cannot be read."""
+    try:
+        return [path for path in sorted(folder.rglob("*")) if path.is_symlink() and not stays_in(path, folder)]
+    except OSError:
+        return []
+
+
 def stays_in(path: Path, folder: Path) -> bool:
     """Whether `path`, its links followed, is inside `folder`: a file copied into a site from
     there must not be a link to anything else on the machine (a key, a password file)."""

@@ -32,7 +32,7 @@ from .models.network_facts import Town, Towns, town_key, town_slug
 from .models.resource import Resource
 from .models.site import Network, Site
 from .models.source import Source
-from .probe import is_dir, is_file, stays_in
+from .probe import is_dir, is_file, links_out, stays_in
 from .reference_fields import AUTHORS, FIELDS, ID_TARGETS, TAXONOMY_TARGETS
 from .schema_errors import label
 Known = frozenset[str] | None  # ids a reference may name; None: any (the file declaring them is unreadable)
@@ -240,6 +240,12 @@ class References:
                     if isinstance(url, str):
                         self._url(doc, ("sites", index, *path), url, _allows_http(entry))
         themes = self.graph.root / "themes"
+        logos = {themes / st.look / st.logo for _index, st in self.graph.site_rows if st.logo}  # told at logo:
+        for look in sorted({st.look for _index, st in self.graph.site_rows}):
+            for path in links_out(themes / look):
+                if path not in logos:
+                    self._add(Location(path.relative_to(self.graph.root).as_posix(), 1, 1),
+                              say("ref.look_link_outside", look=look))
         for index, st in self.graph.site_rows:
             self._url(doc, ("sites", index, "url"), st.url, st.allow_http)
             if not st.url.endswith("/"):

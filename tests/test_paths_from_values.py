@@ -63,3 +63,16 @@ def test_a_logo_linking_outside_its_look_is_a_check_error(demo_copy: Path, tmp_p
     [problem] = caught.value.problems
     assert (problem.location.file, problem.location.line) == ("data/sites.yml", line)
     assert "hors du dossier" in problem.message
+
+
+def test_a_file_of_a_look_linking_outside_it_is_a_check_error(demo_copy: Path, tmp_path: Path) -> None:
+    """Every file of a look is copied into the site: a link out of the folder would publish its target."""
+    secret = tmp_path / "id_rsa"
+    secret.write_text("clé privée", encoding="utf-8")
+    (demo_copy / "themes" / "caen" / "cle.css").symlink_to(secret)
+    (demo_copy / "themes" / "caen" / "dedans.css").symlink_to(demo_copy / "themes" / "caen" / "logo.svg")
+    with pytest.raises(ProjectInvalid) as caught:
+        load_graph(demo_copy)
+    [problem] = caught.value.problems
+    assert (problem.location.file, problem.location.line) == ("themes/caen/cle.css", 1)
+    assert "hors du dossier themes/caen/" in problem.message
