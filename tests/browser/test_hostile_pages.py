@@ -22,13 +22,13 @@ from generator.build import build
 from tests.conftest import DEMO_NOW, copy_project
 
 from .conftest import serve_folder
-from tests.security.hostile import FULL, LEVELS, PLAIN, PLAIN_FAMILIES, TEMPLATE_RESULT, HostileCopy, hostile_copy
+from tests.security.hostile import FULL, LEVELS, PLAIN, PLAIN_FAMILIES, SHORT_BREAK, SHORT_LINK, TEMPLATE_RESULT, HostileCopy, hostile_copy
 
 pytestmark = pytest.mark.browser
 
 # Payload texts that only show as they were written when nothing interpreted them (Markdown links,
 # attribute breaks, entities...): the plain families and the short payload's pieces.
-LITERALS = [text for _n, text in PLAIN_FAMILIES] + ["[lien](javascript:window.__x=4)", '" onmouseover="window.__x=2']
+LITERALS = [text for _n, text in PLAIN_FAMILIES] + [SHORT_LINK, SHORT_BREAK]
 
 # One pass over the DOM of a loaded page: what an injected payload would have left.
 INSPECT = r"""

@@ -59,7 +59,9 @@ PLAIN_HALVES = tuple("Texte piégé " + " ".join(text for _n, text in half)
 FULL = "Texte piégé\n\n" + "\n\n".join(text for _n, text in MARKUP_FAMILIES + PLAIN_FAMILIES) + "\n"
 # For names that become file names (a blog category's page is named after it): short enough for
 # a file system, still with a Markdown link and both attribute breaks.
-SHORT = "Piège [lien](javascript:window.__x=4) \" onmouseover=\"window.__x=2 ' x='3"
+SHORT_LINK, SHORT_BREAK = "[a](javascript:__x=4)", '" onfocus="__x=2'
+# Within the shortest such name's limit (a blog category: 60 characters), with its " n°N" suffix.
+SHORT = f"{SHORT_LINK} {SHORT_BREAK} ' x='3"
 # What a template engine would print if it evaluated one of the template payloads.
 TEMPLATE_RESULT = "111105"
 PLAIN = PLAIN_HALVES  # the level's payload depends on the value (Leaf.value)
