@@ -23,7 +23,7 @@ class Person(Model):
     )
     library: Slug | None = Field(None, description="Bibliothèque où elle travaille (identifiant), facultatif.")
     organisation: PlainText | None = Field(
-        None, description="Ou l'organisme qu'elle représente, par ex. « Département du Calvados »."
+        None, description="Ou l'organisme qu'elle représente, par ex. « Conseil départemental »."
     )
 
 
@@ -47,7 +47,7 @@ class Group(Model):
     people: list[Person] = Field(
         default_factory=list,
         description="Membres nommés et leur rôle, par ex. `- {name: Claire Marie, role: presidence, "
-        "library: bayeux}`.",
+        "library: mediatheque-centrale}`.",
     )
     contact_email: Email | None = Field(None, description="Adresse de contact du groupe.")
 

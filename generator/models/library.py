@@ -38,7 +38,7 @@ class Library(Model):
     )
     local_network: PlainText | None = Field(
         None, max_length=120, description="Réseau local de bibliothèques dont elle fait partie, par ex. "
-        "`Bibliothèques de Caen la Mer`."
+        "`Réseau des bibliothèques de l'agglomération`."
     )
     address: Address
     geo: Geo | None = None

@@ -53,8 +53,8 @@ class Town(Model):
     """A member town, with the population the network declares for it."""
 
     name: TownName = Field(description="Nom de la commune, écrit comme dans le `town` des bibliothèques, "
-                            "par ex. `Bayeux`. Son agenda a sa page, dont l'adresse vient du nom sans accents "
-                            "ni ponctuation (`agenda/communes/bayeux/`, 80 caractères au plus) : deux communes "
+                            "par ex. `Saint-Martin`. Son agenda a sa page, dont l'adresse vient du nom sans accents "
+                            "ni ponctuation (`agenda/communes/saint-martin/`, 80 caractères au plus) : deux communes "
                             "ne peuvent pas s'écrire pareil à ces détails près.")
     population: int = Field(ge=1, le=20_000_000,
                             description="Population de la commune (chiffre déclaré, par ex. `12970`) : "
@@ -67,7 +67,7 @@ class Town(Model):
 class Funder(Model):
     """Who pays for the network, and how much."""
 
-    name: PlainText = Field(description="Nom du financeur, par ex. `Département du Calvados`.")
+    name: PlainText = Field(description="Nom du financeur, par ex. `Conseil départemental`.")
     share: Decimal | None = Field(None, gt=0, le=100, decimal_places=2,
                                   description="Part du financement, en pourcentage, par ex. `50` ; "
                                   "si des parts sont données, leur somme fait 100.")
@@ -79,7 +79,7 @@ class Milestone(Model):
 
     date: dt.date = Field(description="Date, par ex. `2019-03-14`.")
     title: PlainText = Field(max_length=200, description="Ce qui a eu lieu, en une phrase, par ex. "
-                             "« Délibération de Caen la Mer : financement à parts égales ».")
+                             "« Délibération de la communauté urbaine : financement à parts égales ».")
     kind: Literal[MILESTONE_KINDS] = Field(  # type: ignore[valid-type]
         "autre", description="Nature : `deliberation` (délibération), `convention`, `label` ou `autre`.")
     url: str | None = Field(None, description="Lien vers le document (https), par ex. la délibération publiée.")

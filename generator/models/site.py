@@ -90,8 +90,8 @@ class AlgoliaSearch(Model):
     app_id: Annotated[str, _matching(_ALGOLIA_APP, "value.algolia_app", "ABCDEF1234")] = Field(
         description="Identifiant de l'application Algolia (« Application ID »), par ex. `ABCDEF1234`."
     )
-    index: Annotated[str, _matching(_ALGOLIA_INDEX, "value.algolia_index", "boitenumerique_calvados")] = Field(
-        description="Nom de l'index, par ex. `boitenumerique_calvados` (rempli par `bibnum search push`)."
+    index: Annotated[str, _matching(_ALGOLIA_INDEX, "value.algolia_index", "reseau_portail")] = Field(
+        description="Nom de l'index, par ex. `reseau_portail` (rempli par `bibnum search push`)."
     )
     search_key: Annotated[str, _matching(_ALGOLIA_KEY, "value.algolia_key",
                                          "0123456789abcdef0123456789abcdef")] = Field(
