@@ -290,6 +290,9 @@ MESSAGES: dict[str, str] = {
     "schema.multiple_of": "{written} n'est pas un multiple de {limit}",
     "schema.bool": "{written} n'est pas oui/non ; écrivez true (oui) ou false (non)",
     "schema.date": "{written} n'est pas une date ; écrivez-la AAAA-MM-JJ, par ex. 2026-12-20",
+    "schema.no_such_day": "{written} n'existe pas au calendrier : {reason} ; corrigez le jour ou le mois",
+    "schema.no_such_month": "il n'y a pas de mois {month}, les mois vont de 01 à 12",
+    "schema.month_length": "{month} n'a que {days} jours",
     "schema.date_with_time": "{written} a une heure ; écrivez seulement la date, AAAA-MM-JJ, par ex. 2026-12-20",
     "schema.datetime": "{written} n'est pas une date et heure ; écrivez AAAA-MM-JJTHH:MM (heure de Paris), "
     "par ex. 2026-12-20T14:00",

@@ -11,6 +11,7 @@ described by its field's own documentation. Pure functions.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
@@ -18,6 +19,7 @@ import types
 from dataclasses import dataclass, replace
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+from babel.dates import format_date
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
@@ -205,6 +207,8 @@ def explain(err: dict[str, Any], spot: Spot) -> str:
     if value is None and kind.endswith("_type") and spot.path:  # `key:` with nothing after it
         return say("schema.empty_value", key=spot.path[-1])
     simple = _SIMPLE.get(kind)
+    if simple in ("schema.date", "schema.datetime") and (missing_day := _day_not_in_calendar(value)):
+        return say("schema.no_such_day", written=written, **missing_day)
     if simple in ("schema.date", "schema.datetime") and _either_date_or_datetime(spot.annotation):
         return say("schema.date_or_datetime", written=written)
     if simple is not None:
@@ -283,6 +287,24 @@ _BOUNDS = {
     "decimal_max_places": ("schema.decimal_places", "decimal_places"),
     "decimal_whole_digits": ("schema.decimal_whole", "whole_digits"),
 }
+
+
+_DAY_WRITTEN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$")
+
+
+def _day_not_in_calendar(value: Any) -> dict[str, Any] | None:
+    """For a date written in the right form whose day does not exist (2026-02-30): the month's length."""
+    match = _DAY_WRITTEN.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return {"reason": say("schema.no_such_month", month=month)}
+    days = calendar.monthrange(year, month)[1]
+    if 1 <= day <= days:
+        return None
+    return {"reason": say("schema.month_length", month=format_date(dt.date(year, month, 1), "MMMM y",
+                                                                    locale="fr_FR"), days=days)}
 
 
 def _either_date_or_datetime(annotation: Any) -> bool:
