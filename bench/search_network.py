@@ -119,11 +119,13 @@ def write_network(root: Path, seed: int = 20261121, titles: int = 50_000, resour
         })
     shutil.copytree(REPO / "data" / "libraries", data / "libraries")
     library_ids = sorted(p.stem for p in (data / "libraries").glob("*.yml"))
+    populations: dict[str, int] = {}  # a town has one population, whatever its number of libraries
     for n in range(libraries - len(library_ids)):
         town = words.pick().capitalize() + rnd.choice(TOWN_SUFFIXES)
+        drawn = rnd.randint(800, 30_000)  # drawn for every library: the rest of the network stays the same
         library_ids.append(lid := f"bibliotheque-{n:03d}")
         _dump(data / "libraries" / f"{lid}.yml", {
-            "name": f"Médiathèque de {town}", "town": town, "population": rnd.randint(800, 30_000),
+            "name": f"Médiathèque de {town}", "town": town, "population": populations.setdefault(town, drawn),
             "address": {"street": f"{rnd.randint(1, 40)} rue {words.phrase(1, 2)}", "postcode": f"14{rnd.randint(0, 999):03d}",
                         "city": town},
             "joined": rnd.randint(2016, 2026), "sites": ["calvados"] if n % 3 else ["calvados", "caen"],
