@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
@@ -25,6 +26,7 @@ def town_key(name: str) -> str:
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
 
 
+@lru_cache(maxsize=65536)  # pure; asked for each event and library of every agenda page
 def town_slug(name: str) -> str:
     """A town's name as a web address: 'Œuilly' -> 'oeuilly', « L’Aigle » -> 'l-aigle'.
 

@@ -115,13 +115,15 @@ def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool) -> di
                 intro=term.description or "", events=view.upcoming(events), other_page="agenda/index",
                 other_label=_("agenda.see_upcoming"), audiences=[])
         # Static pages per town and per library: the agenda without JavaScript (never in the nav).
+        libraries_of_town: dict[str, list] = {}
+        for lib in view.libraries:
+            libraries_of_town.setdefault(paths.town_slug(lib.town), []).append(lib)
         for town in towns:
             add(paths.agenda_town(town.id), "public/agenda.md.j2",
                 {"title": _("agenda.town_title", town=town.name), "hide": ["toc"]},
                 intro=_("agenda.town_intro", town=town.name), events=town.events, other_page="agenda/index",
                 other_label=_("agenda.see_upcoming"), audiences=[],
-                related=[(lib.name, paths.link("agenda_library", lib.id))
-                         for lib in view.libraries if paths.town_slug(lib.town) == town.id])
+                related=[(lib.name, paths.link("agenda_library", lib.id)) for lib in libraries_of_town.get(town.id, [])])
         for place in libraries:
             lib = view.graph.libraries[place.id]
             town = view.town_name(lib)
