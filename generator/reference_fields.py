@@ -1,6 +1,6 @@
 """Which key of which editor's file names which ids: the one table of references.
 
-generator/references.py checks every field of this table, on a file's validated model and,
+generator/references/ checks every field of this table, on a file's validated model and,
 when the file failed its schema, on the data it holds as written: an editor then gets the
 file's schema errors and its reference errors in the same run, with the same messages.
 """
@@ -65,6 +65,13 @@ class RefField:
         if isinstance(node, list) and all(isinstance(value, str) for value in node):
             return node
         return []
+
+
+def written(source: Any, path: tuple) -> Any:
+    """The value at `path` of a model or of a file's data as written (None where there is none)."""
+    for key in path:
+        source = _child(source, key)
+    return source
 
 
 def _child(node: Any, key: Any) -> Any:
