@@ -94,7 +94,7 @@ def test_an_icon_of_every_sites_look_is_known(tmp_path):
 
 
 def test_the_feature_flags_are_read_from_the_installed_theme():
-    from generator.engine_check import material_theme
+    from generator.engine_check.theme_keys import material_theme
     from generator.load.engine_config import base_settings
 
     known = material_theme()
