@@ -244,14 +244,16 @@ def test_every_message_formats_and_shows_its_own_braces_once() -> None:
 
 
 def test_no_message_key_is_written_twice() -> None:
-    """A second entry of a key would silently replace the first one's text."""
+    """A second entry of a key would silently replace the first one's text, within a part of the catalogue
+    or across two parts (the catalogue is written in several files of generator/messages/)."""
     import ast
     import collections
     from pathlib import Path
 
     import generator.messages
 
-    tree = ast.parse(Path(generator.messages.__file__).read_text(encoding="utf-8"))
-    keys = [key.value for node in ast.walk(tree) if isinstance(node, ast.Dict)
-            for key in node.keys if isinstance(key, ast.Constant)]
+    parts = sorted(Path(generator.messages.__file__).parent.glob("*.py"))
+    assert len(parts) > 1  # the check reads every part, not only the package's __init__
+    keys = [key.value for part in parts for node in ast.walk(ast.parse(part.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Dict) for key in node.keys if isinstance(key, ast.Constant)]
     assert [key for key, times in collections.Counter(keys).items() if times > 1] == []

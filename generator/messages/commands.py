@@ -1,0 +1,102 @@
+"""Messages of the commands: build and writer, preview, Algolia push, `bibnum new`, the command line.
+
+A part of the editor-facing catalogue (generator/messages/): French, by key.
+"""
+
+MESSAGES: dict[str, str] = {
+    # --- the build's progress and failures (build.py, engine.py, writer.py) -----------------------------
+    "build.site_kept": "{site} : sources inchangées, {kept}, moteur {mode}",
+    "build.site_generated": "{site} : {generated}, {files}, moteur {mode}",
+    "count.page_kept": "page gardée|pages gardées",
+    "count.page_generated": "page générée|pages générées",
+    "build.mode.clean": "relancé en entier",
+    "build.mode.dirty": "relancé sur les pages modifiées",
+    "build.mode.unchanged": "non relancé",
+    "build.done.one": "{sites} construit dans {out}",
+    "build.done.many": "{sites} construits dans {out}",
+    "build.unknown_sites": "site(s) inconnu(s) : {unknown} ; sites déclarés dans data/sites.yml : {known}",
+    "build.publish_failed": "la publication dans {out} a échoué ({why}) ; le site publié est resté tel quel",
+    "build.engine_failed": "le moteur (MkDocs) a échoué sur le site « {site} » ; rien n'a été publié. Ses "
+    "derniers messages (en anglais) :\n  {log}",
+    "count.changed_file": "fichier modifié|fichiers modifiés",
+    "writer.twice": "{path} : écrit deux fois dans la même construction (deux sorties visent le même chemin) ; "
+    "c'est une erreur de bibnum, signalez-la",
+    "writer.outside": "{path} : écriture refusée hors de {root}",
+    "writer.resolves_outside": "{path} : ce chemin mène hors de {root} (lien symbolique) ; écriture refusée",
+    # --- the preview (serve.py) and the Algolia push (search/) ---------------------------------------
+    "serve.serving": "aperçu de {out} sur {url} (Ctrl+C pour arrêter)",
+    "serve.rebuilt": "reconstruit en {seconds} s",
+    "search.admin_key_in_site": "data/sites.yml : la clé `search_key` du site « {site} » est la clé "
+    "d'administration Algolia ; mettez-y la clé de recherche seule (elle est publiée dans chaque page) et "
+    "changez la clé d'administration",
+    "search.no_admin_key": "donnez la clé d'administration Algolia dans la variable d'environnement "
+    "ALGOLIA_ADMIN_KEY (bibnum ne la lit jamais dans un fichier)",
+    "search.no_settings": "pas de réglages Algolia pour {sites} : ajoutez un bloc `algolia:` (app_id, index, "
+    "search_key) au site dans data/sites.yml",
+    "search.any_site": "aucun site",
+    "search.push_failed": "l'envoi vers l'index Algolia « {index} » a échoué à l'étape « {step} » (essai "
+    "{attempt} sur {attempts}) ; l'index en ligne est resté tel quel. Réponse d'Algolia : {why}",
+    "search.retrying": "  {step} : {why} ; nouvel essai",
+    "search.pushing": "{site} : envoi de {objects} vers l'index Algolia « {index} » (application {app})",
+    "search.pushed": "{site} : terminé, l'index temporaire « {temporary} » remplace « {index} »",
+    "search.step.clear": "vider l'index temporaire",
+    "search.step.settings": "réglages",
+    "search.step.records": "notices {first} à {last}",
+    "search.step.move": "mise en place",
+    "count.object": "objet|objets",
+    # --- `bibnum new` --------------------------------------------------------------------------------
+    "new.not_empty": "{target} : ce dossier n'est pas vide ; choisissez un nouveau dossier, par ex. "
+    "`bibnum new mon-reseau`",
+    "new.done": "Réseau « {name} » créé dans {folder}. Ensuite :\n  bibnum check {folder}\n  bibnum build {folder} "
+    "--strict\n  bibnum serve {folder}\nLe « Guide de l'éditeur » (espace pro) décrit chaque fichier ; "
+    "README.md dit comment publier.",
+    "new.ask_name": "Nom du réseau",
+    "new.name_one_line": "{option} : donnez un nom sur une ligne, par ex. « Médiathèques de la Vallée »",
+    "new.url_https": "--url : « {url} » n'est pas une adresse https, par ex. `https://compte.github.io/mon-reseau/`",
+    "new.separator": " ; ",
+    "new.ask_portal": "Nom du portail public",
+    "new.ask_url": "Adresse de publication des sites",
+    # --- the command line ----------------------------------------------------------------------------
+    "cli.ok": "OK : {sites}, {resources}, {libraries}, {events}, {posts}, {pages}",
+    "cli.invalid": "{errors} : rien n'a été construit ni publié.",
+    "cli.links_broken": "{links} : rien n'a été publié.",
+    "cli.error": "erreur : {message}",
+    "cli.invalid_project": "{errors} dans le projet",
+    "cli.usage": "{what} ; voir `{command} --help`",
+    "cli.no_such_command": "commande inconnue « {name} »{close} ; commandes de `{command}` : {known}",
+    "cli.no_such_option": "option inconnue « {option} »{close}",
+    "cli.option_needs_value": "l'option « {option} » demande une valeur",
+    "cli.missing_argument": "argument {name} manquant",
+    "cli.missing_option": "option « {name} » manquante",
+    "cli.bad_value": "valeur refusée pour « {name} » : il faut {expected}",
+    "cli.expected_choice": "l'une des valeurs {choices}",
+    "cli.expected_int": "un nombre entier, par ex. 8000",
+    "cli.expected_number": "un nombre, par ex. 1.5",
+    "cli.expected_path": "un chemin de dossier",
+    "cli.expected_other": "une autre valeur",
+    "cli.bad_usage": "ligne de commande invalide (argument en trop ou mal placé)",
+    "clock.today": "--today {value!r} : ce n'est pas une date ; écrivez AAAA-MM-JJ, par ex. 2026-12-20, ou "
+    "AAAA-MM-JJTHH:MM (heure de Paris), par ex. 2026-12-20T14:00",
+    "clock.epoch": "SOURCE_DATE_EPOCH={value!r} : ce n'est pas un nombre de secondes depuis le 1er janvier 1970 ; "
+    "par ex. SOURCE_DATE_EPOCH=1766235600, ou retirez cette variable",
+    "cli.not_a_project": "{path} : ce n'est pas un projet bibnum (il n'a pas de dossier data/) ; pour créer un "
+    "réseau, lancez `bibnum new {path}`, ou donnez le dossier d'un projet existant",
+    "cli.not_built": "{folder} : le site « {site} » n'est pas construit ; lancez d'abord `bibnum build` "
+    "(ou donnez --out)",
+    "cli.links_checked": "{site} : {pages}, {links} vérifiés, {problems}",
+    "cli.site_pages": "{site} : {pages}",
+    "cli.built": "terminé en {seconds} s ({pages})",
+    "serve.ready": "prêt : {url}",
+    "serve.invalid": "erreurs ci-dessus : l'aperçu garde la dernière construction réussie",
+    "serve.error": "erreur : {message} (l'aperçu garde la dernière construction réussie)",
+    "count.link": "lien|liens",
+    "count.problem": "problème|problèmes",
+    "count.error": "erreur|erreurs",
+    "count.broken_link": "lien cassé|liens cassés",
+    "count.site": "site|sites",
+    "count.resource": "ressource|ressources",
+    "count.library": "bibliothèque|bibliothèques",
+    "count.event": "événement|événements",
+    "count.post": "billet|billets",
+    "count.page": "page|pages",
+}
