@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from search_browser import GzipServer, measure_words  # noqa: E402
 from search_network import write_network  # noqa: E402
 
-from generator.build import WORK, generate_site, load_graph, write_work_tree  # noqa: E402
+from generator.build import load_graph  # noqa: E402
+from generator.work_tree import WORK, generate_site, write_work_tree  # noqa: E402
 from generator.clock import epoch_of  # noqa: E402
 from generator.engine import run_engine  # noqa: E402
 from generator.pages.view import SiteView  # noqa: E402

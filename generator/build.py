@@ -7,7 +7,7 @@ import html
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,29 +19,20 @@ from .engine import CLEAN, DIRTY, UNCHANGED, EngineCache, refresh_blog, run_engi
 from .engine_check import declared_looks, engine_problems, template_problems
 from .errors import BibnumError, BuildFailed
 from .messages import count, listed, say, system_error
-from .families import title_files, titles_view
 from .load.engine_config import read_engine_config
 from .load.project import ParseCache, find_project, load_project
 from .models.graph import NetworkGraph
 from .models.site import Site
-from .outputs import data_files
-from .pages.config import palette_css, site_config
 from .pages.csp import HUB_POLICY
-from .pages.pro import pro_files
-from .pages.public import public_files
-from .pages.view import SiteView
 from . import workers
 from .linkcheck import LinksBroken
 from .publish import copy_into, swap, sync
 from .search import INDEX_DIR, META, drop_material_index
 from .site_keys import input_digests
 from .validate import validate
-from .writer import GuardedWriter, WriteReport
+from .work_tree import STATE
+from .writer import WriteReport
 
-STATE = ".bibnum"  # work trees (STATE/work/<site>), engine outputs (STATE/engine/<site>), search indexes (STATE/search/<site>)
-WORK = f"{STATE}/work"
-# The shared look ships inside the package: upgrading bibnum upgrades every network's look.
-SHARED_LOOK = Path(__file__).parent / "look"
 
 
 @dataclass
@@ -69,49 +60,6 @@ def load_graph(project: Path, cache: ParseCache | None = None) -> NetworkGraph:
     sources.problems += engine_problems(read_engine_config(sources.root), looks)
     sources.problems += template_problems(sources.root, looks)
     return validate(sources)
-
-
-def generate_site(
-    graph: NetworkGraph, site: Site, now: datetime, *, site_url: str | None = None, view: SiteView | None = None,
-    titles: Mapping[str, str | bytes] | None = None,
-) -> dict[str, str | bytes]:
-    """Every file of one site's work tree (docs/, overrides/, mkdocs.yml), as a mapping.
-
-    `titles` is the title family's docs files (generator/families.py) when the caller has
-    them already, or {} when it keeps them from an earlier build; None: generated here.
-    """
-    view = view or SiteView.build(graph, site, now)
-    uid_domain = _host(graph.sites[0].url)
-    public = site.kind == "public"
-    docs = public_files(view, uid_domain, titles=False) if public else pro_files(view, uid_domain)
-    docs.update(data_files(view, titles=False))
-    docs.update(title_files(titles_view(graph, site, now)) if titles is None else titles)
-    docs["assets/bibnum/palette.css"] = palette_css(site)
-    themes = graph.root / "themes"
-    logo = themes / site.look / site.logo if site.logo else None
-    if logo is not None and logo.is_file():
-        docs["assets/bibnum/logo.svg"] = logo.read_bytes()
-    files: dict[str, str | bytes] = {f"docs/{path}": content for path, content in docs.items()}
-    for look in (SHARED_LOOK, themes / site.look):  # the network's look adds to or overrides the shared one
-        for path in sorted(look.rglob("*")) if look.is_dir() else []:
-            if path.is_file():
-                files[f"overrides/{path.relative_to(look).as_posix()}"] = path.read_bytes()
-    base = read_engine_config(graph.root).settings  # bibnum's base, with the project's mkdocs.yml over it
-    files["mkdocs.yml"] = site_config(base, view, site_url=site_url, has_logo="docs/assets/bibnum/logo.svg" in files)
-    return files
-
-
-def write_work_tree(root: Path, site_id: str, files: dict[str, str | bytes], *, work: str = WORK,
-                    kept: Iterable[str] = ()) -> WriteReport:
-    """Write one site's work tree under ROOT/WORK/<site>: only changed files, stale ones removed.
-
-    `kept` files are already there, as they should be (an output family kept from an earlier build).
-    """
-    writer = GuardedWriter(root / work / site_id)
-    writer.write_all(files)
-    writer.keep(kept)
-    writer.remove_stale()
-    return writer.report
 
 
 def build(
@@ -321,9 +269,3 @@ def _choose(graph: NetworkGraph, sites: list[str] | None) -> list[Site]:
     if unknown:
         raise BibnumError(say("build.unknown_sites", unknown=listed(unknown), known=listed(known)))
     return [known[s] for s in sites]
-
-
-def _host(url: str) -> str:
-    from urllib.parse import urlsplit
-
-    return urlsplit(url).hostname or "bibnum.invalid"

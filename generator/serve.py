@@ -12,7 +12,8 @@ import click
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import WORK, build
+from .build import build
+from .work_tree import WORK
 from .clock import build_now
 from .errors import BibnumError, ProjectInvalid, visible
 from .load.project import ParseCache

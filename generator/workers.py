@@ -25,6 +25,7 @@ from .models.graph import NetworkGraph
 from .pages.view import SiteView
 from .search import refuse_admin_key, update_index
 from .site_keys import SEARCH, SITE, InputDigests, shown_events_only, site_key
+from . import work_tree  # called through the module: tests count the calls by patching it
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,6 @@ def generate(site_id: str) -> Generated:
     A site whose key is unchanged keeps its whole work tree; otherwise its title family
     is kept when the family's own key is unchanged (families.py).
     """
-    from .build import generate_site, write_work_tree  # the orchestrator imports this module
-
     job, started = _current(), time.perf_counter()
     site_key_now, whole = key(site_id), _memo(site_id, SITE)
     kept_tree = whole.paths_for(site_key_now, job.work(site_id)) if site_key_now else None
@@ -136,8 +135,8 @@ def generate(site_id: str) -> Generated:
     if kept is None:
         memo.forget()
         titles = title_files(titles_view(job.graph, site, job.now))
-    files = generate_site(job.graph, site, job.now, site_url=url, view=site_view, titles=titles)
-    report = write_work_tree(job.root, site_id, files, work=f"{job.state}/work", kept=kept or ())
+    files = work_tree.generate_site(job.graph, site, job.now, site_url=url, view=site_view, titles=titles)
+    report = work_tree.write_work_tree(job.root, site_id, files, work=f"{job.state}/work", kept=kept or ())
     if kept is None and titles_key_now:
         memo.remember(titles_key_now, [f"docs/{path}" for path in titles])
     tree = [*files, *(kept or ())]

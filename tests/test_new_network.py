@@ -108,7 +108,7 @@ def test_missing_look_logo_and_engine_settings_are_check_errors_at_their_line(ne
 def test_a_project_without_mkdocs_yml_or_themes_uses_the_package(network: Path, tmp_path: Path):
     (network / "mkdocs.yml").unlink()
     graph = load_graph(network)
-    from generator.build import generate_site
+    from generator.work_tree import generate_site
     from tests.conftest import DEMO_NOW
 
     files = generate_site(graph, graph.sites[0], DEMO_NOW)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator import workers
-from generator.build import build, generate_site, load_graph
+from generator.build import build, load_graph
+from generator.work_tree import generate_site
 from generator.engine import CLEAN, UNCHANGED
 from generator.pages.view import SiteView
 from generator.site_keys import input_digests, shown_events_only, site_key
@@ -102,9 +103,9 @@ def counted(tmp_path, monkeypatch) -> Path:
         with calls.open("a", encoding="utf-8") as handle:
             handle.write(f"{what}:{site_id}\n")
 
-    import generator.build as orchestrator
+    import generator.work_tree as work_tree
 
-    real_generate, real_index = orchestrator.generate_site, workers.update_index
+    real_generate, real_index = work_tree.generate_site, workers.update_index
 
     def generating(graph, site, now, **options):
         note("generate", site.id)
@@ -114,7 +115,7 @@ def counted(tmp_path, monkeypatch) -> Path:
         note("index", view.site.id)
         return real_index(view, folder, **options)
 
-    monkeypatch.setattr(orchestrator, "generate_site", generating)
+    monkeypatch.setattr(work_tree, "generate_site", generating)
     monkeypatch.setattr(workers, "update_index", indexing)
     return calls
 

@@ -24,7 +24,7 @@ from ..models.title import Title
 from ..render.markdown import sanitize_harvested_html
 from ..schema_errors import explain, resolve
 from .categories import kind_names, kind_of
-from .store import paused_gc
+from ..gc_pause import paused_gc
 
 _BAD_TEXT = re.compile(r"[<>\x00-\x08\x0b-\x1f\x7f]")
 # Exactly what sanitize_harvested_html can output: allowlisted tags without attributes, and

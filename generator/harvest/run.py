@@ -27,7 +27,7 @@ from .parsers.feed import parse_feed
 from .parsers.ical import parse_ical
 from .parsers.kbart import parse_kbart
 from .report import Report, Row
-from .store import HARVEST_DIR, REPORT, StoreError, empty_store, read_store, store_path, write_if_changed, write_json
+from ..load.harvest_store import HARVEST_DIR, REPORT, StoreError, empty_store, read_store, store_path, write_if_changed, write_json
 
 PARIS = ZoneInfo("Europe/Paris")
 DUE_RATIO = 0.9  # a nightly run a few seconds early still counts as a day later

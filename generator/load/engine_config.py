@@ -32,6 +32,8 @@ from .yaml_source import YamlDocument, load_yaml
 
 ENGINE_FILE = "mkdocs.yml"
 BASE_FILE = Path(__file__).resolve().parent.parent / "engine_base.yml"
+# The shared look ships inside the package too: upgrading bibnum upgrades every network's look.
+SHARED_LOOK = Path(__file__).resolve().parent.parent / "look"
 
 APPENDED = {("theme", "features"), ("extra_css",), ("extra_javascript",)}
 BY_NAME = {("markdown_extensions",), ("plugins",)}

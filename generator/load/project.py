@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BibnumError, Location, Problem, ProjectNotFound
-from ..harvest.store import HARVEST_DIR, REPORT, StoreError, paused_gc, read_store
+from ..gc_pause import paused_gc
+from .harvest_store import HARVEST_DIR, REPORT, StoreError, read_store
 from ..messages import say
 from .engine_config import read_engine_config
 from .markdown_body import Extensions

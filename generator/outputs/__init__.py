@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..harvest.store import paused_gc
+from ..gc_pause import paused_gc
 from ..pages.view import SiteView
 from .api import api_files
 from .embed import embed_files

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..i18n import sort_key, text as _
 from ..models.graph import Page
-from ..render.environment import render
+from .environment import render
 from . import paths
 from .figures import (charges_fee, documents_of, member_towns, profile_totals, readers_of, total_fees,
                       total_population)

@@ -7,11 +7,11 @@ import html
 import yaml
 
 from ..guide import editor_guide_markdown
-from ..harvest.store import paused_gc
+from ..gc_pause import paused_gc
 from ..i18n import sort_key, text as _
 from ..models.group import KIND_ORDER
 from ..render.engine_text import html_text, markdown_text
-from ..render.environment import front_matter, page
+from .environment import front_matter, page
 from . import paths
 from .network_pages import network_pages
 from .public import agenda_files, content_pages, news_files, open_data_pages, post_url

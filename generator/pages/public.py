@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ..harvest.store import paused_gc
+from ..gc_pause import paused_gc
 from ..i18n import text as _
 from ..models.graph import Post
 from ..outputs import locations as published
@@ -13,7 +13,7 @@ from ..outputs.ical import calendar_ics, day_stamp
 from ..outputs.jsonld import event_script, library_script
 from ..outputs.manifest import open_data_sections, resource_feed_links
 from ..render.engine_text import markdown_text
-from ..render.environment import front_matter, page
+from .environment import front_matter, page
 from . import paths
 from .network_pages import page_blocks
 from .view import SiteView, access_facet

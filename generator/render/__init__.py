@@ -1,1 +1,1 @@
-"""Turning model objects into text: the one Jinja2 environment, safe Markdown, front matter."""
+"""Safe text for pages: editors' Markdown sanitized, text made inert for the engine, Material's icons (no page layer here)."""

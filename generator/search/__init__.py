@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import BibnumError
 from ..messages import say
-from ..harvest.store import paused_gc
+from ..gc_pause import paused_gc
 from ..writer import GuardedWriter, WriteReport
 from ..pages.view import SiteView
 from .labels import search_labels
@@ -36,7 +36,7 @@ MATERIAL_INDEX = "search/search_index.json"
 
 def site_index_files(view: SiteView) -> dict[str, bytes]:
     """{path under the site: bytes} of one site's static index."""
-    with paused_gc():  # tens of thousands of small objects, no cycles: see harvest.store
+    with paused_gc():  # tens of thousands of small objects, no cycles: see gc_pause
         files = static_index(site_records(view), search_labels(view))
     return {f"{INDEX_DIR}/{path}": data for path, data in files.items()}
 

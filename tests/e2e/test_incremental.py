@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import SHARED_LOOK, build
+from generator.build import build
+from generator.load.engine_config import SHARED_LOOK
 from generator.engine import CLEAN, DIRTY, UNCHANGED
 from tests.conftest import DEMO_NOW, copy_project
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from generator.build import generate_site, load_graph
+from generator.build import load_graph
+from generator.work_tree import generate_site
 from generator.harvest.run import harvest
 from tests.conftest import DEMO_NOW, REPO
 

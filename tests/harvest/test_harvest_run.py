@@ -15,7 +15,7 @@ from generator.build import load_graph
 from generator.cli import main
 from generator.errors import BibnumError
 from generator.harvest.run import harvest
-from generator.harvest.store import read_store
+from generator.load.harvest_store import read_store
 from tests.harvest.helpers import FAST, Reply, atom, books
 
 NOW = datetime(2026, 11, 21, 4, 0)

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from generator.build import generate_site, load_graph
+from generator.build import load_graph
+from generator.work_tree import generate_site
 from generator.errors import ProjectInvalid
 from tests.conftest import DEMO_NOW, REPO
 

@@ -8,7 +8,8 @@ import re
 import pytest
 from pydantic import ValidationError
 
-from generator.build import generate_site, load_graph
+from generator.build import load_graph
+from generator.work_tree import generate_site
 from generator.errors import ProjectInvalid
 from generator.load.project import load_project
 from generator.models.group import Group

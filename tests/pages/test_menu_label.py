@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from generator.build import generate_site, load_graph
+from generator.build import load_graph
+from generator.work_tree import generate_site
 from tests.conftest import DEMO_NOW, REPO
 from tests.e2e.helpers import parse, text_of
 

@@ -11,7 +11,8 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from generator.build import generate_site, load_graph
+from generator.build import load_graph
+from generator.work_tree import generate_site
 from generator.models.title import Title
 from generator.pages.view import SiteView
 from tests.conftest import DEMO_NOW, REPO
@@ -131,7 +132,7 @@ JINJA_ITEMS = """{% for t in titles %}
 @pytest.mark.parametrize("level", [2, 3])
 def test_title_items_are_what_the_template_wrote(graph, site, level) -> None:
     from generator.pages.titles import title_items
-    from generator.render.environment import environment
+    from generator.pages.environment import environment
 
     view = SiteView.build(graph, graph.site(site), DEMO_NOW)
     odd = [t.model_copy(update=changes) for t, changes in zip(make_titles("pnb", 4), [

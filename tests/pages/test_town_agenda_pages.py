@@ -7,7 +7,8 @@ import dataclasses
 
 import pytest
 
-from generator.build import generate_site, load_graph
+from generator.build import load_graph
+from generator.work_tree import generate_site
 from tests.conftest import DEMO_NOW, REPO
 
 

@@ -6,9 +6,7 @@ so that CI's nightly commit shows only what changed.
 
 from __future__ import annotations
 
-import gc
 import json
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,19 +20,6 @@ REPORT = "report.json"
 
 class StoreError(Exception):
     """A harvest file is unreadable or not in the expected shape; the message says why."""
-
-
-@contextmanager
-def paused_gc():
-    """Build many small objects (50,000 titles) without the cyclic collector walking them again
-    and again: it halved load time here. Nothing built meanwhile holds a reference cycle."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def store_path(root: Path, source_id: str) -> Path:

@@ -2,7 +2,7 @@ import pytest
 import yaml
 from jinja2 import UndefinedError
 
-from generator.render.environment import environment, front_matter
+from generator.pages.environment import environment, front_matter
 
 
 def test_autoescape_and_strict_undefined():
@@ -34,7 +34,7 @@ def test_front_matter_keeps_apostrophes_readable():
 
 def _reference_front_matter(meta):
     """What front_matter wrote before it learnt to skip yaml for plain strings."""
-    from generator.render.environment import _escape
+    from generator.pages.environment import _escape
 
     safe = {key: _escape(value) for key, value in meta.items()}
     safe["search"] = {"exclude": True}  # every generated page stays out of Material's unused lunr index

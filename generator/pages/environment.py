@@ -15,12 +15,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import i18n
-from .icons import icon_svg
-from ..pages import paths
-from ..pages.titles import title_items
-from ..pages.view import access_facet
-from .engine_text import html_text, markdown_inert_html
-from .markdown import markdown_html
+from ..render.icons import icon_svg
+from . import paths
+from .titles import title_items
+from .view import access_facet
+from ..render.engine_text import html_text, markdown_inert_html
+from ..render.markdown import markdown_html
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

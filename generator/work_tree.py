@@ -1,0 +1,69 @@
+"""One site's work tree: every file the engine reads (docs/, overrides/, mkdocs.yml), and its writing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .families import title_files, titles_view
+from .load.engine_config import SHARED_LOOK, read_engine_config
+from .models.graph import NetworkGraph
+from .models.site import Site
+from .outputs import data_files
+from .pages.config import palette_css, site_config
+from .pages.pro import pro_files
+from .pages.public import public_files
+from .pages.view import SiteView
+from .writer import GuardedWriter, WriteReport
+
+STATE = ".bibnum"  # work trees (STATE/work/<site>), engine outputs (STATE/engine/<site>), search indexes (STATE/search/<site>)
+WORK = f"{STATE}/work"
+
+
+def generate_site(
+    graph: NetworkGraph, site: Site, now: datetime, *, site_url: str | None = None, view: SiteView | None = None,
+    titles: Mapping[str, str | bytes] | None = None,
+) -> dict[str, str | bytes]:
+    """Every file of one site's work tree (docs/, overrides/, mkdocs.yml), as a mapping.
+
+    `titles` is the title family's docs files (generator/families.py) when the caller has
+    them already, or {} when it keeps them from an earlier build; None: generated here.
+    """
+    view = view or SiteView.build(graph, site, now)
+    uid_domain = _host(graph.sites[0].url)
+    public = site.kind == "public"
+    docs = public_files(view, uid_domain, titles=False) if public else pro_files(view, uid_domain)
+    docs.update(data_files(view, titles=False))
+    docs.update(title_files(titles_view(graph, site, now)) if titles is None else titles)
+    docs["assets/bibnum/palette.css"] = palette_css(site)
+    themes = graph.root / "themes"
+    logo = themes / site.look / site.logo if site.logo else None
+    if logo is not None and logo.is_file():
+        docs["assets/bibnum/logo.svg"] = logo.read_bytes()
+    files: dict[str, str | bytes] = {f"docs/{path}": content for path, content in docs.items()}
+    for look in (SHARED_LOOK, themes / site.look):  # the network's look adds to or overrides the shared one
+        for path in sorted(look.rglob("*")) if look.is_dir() else []:
+            if path.is_file():
+                files[f"overrides/{path.relative_to(look).as_posix()}"] = path.read_bytes()
+    base = read_engine_config(graph.root).settings  # bibnum's base, with the project's mkdocs.yml over it
+    files["mkdocs.yml"] = site_config(base, view, site_url=site_url, has_logo="docs/assets/bibnum/logo.svg" in files)
+    return files
+
+
+def write_work_tree(root: Path, site_id: str, files: dict[str, str | bytes], *, work: str = WORK,
+                    kept: Iterable[str] = ()) -> WriteReport:
+    """Write one site's work tree under ROOT/WORK/<site>: only changed files, stale ones removed.
+
+    `kept` files are already there, as they should be (an output family kept from an earlier build).
+    """
+    writer = GuardedWriter(root / work / site_id)
+    writer.write_all(files)
+    writer.keep(kept)
+    writer.remove_stale()
+    return writer.report
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or "bibnum.invalid"
