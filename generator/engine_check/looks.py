@@ -9,13 +9,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import Location, Problem
+from ..load.engine_config import SHARED_LOOK  # a file there needs no copy in a network's look
 from ..load.yaml_source import YamlDocument
 from ..messages import listed, say
 from ..models.base import NAME_MAX
 from ..probe import is_dir, is_file
 
-# The shared look (also generator/build.py's SHARED_LOOK): a file there needs no copy in a network's look.
-SHARED_LOOK = Path(__file__).resolve().parent.parent / "look"
 
 
 def declared_looks(root: Path, sites: YamlDocument | None) -> dict[str, Path]:

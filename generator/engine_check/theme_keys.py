@@ -16,7 +16,7 @@ from ..load.engine_config import REFUSED, found_kind, ordinal
 from ..load.yaml_source import YamlDocument
 from ..messages import listed, say
 from ..probe import is_file
-from .looks import SHARED_LOOK
+from ..load.engine_config import SHARED_LOOK
 
 # An icon's id as Material's templates include it (`.icons/<id>.svg`): names separated by slashes.
 _ICON_ID = re.compile(r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*")
