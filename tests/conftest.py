@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -37,3 +40,20 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The demo network built for real, once per session, into a temporary folder."""
     root = copy_project(tmp_path_factory.mktemp("demo") / "network")
     return build(root, out=root / "site", now=DEMO_NOW)
+
+
+def run_check(project: Path, **env: str) -> subprocess.CompletedProcess:
+    """`bibnum check PROJECT` as an editor runs it: a subprocess, its exit code and what it printed."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", "check", str(project)],
+        capture_output=True, text=True, check=False, cwd=REPO, timeout=120, env={**os.environ, **env},
+    )
+
+
+def replace_line(path: Path, prefix: str, new: str, after: int = 0) -> int:
+    """Replace the first line starting with `prefix` (after line `after`); return its 1-based number."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if i >= after and line.startswith(prefix))
+    lines[index] = new
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return index + 1

@@ -9,23 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
-
-
-def run_check(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", "check", str(project)],
-        capture_output=True, text=True, check=False, cwd=REPO,
-    )
-
-
-def replace_line(path: Path, prefix: str, new: str) -> int:
-    """Replace the first line starting with `prefix`; return its 1-based number."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    index = next(i for i, line in enumerate(lines) if line.startswith(prefix))
-    lines[index] = new
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return index + 1
+from tests.conftest import REPO, replace_line, run_check
 
 
 def test_demo_is_valid():

@@ -7,30 +7,11 @@ editor reads: exit 1, no traceback, the file, line and column, and a message in 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
-
-
-def run_check(project: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", "check", str(project)],
-        capture_output=True, text=True, check=False, cwd=REPO, timeout=120,
-        env={**__import__("os").environ, **env},
-    )
-
-
-def replace_line(path: Path, prefix: str, new: str) -> int:
-    """Replace the first line starting with `prefix`; return its 1-based number."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    index = next(i for i, line in enumerate(lines) if line.startswith(prefix))
-    lines[index] = new
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return index + 1
+from tests.conftest import replace_line, run_check
 
 
 def billion_laughs() -> str:

@@ -31,7 +31,7 @@ def town_slug(name: str) -> str:
     """A town's name as a web address: 'Œuilly' -> 'oeuilly', « L’Aigle » -> 'l-aigle'.
 
     Two towns whose slugs match would share their agenda page: the check refuses that
-    (network.towns here, libraries' towns in references.py).
+    (network.towns here, libraries' towns in references/towns.py).
     """
     folded = unicodedata.normalize("NFKD", name.casefold().translate(_LIGATURES))
     # Accents go; every other sign (’ ' - space parentheses) separates words.

@@ -15,17 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from tests.conftest import replace_line
 
 pytestmark = pytest.mark.e2e
-
-
-def replace_line(path: Path, prefix: str, new: str, after: int = 0) -> int:
-    """Replace the first line starting with `prefix` (after line `after`); return its 1-based number."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    index = next(i for i, line in enumerate(lines) if i >= after and line.startswith(prefix))
-    lines[index] = new
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return index + 1
 
 
 def line_of(path: Path, prefix: str, after: int = 0) -> int:

@@ -9,22 +9,15 @@ are refused, all in one run of `check`, each at its own line, with exit 1 and no
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import REPO, copy_project
+from tests.conftest import copy_project, run_check
 from tests.security.hostile import _spans
 
 LOCATION = re.compile(r"^(?P<file>[^\s:]+):(?P<line>\d+):(?P<col>\d+): ", re.M)
-
-
-def run_check(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.cli", "check", str(project)],
-                          capture_output=True, text=True, check=False, cwd=REPO, timeout=120)
 
 
 def set_field(project: Path, file: str, path: tuple, value: str) -> int:
