@@ -180,7 +180,7 @@ def _read_body(response: http.client.HTTPResponse, encoding: str, max_bytes: int
         if inflater is not None:
             try:
                 chunk = inflater.decompress(chunk, max_bytes + 1 - size)
-            except zlib.error as exc:
+            except zlib.error:
                 raise FetchError(say("fetch.gzip")) from None
         size += len(chunk)
         if size > max_bytes:

@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import Location, Problem
+from ..errors import Problem
 from ..messages import say
 from .yaml_source import YamlDocument, load_yaml
 

@@ -98,7 +98,7 @@ def test_site_config_escapes_every_string_material_prints():
     config = yaml.safe_load(site_config({}, view, has_logo=False))
     assert config["site_name"] == html_text(HOSTILE_TEXT[0])
     assert config["site_description"] == html_text(HOSTILE_TEXT[2])
-    assert config["copyright"] == html_text(f'Réseau " & Cie — a@b.example" onclick="x')
+    assert config["copyright"] == html_text('Réseau " & Cie — a@b.example" onclick="x')
     assert config["site_url"] == site.url
     labels = [label for item in config["nav"] for label in item]
     assert "Ressources" in labels and all(parsed(label).text == label.replace("&amp;", "&") for label in labels)

@@ -32,7 +32,7 @@ def parse_ical(body: bytes, content_type: str | None, *, source_id: str, today: 
     text = decode(body, content_type, xml=False)
     try:
         calendar = Calendar.from_ical(text)
-    except (ValueError, IndexError, KeyError) as exc:
+    except (ValueError, IndexError, KeyError):
         raise ParseError(say("parse.ical")) from None
     if calendar.name != "VCALENDAR":
         raise ParseError(say("parse.no_vcalendar"))
