@@ -75,7 +75,8 @@ def test_the_code_digest_covers_templates_and_strings():
     package = Path(families.__file__).parent
     covered = families.list_files(package)
     assert package / "templates" / "public" / "titles.md.j2" in covered
-    assert package / "i18n" / "fr.py" in covered
+    assert package / "i18n" / "fr" / "__init__.py" in covered
+    assert package / "i18n" / "fr" / "agenda.py" in covered
     assert package / "outputs" / "opds.py" in covered
 
 

@@ -24,7 +24,7 @@ def text(key: str, **values: object) -> str:
     try:
         template = STRINGS[key]
     except KeyError:
-        raise KeyError(f"no interface string {key!r} in generator/i18n/fr.py") from None
+        raise KeyError(f"no interface string {key!r} in generator/i18n/fr/") from None
     return template.format(**values) if values else template
 
 

@@ -1,0 +1,28 @@
+"""Strings of every page: navigation, counts, dates.
+
+A part of the French interface strings (generator/i18n/fr/). Keys are dotted; `a|b` holds singular|plural.
+"""
+
+STRINGS: dict[str, str] = {
+    # navigation
+    "nav.home": "Accueil",
+    "nav.resources": "Ressources",
+    "nav.agenda": "Agenda",
+    "nav.libraries": "Bibliothèques",
+    "nav.news": "Actualités",
+    "nav.accessibility": "Accessibilité",
+    "nav.blog": "Blog",
+    "nav.groups": "Groupes et comités",
+    "nav.network": "Le réseau en chiffres",
+    "nav.guide": "Guide de l'éditeur",
+    # counts
+    "count.resource": "ressource|ressources",
+    "count.event": "événement|événements",
+    "count.library": "bibliothèque|bibliothèques",
+    "count.inhabitant": "habitant|habitants",
+    "count.post": "billet|billets",
+    "count.simultaneous": "accès simultané|accès simultanés",
+    # dates
+    "date.same_day": "{day}, de {start} à {end}",
+    "date.days": "du {start} ({start_time}) au {end} ({end_time})",
+}
