@@ -35,7 +35,7 @@ _OPENATHENS = "https://go.openathens.net/redirector/"
 _PLAIN_URL = re.compile(
     r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,4})?(?:[/?#][^\s\x00-\x1f\x7f-\x9f\\]*)?")
 _NEEDS = {"login": "target", "direct": "target", "template": "template", "on_site": "where"}
-# Who the address belongs to (a key of generator/messages.py), and an example of it, for the messages.
+# Who the address belongs to (a key of generator/messages/), and an example of it, for the messages.
 _OWNER = {
     "login.base": ("url.owner.login", "https://proxy.example.org"),
     "service": ("url.owner.service", "https://service.example.org/…"),

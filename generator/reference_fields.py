@@ -17,7 +17,7 @@ from pydantic import BaseModel
 VOCABULARIES = ("categories", "audiences", "devices", "languages", "event_kinds", "event_series")
 
 # What an id of each vocabulary (and of the blog's categories, a list of names in taxonomy.yml)
-# is, in the messages: a key `what.<…>` of generator/messages.py.
+# is, in the messages: a key `what.<…>` of generator/messages/.
 TAXONOMY_TARGETS = {"categories": "category", "audiences": "audience", "devices": "device",
                     "languages": "language", "event_kinds": "event_kind", "event_series": "event_series",
                     "blog_categories": "blog_category"}

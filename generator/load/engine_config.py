@@ -39,7 +39,7 @@ APPENDED = {("theme", "features"), ("extra_css",), ("extra_javascript",)}
 BY_NAME = {("markdown_extensions",), ("plugins",)}
 
 # Keys bibnum writes for each site, or that would break what it generates: where to act instead
-# (generator/messages.py, "engine.refused.<dotted key>").
+# (generator/messages/, "engine.refused.<dotted key>").
 REFUSED: dict[tuple[str, ...], str] = {
     path: say("engine.refused." + ".".join(path)) for path in (
         ("site_name",), ("site_url",), ("site_description",), ("copyright",), ("nav",), ("docs_dir",),

@@ -45,7 +45,7 @@ def shown(value: str, limit: int = 60) -> str:
 
 
 class Invalid(ValueError):
-    """A validator's refusal, in the editor's words (a key of generator/messages.py).
+    """A validator's refusal, in the editor's words (a key of generator/messages/).
 
     `at` names the key a model-level rule is about (an event's `end`), so that the
     message points at that key's line instead of the block's first one.

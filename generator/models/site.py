@@ -76,7 +76,7 @@ _ALGOLIA_KEY = re.compile(r"^[A-Za-z0-9+/=_-]{32,512}$")
 
 
 def _matching(pattern: re.Pattern[str], what: str, example: str):
-    """`what` is a key of generator/messages.py naming the expected value."""
+    """`what` is a key of generator/messages/ naming the expected value."""
     def check(value: str) -> str:
         if not pattern.match(value):
             raise Invalid("value.pattern", value=value, what=say(what), example=example)

@@ -50,7 +50,7 @@ class IdChecks(ReferenceChecks):
 
     def _ids(self, doc: YamlDocument, path: tuple, values: list[str], known: Known, what: str, where: str) -> None:
         """Report each of `values` not in `known` (nothing when `known` is None: its file is unreadable).
-        `what` names the kind of id (a key `what.<what>` of generator/messages.py)."""
+        `what` names the kind of id (a key `what.<what>` of generator/messages/)."""
         if known is None:
             return
         what = what.replace(" ", "_")

@@ -1,4 +1,4 @@
-"""The validation library's errors, told to an editor in French (messages in generator/messages.py).
+"""The validation library's errors, told to an editor in French (messages in generator/messages/).
 
 pydantic reports an error as a type (`missing`, `string_too_long`…), a location in the
 data (`("groups", 5, "kind")`) and the value written. Each is turned into one Problem:
