@@ -28,7 +28,7 @@ from .models.site import Site
 from .outputs.api import api_dump, titles_documents
 from .outputs.opds import title_feed_files
 from .pages.public import page_adder, title_pages
-from .pages.view import SiteView
+from .view.site_view import SiteView
 from .writer import atomic_write
 
 TITLES = "titles"

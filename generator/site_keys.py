@@ -21,7 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .families import FORMAT, TITLES_LEAVE_OUT, code_digest, data_digest, files_digest
-from .pages.view import SiteView
+from .view.site_view import SiteView
 
 SITE = "site"  # the family of the whole work tree
 SEARCH = "search"  # the family of the search index

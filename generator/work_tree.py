@@ -15,7 +15,7 @@ from .outputs import data_files
 from .pages.config import palette_css, site_config
 from .pages.pro import pro_files
 from .pages.public import public_files
-from .pages.view import SiteView
+from .view.site_view import SiteView
 from .writer import GuardedWriter, WriteReport
 
 STATE = ".bibnum"  # work trees (STATE/work/<site>), engine outputs (STATE/engine/<site>), search indexes (STATE/search/<site>)

@@ -22,7 +22,7 @@ from .errors import Problem
 from .families import TITLES, FamilyMemo, list_files, title_files, titles_key, titles_view
 from .linkcheck import check_built_site
 from .models.graph import NetworkGraph
-from .pages.view import SiteView
+from .view.site_view import SiteView
 from .search import refuse_admin_key, update_index
 from .site_keys import SEARCH, SITE, InputDigests, shown_events_only, site_key
 from . import work_tree  # called through the module: tests count the calls by patching it

@@ -12,7 +12,7 @@ import pytest
 from generator.build import load_graph
 from generator.errors import ProjectInvalid
 from generator.pages.public import public_files
-from generator.pages.view import SiteView
+from generator.view.site_view import SiteView
 
 AUDIT = {
     "date": "2026-10-05",

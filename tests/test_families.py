@@ -12,7 +12,7 @@ import pytest
 from generator import families, workers
 from generator.build import build, load_graph
 from generator.families import FamilyMemo, data_digest, title_files, titles_key, titles_view
-from generator.pages.view import SiteView
+from generator.view.site_view import SiteView
 from tests.conftest import DEMO_NOW, REPO, copy_project
 from tests.e2e.test_incremental import EVENT, assert_same_as_clean, rename_event
 

@@ -13,7 +13,7 @@ from generator import workers
 from generator.build import build, load_graph
 from generator.work_tree import generate_site
 from generator.engine import CLEAN, UNCHANGED
-from generator.pages.view import SiteView
+from generator.view.site_view import SiteView
 from generator.site_keys import input_digests, shown_events_only, site_key
 from tests.conftest import DEMO_NOW, REPO, copy_project
 from tests.e2e.test_incremental import EVENT, assert_same_as_clean, rename_event

@@ -17,8 +17,8 @@ from ..messages import say
 from ..models.graph import NetworkGraph
 from ..models.login import CasLogin, EzproxyLogin, LoginStrategy, OpenAthensLogin, ResourceAccess, ShibbolethLogin
 from ..models.site import Site
-from ..pages import paths
-from ..pages.view import SiteView
+from ..view import paths
+from ..view.site_view import SiteView
 from .parse import AccessLinkSeen
 
 OPENATHENS_HOST = "go.openathens.net"

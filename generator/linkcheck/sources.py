@@ -8,8 +8,8 @@ from ..errors import Location, Problem
 from ..messages import say
 from ..models.graph import NetworkGraph
 from ..models.site import Site
-from ..pages import paths
-from ..pages.public import post_url
+from ..view import paths
+from ..view.paths import post_url
 from .check import LinkProblem
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..gc_pause import paused_gc
-from ..pages.view import SiteView
+from ..view.site_view import SiteView
 from .api import api_files
 from .embed import embed_files
 from .feeds import feed_files

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..pages.view import SiteView
+from ..view.site_view import SiteView
 from . import locations as loc
 from .records import Record, event_record, library_record, resource_record, title_record, titles_of
 

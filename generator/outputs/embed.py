@@ -12,7 +12,7 @@ import html
 import json
 
 from ..i18n import text as _
-from ..pages.view import SiteView
+from ..view.site_view import SiteView
 from . import locations as loc
 from .api import dump, schema_text
 from .records import page_url, resource_record

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from ..i18n import text as _
 from ..models.graph import Post
-from ..pages import paths
-from ..pages.view import SiteView
+from ..view import paths
+from ..view.site_view import SiteView
 from ..render.markdown import markdown_html, plain_text, sanitize_html
 from . import locations as loc
 from .records import page_url, titles_of

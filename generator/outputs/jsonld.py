@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..models.event import Event
 from ..models.library import Library
-from ..pages.view import SiteView
+from ..view.site_view import SiteView
 from . import locations as loc
 from .hours import opening_hours
 from .records import page_url

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..i18n import text as _
-from ..pages import paths
-from ..pages.view import SiteView
+from ..view import paths
+from ..view.site_view import SiteView
 from . import locations as loc
 from .api import schema_names
 

@@ -18,8 +18,8 @@ from xml.etree.ElementTree import Element
 from ..i18n import plural, text as _
 from ..models.resource import Resource
 from ..models.title import Title
-from ..pages import paths
-from ..pages.view import SiteView
+from ..view import paths
+from ..view.site_view import SiteView
 from ..render.markdown import markdown_html, sanitize_html
 from . import locations as loc
 from .feeds import newest, title_uuid

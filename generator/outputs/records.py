@@ -15,8 +15,8 @@ from ..models.event import Event
 from ..models.library import Library
 from ..models.resource import Resource
 from ..models.title import Title
-from ..pages import paths
-from ..pages.view import SiteView, newest_first
+from ..view import paths
+from ..view.site_view import SiteView, newest_first
 from ..render.markdown import markdown_html, sanitize_html
 from . import locations as loc
 

@@ -12,9 +12,9 @@ from ..models.site import Site
 from ..outputs.manifest import feed_links
 from ..render.engine_text import engine_url, html_text, html_texts
 from ..search.labels import page_settings
-from . import paths
+from ..view import paths
 from .csp import content_security_policy, engine_script_hashes
-from .view import SiteView
+from ..view.site_view import SiteView
 
 
 _EXTRA_AS_JSON = {"annotate", "version"}

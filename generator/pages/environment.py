@@ -16,9 +16,9 @@ from markupsafe import Markup
 
 from .. import i18n
 from ..render.icons import icon_svg
-from . import paths
+from ..view import paths
 from .titles import title_items
-from .view import access_facet
+from ..view.site_view import access_facet
 from ..render.engine_text import html_text, markdown_inert_html
 from ..render.markdown import markdown_html
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from ..i18n import sort_key, text as _
 from ..models.graph import Page
 from .environment import render
-from . import paths
-from .figures import (charges_fee, documents_of, member_towns, profile_totals, readers_of, total_fees,
-                      total_population)
-from .view import SiteView
+from ..view import paths
+from ..view.figures import (charges_fee, documents_of, member_towns, profile_totals, readers_of, total_fees,
+                            total_population)
+from ..view.site_view import SiteView
 
 
 def page_blocks(view: SiteView, pg: Page) -> str:

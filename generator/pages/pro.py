@@ -12,10 +12,10 @@ from ..i18n import sort_key, text as _
 from ..models.group import KIND_ORDER
 from ..render.engine_text import html_text, markdown_text
 from .environment import front_matter, page
-from . import paths
+from ..view import paths
 from .network_pages import network_pages
-from .public import agenda_files, content_pages, news_files, open_data_pages, post_url
-from .view import SiteView
+from .public import agenda_files, content_pages, news_files, open_data_pages
+from ..view.site_view import SiteView
 
 BLOG_DIR = "blog"
 
@@ -28,7 +28,7 @@ def pro_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
     published = [p for p in view.posts if not p.meta.draft]
 
     def add(path: str, template: str, meta: dict, **context: object) -> None:
-        files[path] = page(template, meta, view=view, base=paths.base_of(path), post_url=post_url, **context)
+        files[path] = page(template, meta, view=view, base=paths.base_of(path), post_url=paths.post_url, **context)
 
     add(paths.HOME, "pro/home.md.j2", {"title": view.site.name, "hide": ["navigation", "toc"]},
         heading=False, posts=published, groups=groups)

@@ -6,7 +6,6 @@ import html
 
 from ..gc_pause import paused_gc
 from ..i18n import text as _
-from ..models.graph import Post
 from ..outputs import locations as published
 from ..outputs.embed import example_record, resource_fields, snippet_html
 from ..outputs.ical import calendar_ics, day_stamp
@@ -14,11 +13,9 @@ from ..outputs.jsonld import event_script, library_script
 from ..outputs.manifest import open_data_sections, resource_feed_links
 from ..render.engine_text import markdown_text
 from .environment import front_matter, page
-from . import paths
+from ..view import paths
 from .network_pages import page_blocks
-from .view import SiteView, access_facet
-
-NEWS_DIR = "actualites"
+from ..view.site_view import SiteView, access_facet
 
 
 # Generation makes many short-lived objects and no reference cycles to speak of: without
@@ -61,7 +58,7 @@ def public_files(view: SiteView, uid_domain: str, *, titles: bool = True) -> dic
             libraries=view.graph.libraries, site_url=site.url, stamp=view_stamp(view),
             uid_domain=uid_domain, event_url=lambda ev: site.url + paths.link("event", ev.id))
 
-    files.update(news_files(view, NEWS_DIR, _("nav.news")))
+    files.update(news_files(view, paths.NEWS_DIR, _("nav.news")))
     if site.accessibility is not None:
         add(paths.ACCESSIBILITY, "public/accessibility.md.j2", {"title": _("a11y.title")}, today=view.now)
     open_data_pages(view, add)
@@ -72,7 +69,7 @@ def public_files(view: SiteView, uid_domain: str, *, titles: bool = True) -> dic
 def page_adder(view: SiteView, files: dict[str, str | bytes]):
     """add(path, template, meta, **context): render one page of the site into FILES."""
     def add(path: str, template: str, meta: dict, **context: object) -> None:
-        files[path] = page(template, meta, view=view, base=paths.base_of(path), post_url=post_url, **context)
+        files[path] = page(template, meta, view=view, base=paths.base_of(path), post_url=paths.post_url, **context)
     return add
 
 
@@ -214,10 +211,6 @@ def content_pages(view: SiteView) -> dict[str, str]:
 
 def _has_heading(markdown: str) -> bool:
     return any(line.startswith("# ") for line in markdown.splitlines())
-
-
-def post_url(post: Post) -> str:
-    return f"{NEWS_DIR if post.kind == 'news' else 'blog'}/{post.id}/"
 
 
 def view_stamp(view: SiteView):

@@ -15,8 +15,8 @@ from markupsafe import Markup, escape
 
 from ..i18n import short_date, text as _
 from ..models.title import Title
-from . import paths
-from .view import SiteView
+from ..view import paths
+from ..view.site_view import SiteView
 
 
 def title_items(view: SiteView, titles: Iterable[Title], base: str, level: int) -> Markup:

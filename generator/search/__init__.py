@@ -22,7 +22,7 @@ from ..errors import BibnumError
 from ..messages import say
 from ..gc_pause import paused_gc
 from ..writer import GuardedWriter, WriteReport
-from ..pages.view import SiteView
+from ..view.site_view import SiteView
 from .labels import search_labels
 from .records import site_records
 from .static_index import static_index

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import i18n
-from ..pages import paths
-from ..pages.view import SiteView
+from ..view import paths
+from ..view.site_view import SiteView
 from .records import TYPES
 
 # Strings the page's HTML needs before any script runs (the partial reads them from `extra`).

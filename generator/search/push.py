@@ -134,7 +134,7 @@ def _forget_temporary(target: AlgoliaTarget) -> None:
 def push_sites(graph, site_ids: Sequence[str], now, admin_key: str, *, hosts: Sequence[str] = (),
                log: Callable[[str], None] = lambda message: None, **options: Any) -> dict[str, PushReport]:
     """Push every site that configures Algolia (or the named ones); the same records as the static index."""
-    from ..pages.view import SiteView
+    from ..view.site_view import SiteView
     from .algolia import algolia_objects, index_settings
     from .records import site_records
 

@@ -20,9 +20,9 @@ from ..models.group import KIND_ORDER, Group
 from ..models.library import Library
 from ..models.resource import Resource
 from ..models.title import Title
-from ..pages import paths
-from ..pages.public import post_url
-from ..pages.view import SiteView
+from ..view import paths
+from ..view.paths import post_url
+from ..view.site_view import SiteView
 from .sections import markdown_sections, markdown_text
 
 # How much a word counts by where it is found (a word counts once, at its best place).

@@ -248,7 +248,7 @@ def test_no_admin_key_in_the_built_site(algolia_build):
 
 def test_an_algolia_site_searches_algolia_with_the_same_box(algolia_server, page):
     from generator.build import load_graph
-    from generator.pages.view import SiteView
+    from generator.view.site_view import SiteView
     from generator.search.algolia import algolia_objects
     from generator.search.records import site_records
 

@@ -6,7 +6,7 @@ import pytest
 
 from generator.build import load_graph
 from generator.models.graph import NetworkGraph
-from generator.pages.view import SiteView
+from generator.view.site_view import SiteView
 from tests.conftest import DEMO_NOW, REPO
 
 

@@ -494,7 +494,7 @@ def test_category_and_audience_pages_list_exactly_their_resources(demo_build, vi
 
 @pytest.mark.parametrize("site_id", PUBLIC_SITES)
 def test_catalogue_has_hidden_filter_form_and_one_card_per_resource(demo_build, views, site_id):
-    from generator.pages.view import access_facet
+    from generator.view.site_view import access_facet
 
     root, view = site_dir(demo_build, site_id), views[site_id]
     page = root / "ressources" / "index.html"

@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from generator.outputs import data_files
 from generator.outputs import locations as loc
 from generator.outputs.jsonld import event_data, library_data
-from generator.pages import paths
+from generator.view import paths
 from tests.e2e.helpers import ALL_SITES, PUBLIC_SITES, parse, resolve
 
 pytestmark = pytest.mark.e2e

@@ -16,7 +16,7 @@ from generator.models.resource import Resource
 from generator.models.site import Network, Site
 from generator.models.taxonomy import Taxonomy
 from generator.models.title import Title
-from generator.pages.view import SiteView
+from generator.view.site_view import SiteView
 
 NOW = datetime(2026, 11, 21, 10, 0)  # naive Paris time, as the build gives it
 PORTAL_URL = "https://portail.example.org/numerique/"

@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from generator.outputs import locations as loc
 from generator.outputs.api import PAGE_SIZE, api_documents, api_files, schema_names, schema_text
-from generator.pages import paths
+from generator.view import paths
 from generator.pages.pro import pro_files
 from tests.outputs.conftest import NOW, PORTAL_URL, PRO_URL, event, make_view, title
 

@@ -14,7 +14,7 @@ from generator.outputs.feeds import atom, posts_feed, rss
 from generator.outputs.ical import day_stamp
 from generator.pages.pro import pro_files
 from generator.pages.public import public_files
-from generator.pages.view import SiteView
+from generator.view.site_view import SiteView
 from tests.outputs.conftest import NOW, make_graph, title
 
 TITLES = {"gallica": tuple(title("gallica", n) for n in range(1, 6))}

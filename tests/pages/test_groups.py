@@ -91,7 +91,7 @@ def test_unknown_library_of_a_person_is_reported_at_its_line(demo_copy) -> None:
 
 
 def test_a_groups_people_are_found_by_search() -> None:
-    from generator.pages.view import SiteView
+    from generator.view.site_view import SiteView
     from generator.search.records import site_records
 
     graph = load_graph(REPO)

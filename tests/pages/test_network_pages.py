@@ -12,7 +12,7 @@ from generator.models.site import Network
 from generator.outputs.api import libraries_document
 from generator.pages.pro import pro_files
 from generator.pages.public import public_files
-from generator.pages.view import SiteView
+from generator.view.site_view import SiteView
 from tests.outputs.conftest import NOW, library, make_graph
 from tests.outputs.test_api import assert_valid
 

@@ -3,7 +3,7 @@ as the pro API and JSON-LD do."""
 
 from __future__ import annotations
 
-from generator.pages import paths
+from generator.view import paths
 from generator.pages.pro import pro_files
 from tests.outputs.conftest import event, make_view
 

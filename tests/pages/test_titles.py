@@ -14,7 +14,7 @@ import yaml
 from generator.build import load_graph
 from generator.work_tree import generate_site
 from generator.models.title import Title
-from generator.pages.view import SiteView
+from generator.view.site_view import SiteView
 from tests.conftest import DEMO_NOW, REPO
 
 

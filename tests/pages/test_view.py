@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from generator.build import load_graph
-from generator.pages.view import SiteView
+from generator.view.site_view import SiteView
 from tests.conftest import DEMO_NOW, REPO
 
 

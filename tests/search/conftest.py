@@ -11,7 +11,7 @@ import pytest
 from generator.build import load_graph
 from generator.models.graph import NetworkGraph
 from generator.models.title import Title
-from generator.pages.view import SiteView
+from generator.view.site_view import SiteView
 from tests.conftest import DEMO_NOW, REPO
 
 

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from types import MappingProxyType
 
-from generator.pages.view import SiteView
+from generator.view.site_view import SiteView
 from generator.search import INDEX_DIR, site_index_files, update_index, write_site_index
 
 from .conftest import NOW, TITLES, title

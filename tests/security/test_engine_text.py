@@ -15,7 +15,7 @@ import yaml
 
 from generator.build import load_graph
 from generator.pages.config import site_config
-from generator.pages.view import SiteView
+from generator.view.site_view import SiteView
 from generator.render.engine_text import engine_url, html_text, markdown_text
 from tests.conftest import DEMO_NOW, REPO
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..models.graph import Post
 from ..models.network_facts import town_slug  # noqa: F401 (a town's agenda page: agenda_town(town_slug(name)))
 
 
@@ -38,6 +39,7 @@ NETWORK = "reseau.md"
 GUIDE = "guide-editeur.md"
 OPEN_DATA = "donnees-ouvertes.md"  # every site: links to each published data file
 EMBED = "integrer.md"  # public portals: the embeddable list of resources for town portals
+NEWS_DIR = "actualites"  # the news posts' folder (blog posts live under 'blog/')
 
 
 def resource(rid: str) -> str:
@@ -90,6 +92,10 @@ def group(gid: str) -> str:
 
 def page(pid: str) -> str:
     return f"{pid}.md"
+
+
+def post_url(post: Post) -> str:
+    return f"{NEWS_DIR if post.kind == 'news' else 'blog'}/{post.id}/"
 
 
 TITLES_PER_PAGE = 50
