@@ -1,29 +1,299 @@
-"""Put built sites into OUT, only once every site of the build is ready (DESIGN.md §4).
+"""Put built sites into OUT, each one switched in a single step (DESIGN.md §4, §10).
 
-Two ways, both leaving OUT as it was if they are never reached:
-- `swap`: a whole fresh copy is moved into place, then the old one removed (clean runs,
-  first publication);
-- `sync`: after a differential run, only the files that differ from the engine's kept
-  output are replaced, each one atomically, and files that are gone are deleted.
+Everything is prepared in OUT's staging area, a folder BESIDE it: on the same file system,
+so that renames are atomic, and never inside OUT, which a host such as GitHub Pages serves
+whole. For OUT = …/site:
+
+    …/.site.bibnum/
+        spare/<site>/   a second copy of each site: synced from the build, then exchanged
+                        with the live folder (so after a switch it holds the previous site)
+        switch.json     journal of a fallback switch in progress (see `_switch_in_two_steps`)
+        old-<site>/     the live folder during a fallback switch
+        .tmp-*          files being written (`publish_file`)
+        lock, lock.json OUT's lock (generator/locks.py)
+
+A failure or a kill before the switch leaves OUT/<site> as it was; the spare may be left
+half-synced, which the next publication repairs (it compares sizes and times, file by file).
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import functools
+import json
 import os
+import re
+import secrets
 import shutil
+import sys
 import time
 from pathlib import Path
 
+from .errors import BuildFailed
+from .messages import cut, say, system_error
 from .writer import replace_with_copy
+
+SPARE = "spare"
+JOURNAL = "switch.json"
+TEMP_PREFIX = ".tmp-"
+_OLD = "old-"  # + site id: the live folder during a fallback switch
+# What bibnum before the staging area left INSIDE OUT when killed: `.old-<site>-<ms>` and
+# `tempfile.mkdtemp(prefix=".staging-")`. Only these exact names are ever removed from OUT.
+_LEGACY_LEFTOVER = re.compile(r"\.old-.+-[0-9]+|\.staging-[A-Za-z0-9_]+")
+_UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP}
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def staging_area(out: Path) -> Path:
+    """The folder beside OUT where sites are prepared (and OUT's lock kept): `…/.site.bibnum`."""
+    out = out.resolve()
+    return out.parent / f".{out.name}.bibnum"
+
+
+def publish_site(built: Path, out: Path, site_id: str) -> list[str] | None:
+    """Make OUT/SITE_ID hold exactly the files of BUILT (bytes and times), switched in one step.
+
+    Returns the relative paths written or deleted compared with the previous live site
+    (sorted; [] when nothing differs, and then nothing is switched), or None when there
+    was no live site before. Any system error raises BuildFailed, OUT/SITE_ID untouched.
+    """
+    area = staging_area(out)
+    live, spare = out / site_id, area / SPARE / site_id
+    try:
+        if not built.is_dir():  # never publish an empty site for a missing build
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), os.fspath(built))
+        wanted = _tree(os.fspath(built))
+        current = _tree(os.fspath(live)) if live.is_dir() else None
+        changed = None if current is None else _differences(wanted, current)
+        if changed == []:
+            return []
+        out.mkdir(parents=True, exist_ok=True)
+        spare.parent.mkdir(parents=True, exist_ok=True)
+        if os.stat(out).st_dev != os.stat(area).st_dev:
+            raise BuildFailed(say("publish.other_device", out=out, area=area))
+        _make_like(os.fspath(built), wanted, os.fspath(spare))
+        _switch(area, live, spare, site_id)
+    except _FileFailed as failed:
+        raise BuildFailed(say("publish.file_failed", site=site_id, out=out, why=system_error(failed.error),
+                              path=cut(failed.path))) from failed.error
+    except OSError as exc:
+        raise BuildFailed(say("publish.site_failed", site=site_id, out=out, why=system_error(exc))) from exc
+    return changed
+
+
+def publish_file(out: Path, name: str, data: bytes | str) -> bool:
+    """Put one file at OUT's top (the hub page) in one step; False when its bytes were already there."""
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    target = out / name
+    try:
+        if target.read_bytes() == data:
+            return False
+    except OSError:
+        pass  # missing or unreadable: written below
+    area = staging_area(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        area.mkdir(parents=True, exist_ok=True)
+        _replace(area, target, data)
+    except OSError as exc:
+        raise BuildFailed(say("publish.page_failed", path=name, out=out, why=system_error(exc))) from exc
+    return True
+
+
+def recover(out: Path) -> None:
+    """Finish what a killed build left: an interrupted fallback switch, temp files, old leftovers.
+
+    Called with OUT's lock held, before anything else of the build. Cheap when there is
+    nothing to do: a look at the staging area's and OUT's top folders.
+    """
+    area = staging_area(out)
+    try:
+        in_area = _names(area)
+        # The journal says a switch was under way; its folders say how far it went (`_finish_switch`).
+        if JOURNAL in in_area:
+            for name in in_area:
+                if name.startswith(_OLD):
+                    _finish_switch(area, out / name[len(_OLD):], name[len(_OLD):])
+            (area / JOURNAL).unlink()
+        for name in in_area:
+            if name.startswith(TEMP_PREFIX):
+                _remove(os.fspath(area / name))
+        for name in _names(out):
+            if _LEGACY_LEFTOVER.fullmatch(name):
+                _remove(os.fspath(out / name))
+    except OSError as exc:
+        raise BuildFailed(say("publish.recover_failed", out=out, area=area, why=system_error(exc))) from exc
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except FileNotFoundError:
+        return []
+
+
+# --- the switch ---------------------------------------------------------------------------------------
+
+
+def _switch(area: Path, live: Path, spare: Path, site_id: str) -> None:
+    """SPARE becomes OUT/<site>; the previous live folder, if any, becomes the spare."""
+    if not live.exists():
+        os.rename(spare, live)
+    elif not _exchange(os.fspath(spare), os.fspath(live)):
+        _switch_in_two_steps(area, live, spare, site_id)
+
+
+def _exchange(first: str, second: str) -> bool:
+    """Exchange two paths in one atomic step (Linux renameat2); False where the system cannot."""
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in _UNSUPPORTED:  # an old kernel, or a file system without exchange (some network ones)
+        return False
+    raise OSError(code, os.strerror(code), second)
+
+
+@functools.cache
+def _renameat2():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2  # glibc 2.28 and later
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+def _switch_in_two_steps(area: Path, live: Path, spare: Path, site_id: str) -> None:
+    """Live -> old, spare -> live, old -> spare, under a journal written first and removed last.
+
+    Between the first two renames (microseconds) OUT/<site> is missing: a reader may get
+    one "not found". A kill there is recoverable: the journal says a switch was under way,
+    both folders are whole, and `recover` renames the staged one in (`_finish_switch`).
+    """
+    old = area / f"{_OLD}{site_id}"
+    if old.exists():
+        _remove(os.fspath(old))  # never there without a journal, which recover() resolves first
+    _replace(area, area / JOURNAL, json.dumps({"site": site_id}).encode("utf-8"))
+    os.rename(live, old)
+    try:
+        os.rename(spare, live)
+    except OSError:
+        os.rename(old, live)  # put the published site back; if this fails too, recover() will
+        (area / JOURNAL).unlink()
+        raise
+    os.rename(old, spare)
+    (area / JOURNAL).unlink()
+
+
+def _finish_switch(area: Path, live: Path, site_id: str) -> None:
+    """Complete a fallback switch the journal says was interrupted, whatever step it reached."""
+    old, spare = area / f"{_OLD}{site_id}", area / SPARE / site_id
+    if not old.exists():
+        return  # the first rename never happened: OUT/<site> is still the published one
+    if not live.exists():
+        os.rename(spare if spare.exists() else old, live)  # the staged site if whole, else the old one back
+    if old.exists():
+        if spare.exists():
+            _remove(os.fspath(old))
+        else:
+            os.rename(old, spare)
+
+
+# --- syncing the spare ---------------------------------------------------------------------------------
+
+
+class _FileFailed(Exception):
+    """A system error on one file of a site, with the site's relative path for the message."""
+
+    def __init__(self, path: str, error: OSError):
+        super().__init__(path)
+        self.path, self.error = path, error
+
+
+def _tree(root: str) -> dict[str, tuple[int, int]]:
+    """Relative path -> (size, modification time in ns) of every file under ROOT."""
+    return {rel: (stat.st_size, stat.st_mtime_ns) for rel, stat in _files(root)}
+
+
+def _differences(wanted: dict[str, tuple[int, int]], current: dict[str, tuple[int, int]]) -> list[str]:
+    changed = [rel for rel, seen in wanted.items() if current.get(rel) != seen]
+    return sorted(changed + [rel for rel in current if rel not in wanted])
+
+
+def _make_like(source: str, wanted: dict[str, tuple[int, int]], target: str) -> None:
+    """Make TARGET (the spare, which no one reads) hold the WANTED files of SOURCE.
+
+    Deletions come first: a folder may have become a file of the same name, or the reverse.
+    A failure leaves TARGET half-synced; the next call compares again and finishes it.
+    """
+    have = _tree(target)
+    emptied: set[str] = set()
+    for rel in have:
+        if rel not in wanted:
+            _each_file(rel, os.unlink, os.path.join(target, rel))
+            emptied.add(os.path.dirname(rel))
+    _remove_emptied(target, emptied)
+    for rel, seen in wanted.items():
+        if have.get(rel) != seen:
+            _each_file(rel, replace_with_copy, Path(source, rel), Path(target, rel))
+
+
+def _each_file(rel: str, action, *args) -> None:
+    try:
+        action(*args)
+    except OSError as exc:
+        raise _FileFailed(rel, exc) from exc
+
+
+def _remove_emptied(root: str, emptied: set[str]) -> None:
+    for folder in sorted(emptied, key=len, reverse=True):  # deepest first, then up while empty
+        while folder and not os.listdir(os.path.join(root, folder)):
+            os.rmdir(os.path.join(root, folder))
+            folder = os.path.dirname(folder)
+
+
+def _replace(area: Path, target: Path, data: bytes) -> None:
+    """Write TARGET through a temp file of the staging area + os.replace (same file system)."""
+    temp = area / f"{TEMP_PREFIX}{target.name}-{secrets.token_hex(4)}"
+    # os.open applies the umask (mkstemp's files are 0600: a web server could not read them).
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _remove(path: str) -> None:
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
+
+
+# --- differential sync of one folder (the search index into the engine's output) ------------------------
 
 
 def copy_into(staging: Path, source: Path, name: str) -> None:
-    """A full copy of SOURCE as STAGING/NAME, keeping modification times (sync compares them)."""
+    """Legacy, removed with the new build: a full copy of SOURCE as STAGING/NAME, keeping times."""
     shutil.copytree(source, staging / name, copy_function=shutil.copy2)
 
 
 def swap(staging: Path, out: Path, names: list[str]) -> None:
-    """Move each fresh entry of STAGING into OUT; the old one is removed only after."""
+    """Legacy, removed with the new build: move each fresh entry of STAGING into OUT."""
     for name in names:
         fresh, current = staging / name, out / name
         if not fresh.exists():
@@ -66,10 +336,7 @@ def sync(source: Path, target: Path, *, last: tuple[str, ...] = ()) -> list[str]
             os.unlink(os.path.join(dst, rel))
             changed.append(rel)
             emptied.add(os.path.dirname(rel))
-    for folder in sorted(emptied, key=len, reverse=True):  # deepest first, then up while empty
-        while folder and not os.listdir(os.path.join(dst, folder)):
-            os.rmdir(os.path.join(dst, folder))
-            folder = os.path.dirname(folder)
+    _remove_emptied(dst, emptied)
     return changed
 
 

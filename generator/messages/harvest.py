@@ -112,5 +112,6 @@ MESSAGES: dict[str, str] = {
     "system.reset": "connexion interrompue",
     "system.name": "nom de serveur inconnu",
     "system.unreachable": "serveur injoignable",
+    "system.no_space": "plus de place sur le disque",
     "system.other": "erreur du système ({name})",
 }

@@ -79,6 +79,8 @@ def system_error(exc: BaseException) -> str:
             return say(key)
     if isinstance(exc, OSError) and exc.errno in (101, 113):  # ENETUNREACH, EHOSTUNREACH
         return say("system.unreachable")
+    if isinstance(exc, OSError) and exc.errno == 28:  # ENOSPC
+        return say("system.no_space")
     return say("system.other", name=exc.__class__.__name__)
 
 
