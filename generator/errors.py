@@ -72,6 +72,13 @@ class ProjectNotFound(BibnumError):
         super().__init__(say("cli.not_a_project", path=path))
 
 
+class BuildBusy(BibnumError):
+    """Another process holds the lock of this project's state or of this output folder (generator/locks.py)."""
+
+    def __init__(self, subject: str, holder: str):
+        super().__init__(say("lock.busy", subject=subject, holder=holder))
+
+
 class BuildFailed(BibnumError):
     """The engine or a post-build step failed; the published output is untouched."""
 

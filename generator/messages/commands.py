@@ -23,6 +23,21 @@ MESSAGES: dict[str, str] = {
     "c'est une erreur de bibnum, signalez-la",
     "writer.outside": "{path} : écriture refusée hors de {root}",
     "writer.resolves_outside": "{path} : ce chemin mène hors de {root} (lien symbolique) ; écriture refusée",
+    # --- one build at a time (locks.py) ---------------------------------------------------------------
+    "lock.busy": "{subject} est déjà utilisé par {holder} ; attendez qu'il ait fini, ou arrêtez-le (Ctrl+C dans "
+    "son terminal)",
+    "lock.holder": "le processus {pid} ({command}){host}, {since}",
+    "lock.holder_host": " sur la machine {host}",
+    "lock.holder_unknown": "un autre processus",
+    "lock.since_today": "depuis {time}",
+    "lock.since_day": "depuis le {day} à {time}",
+    "lock.since_unknown": "depuis un moment inconnu",
+    "lock.taken_over": "{subject} : verrou du processus {pid} (arrêté) repris",
+    "lock.unusable": "{path} : impossible de prendre le verrou ({why}) ; vérifiez que ce dossier existe et "
+    "qu'on peut y écrire",
+    "lock.subject.project": "ce projet",
+    "lock.subject.out": "le dossier de sortie {out}",
+    "lock.subject.preview": "l'aperçu de ce projet",
     # --- the preview (serve.py) and the Algolia push (search/) ---------------------------------------
     "serve.serving": "aperçu de {out} sur {url} (Ctrl+C pour arrêter)",
     "serve.rebuilt": "reconstruit en {seconds} s",
