@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator.build import load_graph  # noqa: E402
-from generator.harvest.run import harvest  # noqa: E402
+from generator.harvest_command import harvest  # noqa: E402
 
 SEED = 20261121
 NOW = datetime(2026, 11, 21, 4, 0)

@@ -194,7 +194,7 @@ def build(project: Path, sites: tuple[str, ...], out: Path | None, strict: bool,
 def harvest(project: Path, only: tuple[str, ...], force: bool, accept_drop: bool, strict: bool,
             today: str | None) -> None:
     """Harvest data/sources.yml (feeds of titles, agendas) into data/harvest/; print a report."""
-    from .harvest.run import harvest as run_harvest
+    from .harvest_command import harvest as run_harvest
 
     with _errors():
         report = run_harvest(project, now=build_now(today), only=list(only), force=force, accept_drop=accept_drop)

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator.build import build
-from generator.harvest.run import harvest
+from generator.harvest_command import harvest
 from tests.conftest import DEMO_NOW, copy_project
 from tests.e2e.helpers import parse, resolve, text_of
 

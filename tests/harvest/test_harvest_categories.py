@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from generator.build import load_graph
 from generator.errors import ProjectInvalid
 from generator.harvest.categories import category_warnings
-from generator.harvest.run import harvest
+from generator.harvest_command import harvest
 from generator.models.source import Source
 from generator.models.taxonomy import Term
 

@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from generator.build import load_graph
 from generator.work_tree import generate_site
-from generator.harvest.run import harvest
+from generator.harvest_command import harvest
 from tests.conftest import DEMO_NOW, REPO
 
 ICS = "data/feeds/agenda-mediatheque-ifs.ics"

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from generator.build import load_graph
 from generator.cli import main
 from generator.errors import BibnumError
-from generator.harvest.run import harvest
+from generator.harvest_command import harvest
 from generator.load.harvest_store import read_store
 from tests.harvest.helpers import FAST, Reply, atom, books
 

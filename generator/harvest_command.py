@@ -1,5 +1,8 @@
 """Thin orchestrator of `bibnum harvest`: for each due source, fetch -> parse -> merge -> store.
 
+Above validate (it loads and checks the project first), so that the harvest package below it
+(fetch, parsers, merge, records) never imports the loading or the check.
+
 Every failure of a source (network, HTTP, malformed document, suspicious drop, or
 a bug in a parser) is caught here, recorded in its state and in the report, and
 its last good records are kept: one bad source never empties a resource.
@@ -13,21 +16,21 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..errors import BibnumError, visible
-from ..messages import listed, say
-from ..load.project import find_project, load_project
-from ..models.source import Source
-from ..models.taxonomy import Term
-from ..validate import validate
-from .http import FetchError, Limits, fetch
-from .categories import category_warnings
-from .merge import merge, refusal
-from .parsers import ParseError, Parsed
-from .parsers.feed import parse_feed
-from .parsers.ical import parse_ical
-from .parsers.kbart import parse_kbart
-from .report import Report, Row
-from ..load.harvest_store import HARVEST_DIR, REPORT, StoreError, empty_store, read_store, store_path, write_if_changed, write_json
+from .errors import BibnumError, visible
+from .messages import listed, say
+from .load.project import find_project, load_project
+from .models.source import Source
+from .models.taxonomy import Term
+from .validate import validate
+from .harvest.http import FetchError, Limits, fetch
+from .harvest.categories import category_warnings
+from .harvest.merge import merge, refusal
+from .harvest.parsers import ParseError, Parsed
+from .harvest.parsers.feed import parse_feed
+from .harvest.parsers.ical import parse_ical
+from .harvest.parsers.kbart import parse_kbart
+from .harvest.report import Report, Row
+from .load.harvest_store import HARVEST_DIR, REPORT, StoreError, empty_store, read_store, store_path, write_if_changed, write_json
 
 PARIS = ZoneInfo("Europe/Paris")
 DUE_RATIO = 0.9  # a nightly run a few seconds early still counts as a day later
