@@ -12,6 +12,7 @@ import click
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
+from . import locks
 from .build import build
 from .work_tree import WORK
 from .clock import build_now
@@ -20,11 +21,25 @@ from .load.project import ParseCache
 from .messages import say
 
 PREVIEW = ".bibnum/preview"
-PREVIEW_STATE = ".bibnum/serve"  # the preview's own work trees, engine outputs and indexes (its URLs differ)
+# The preview's own work trees, engine outputs and indexes (its URLs differ). With its own output
+# (PREVIEW), this is why `bibnum build` and `bibnum serve` of one project may run side by side: their
+# builds take different locks. Two previews of one project would share them: the second is refused.
+PREVIEW_STATE = ".bibnum/serve"
+SESSION_LOCK = "serve.lock"
 WATCHED = ("data", "content", "themes", "mkdocs.yml")
 
 
 def serve(root: Path, *, sites: list[str], host: str, port: int, today: str | None) -> None:
+    """Preview the project until Ctrl+C; BuildBusy at once when another preview of it is running.
+
+    The session lock is held for the server's whole life, so each rebuild's `build()` finds the
+    preview's state and output locks free (only this process takes them, one rebuild at a time).
+    """
+    with locks.hold(root / PREVIEW_STATE / SESSION_LOCK, subject=say("lock.subject.preview"), log=click.echo):
+        _serve(root, sites=sites, host=host, port=port, today=today)
+
+
+def _serve(root: Path, *, sites: list[str], host: str, port: int, today: str | None) -> None:
     out = root / PREVIEW
     base = f"http://{host}:{port}/"
 
