@@ -18,6 +18,9 @@ from urllib.parse import urlsplit
 
 from ..errors import BibnumError
 from ..messages import count, listed, say
+from ..view.site_view import SiteView
+from .algolia import algolia_objects, index_settings
+from .records import site_records
 
 BATCH = 1000  # objects per batch request (Algolia's recommended size)
 
@@ -134,10 +137,6 @@ def _forget_temporary(target: AlgoliaTarget) -> None:
 def push_sites(graph, site_ids: Sequence[str], now, admin_key: str, *, hosts: Sequence[str] = (),
                log: Callable[[str], None] = lambda message: None, **options: Any) -> dict[str, PushReport]:
     """Push every site that configures Algolia (or the named ones); the same records as the static index."""
-    from ..view.site_view import SiteView
-    from .algolia import algolia_objects, index_settings
-    from .records import site_records
-
     if not admin_key:
         raise PushFailed(say("search.no_admin_key"))
     known = {site.id: site for site in graph.sites}
