@@ -47,7 +47,7 @@ def hold(path: Path, *, subject: str, log: Callable[[str], None] = lambda messag
     try:
         left = _read(details)
         if left is not None:
-            log(say("lock.taken_over", subject=subject, pid=left.get("pid", "?")))
+            log(say("lock.taken_over", subject=subject, pid=_pid(left)))
         _write(details, _this_process())
         yield
     finally:
@@ -60,7 +60,7 @@ def holder_of(details: dict | None, now: datetime) -> str:
     if details is None:  # the holder has not written them yet, or they are unreadable
         return say("lock.holder_unknown")
     host = details.get("host")
-    return say("lock.holder", pid=details.get("pid", "?"), command=cut(_command(details.get("command")), 60),
+    return say("lock.holder", pid=_pid(details), command=cut(_command(details.get("command")), 60),
                host=say("lock.holder_host", host=host) if host and host != socket.gethostname() else "",
                since=_since(details.get("since"), now))
 
@@ -73,6 +73,11 @@ def _since(stamp: object, now: datetime) -> str:
     if since.date() == now.date():
         return say("lock.since_today", time=since.strftime("%H:%M:%S"))
     return say("lock.since_day", day=since.strftime("%d/%m/%Y"), time=since.strftime("%H:%M:%S"))
+
+
+def _pid(details: dict) -> object:
+    pid = details.get("pid")
+    return pid if isinstance(pid, int) else "?"
 
 
 def _command(argv: object) -> str:

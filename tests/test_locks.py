@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import generator.build as build_module
 from generator import locks
 from generator.cli import main
 from generator.errors import BuildBusy
+from generator.publish import staging_area
 from generator.scaffold import NetworkChoices, scaffold_files, write_scaffold
 from generator.serve import PREVIEW_STATE, SESSION_LOCK
 from tests.conftest import REPO
@@ -127,20 +127,14 @@ def test_a_second_serve_of_a_project_exits_1_naming_the_first(network: Path, tmp
         assert logged == [f"l'aperçu de ce projet : verrou du processus {first.pid} (arrêté) repris"]
 
 
-# The two tests below need build() to take its locks (the lead wires it in generator/build.py).
-
-def _fake_engine(config: Path, site_dir: Path, *, epoch: int, dirty: bool = False) -> None:
-    site_dir.mkdir(parents=True, exist_ok=True)
-    (site_dir / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
-
+# The two tests below need build() to take its locks first (generator/build.py): nothing is loaded or rendered.
 
 def _published(out: Path) -> dict[str, str]:
     return {str(p.relative_to(out)): p.read_text(encoding="utf-8") for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 def test_a_build_while_another_holds_the_project_exits_1_naming_it_and_leaves_out_alone(
-        network: Path, tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(build_module, "run_engine", _fake_engine)  # without the lock, it would build and exit 0
+        network: Path, tmp_path: Path):
     out = tmp_path / "sortie"
     (out / "portail").mkdir(parents=True)
     (out / "portail" / "index.html").write_text("publié avant", encoding="utf-8")
@@ -152,11 +146,9 @@ def test_a_build_while_another_holds_the_project_exits_1_naming_it_and_leaves_ou
 
 
 def test_a_build_into_an_output_folder_another_holds_exits_1_naming_the_folder(
-        network: Path, tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(build_module, "run_engine", _fake_engine)
+        network: Path, tmp_path: Path):
     out = tmp_path / "sortie"
-    area = out.parent / f".{out.name}.bibnum"  # publish.staging_area(out)
-    with held_by_child(area / "lock") as child:
+    with held_by_child(staging_area(out) / "lock") as child:
         result = CliRunner().invoke(main, ["build", str(network), "--out", str(out), "--today", "2026-11-21"])
     assert result.exit_code == 1, result.output
     assert re.search(rf"erreur : le dossier de sortie \S*sortie est déjà utilisé par le processus {child.pid} "
