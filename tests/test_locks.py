@@ -107,7 +107,8 @@ def test_a_second_serve_of_a_project_exits_1_naming_the_first(network: Path, tmp
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as output:
         first = subprocess.Popen([str(bibnum), "serve", str(network), "--site", "portail", "--port", str(free_port()),
-                                  "--today", "2026-11-21T10:00"], stdout=output, stderr=subprocess.STDOUT)
+                                  "--today", "2026-11-21T10:00"], stdout=output, stderr=subprocess.STDOUT,
+                                 start_new_session=True)  # its own group: killed with the engine it runs
     try:
         deadline = time.monotonic() + 60
         while not details.exists():  # taken before the first build
@@ -120,7 +121,7 @@ def test_a_second_serve_of_a_project_exits_1_naming_the_first(network: Path, tmp
                                         f"{first.pid} (bibnum serve), depuis ")
         assert first.poll() is None  # the first one serves on
     finally:
-        first.kill()
+        os.killpg(first.pid, signal.SIGKILL)
         first.wait(timeout=10)
     logged: list[str] = []
     with locks.hold(session, subject="l'aperçu de ce projet", log=logged.append):
