@@ -14,6 +14,7 @@ from ..messages import say
 from .engine_config import read_engine_config
 from .markdown_body import Extensions
 from .markdown_source import MarkdownDocument, load_markdown
+from .parse_cache import ParseCache
 from .yaml_source import YamlDocument, load_yaml
 
 # What makes a folder a project: its data. mkdocs.yml, content/ and themes/ may be absent
@@ -81,35 +82,6 @@ def find_project(path: Path) -> Path:
     return root
 
 
-@dataclass
-class ParseCache:
-    """Parsed files kept by a long-running process (the preview) between two loads.
-
-    A file is parsed again only when its size or modification time changed, so that
-    reloading after one edit costs one parse, not thousands. Parsed documents are never
-    modified after parsing, which makes sharing them between loads safe.
-    """
-
-    entries: dict[Path, tuple[tuple[int, int, object], object, list[Problem]]] = field(default_factory=dict)
-
-    def parsed(self, path: Path, problems: list[Problem], parse, *, depends_on: object = None):
-        """`depends_on`: what else the parse reads (the engine's Markdown extensions for a body)."""
-        try:
-            stat = path.stat()
-            key = (stat.st_mtime_ns, stat.st_size, depends_on)
-        except OSError:
-            return parse(problems)
-        hit = self.entries.get(path)
-        if hit is not None and hit[0] == key:
-            problems.extend(hit[2])
-            return hit[1]
-        found: list[Problem] = []
-        value = parse(found)
-        self.entries[path] = (key, value, found)
-        problems.extend(found)
-        return value
-
-
 def load_project(root: Path, cache: ParseCache | None = None) -> Sources:
     root = find_project(root)
     sources = Sources(root)
@@ -121,13 +93,13 @@ def load_project(root: Path, cache: ParseCache | None = None) -> Sources:
         if cache is None or not path.is_file():
             return _yaml(root, path, sources.problems, required=required, limit=limit)
         return cache.parsed(path, sources.problems,
-                            lambda found: _yaml(root, path, found, required=required, limit=limit))
+                            lambda found: _yaml(root, path, found, required=required, limit=limit), depends_on=limit)
 
     def markdown_file(path: Path) -> MarkdownDocument | None:
         if cache is None:
             return _markdown(root, path, sources.problems, limit, extensions)
         return cache.parsed(path, sources.problems, lambda found: _markdown(root, path, found, limit, extensions),
-                            depends_on=extensions)
+                            depends_on=(extensions, limit))
 
     sources.sites = yaml_file(data / "sites.yml", required=True)
     sources.taxonomy = yaml_file(data / "taxonomy.yml", required=True)
