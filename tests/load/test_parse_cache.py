@@ -146,3 +146,12 @@ def test_validation_leaves_the_parsed_documents_as_they_were(demo_copy: Path):
     before = pickle.dumps(parsed)
     validate(sources)
     assert pickle.dumps(parsed) == before
+
+
+def test_a_cache_that_cannot_be_written_is_no_error(demo_copy: Path, parses: list[str]):
+    (demo_copy / ".bibnum").write_text("not a folder", encoding="utf-8")
+    first = cached_load(demo_copy)
+    everything = len(parses)
+    parses.clear()
+    assert cached_load(demo_copy) == first
+    assert len(parses) == everything  # nothing kept, everything parsed: slower, never failed
