@@ -60,7 +60,7 @@ class ParseCache:
     @classmethod
     def open(cls, state_folder: Path, *, code: str) -> ParseCache:
         """The cache kept in STATE_FOLDER/parse-cache; `code` is the code's identity
-        (generator.families.code_digest()). Shards are read when a file of their folder is asked for."""
+        (bibnum's code_digest()). Shards are read when a file of their folder is asked for."""
         return cls(state_folder / FOLDER, _identity(code))
 
     @classmethod
