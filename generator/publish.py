@@ -9,7 +9,7 @@ whole. For OUT = …/site:
                         with the live folder (so after a switch it holds the previous site)
         switch.json     journal of a fallback switch in progress (see `_switch_in_two_steps`)
         old-<site>/     the live folder during a fallback switch
-        .tmp-*          files being written (`publish_file`)
+        .tmp-*          files being written: copies into a spare, the hub page, the journal
         lock, lock.json OUT's lock (generator/locks.py)
 
 A failure or a kill before the switch leaves OUT/<site> as it was; the spare may be left
@@ -73,7 +73,7 @@ def publish_site(built: Path, out: Path, site_id: str) -> list[str] | None:
         spare.parent.mkdir(parents=True, exist_ok=True)
         if os.stat(out).st_dev != os.stat(area).st_dev:
             raise BuildFailed(say("publish.other_device", out=out, area=area))
-        _make_like(os.fspath(built), wanted, os.fspath(spare))
+        _make_like(os.fspath(built), wanted, os.fspath(spare), os.fspath(area / f"{TEMP_PREFIX}copy"))
         _switch(area, live, spare, site_id)
     except _FileFailed as failed:
         raise BuildFailed(say("publish.file_failed", site=site_id, out=out, why=system_error(failed.error),
@@ -112,10 +112,11 @@ def recover(out: Path) -> None:
     try:
         in_area = _names(area)
         # The journal says a switch was under way; its folders say how far it went (`_finish_switch`).
+        # An old folder alone is finished too: after a power cut, the renames may be on disk and not the journal.
+        for name in in_area:
+            if name.startswith(_OLD):
+                _finish_switch(area, out / name[len(_OLD):], name[len(_OLD):])
         if JOURNAL in in_area:
-            for name in in_area:
-                if name.startswith(_OLD):
-                    _finish_switch(area, out / name[len(_OLD):], name[len(_OLD):])
             (area / JOURNAL).unlink()
         for name in in_area:
             if name.startswith(TEMP_PREFIX):
@@ -178,9 +179,8 @@ def _switch_in_two_steps(area: Path, live: Path, spare: Path, site_id: str) -> N
     one "not found". A kill there is recoverable: the journal says a switch was under way,
     both folders are whole, and `recover` renames the staged one in (`_finish_switch`).
     """
+    _finish_switch(area, live, site_id)  # an earlier one, if recover() was not called since
     old = area / f"{_OLD}{site_id}"
-    if old.exists():
-        _remove(os.fspath(old))  # never there without a journal, which recover() resolves first
     _replace(area, area / JOURNAL, json.dumps({"site": site_id}).encode("utf-8"))
     os.rename(live, old)
     try:
@@ -228,11 +228,12 @@ def _differences(wanted: dict[str, tuple[int, int]], current: dict[str, tuple[in
     return sorted(changed + [rel for rel in current if rel not in wanted])
 
 
-def _make_like(source: str, wanted: dict[str, tuple[int, int]], target: str) -> None:
+def _make_like(source: str, wanted: dict[str, tuple[int, int]], target: str, temp: str) -> None:
     """Make TARGET (the spare, which no one reads) hold the WANTED files of SOURCE.
 
     Deletions come first: a folder may have become a file of the same name, or the reverse.
-    A failure leaves TARGET half-synced; the next call compares again and finishes it.
+    A failure or a kill leaves TARGET half-synced; the next call compares again and finishes
+    it (a file is replaced whole, its time set before, so a half copy never looks finished).
     """
     have = _tree(target)
     emptied: set[str] = set()
@@ -241,14 +242,31 @@ def _make_like(source: str, wanted: dict[str, tuple[int, int]], target: str) -> 
             _each_file(rel, os.unlink, os.path.join(target, rel))
             emptied.add(os.path.dirname(rel))
     _remove_emptied(target, emptied)
+    made: set[str] = set()  # folders of TARGET known to exist: one makedirs per folder, not per file
     for rel, seen in wanted.items():
         if have.get(rel) != seen:
-            _each_file(rel, replace_with_copy, Path(source, rel), Path(target, rel))
+            folder = os.path.dirname(rel)
+            if folder not in made:
+                _each_file(rel, os.makedirs, os.path.join(target, folder), exist_ok=True)
+                made.add(folder)
+            _each_file(rel, _copy_with_time, os.path.join(source, rel), os.path.join(target, rel), temp, seen[1])
 
 
-def _each_file(rel: str, action, *args) -> None:
+def _copy_with_time(source: str, target: str, temp: str, mtime_ns: int) -> None:
+    """SOURCE's bytes and modification time as TARGET, through TEMP + os.replace.
+
+    Not shutil.copy2: its permission and extended-attribute copies doubled the time of a
+    50,000-file site, and the files get the usual permissions (the umask), readable by a
+    web server even when the build wrote them private.
+    """
+    shutil.copyfile(source, temp)
+    os.utime(temp, ns=(mtime_ns, mtime_ns))
+    os.replace(temp, target)
+
+
+def _each_file(rel: str, action, *args, **kwargs) -> None:
     try:
-        action(*args)
+        action(*args, **kwargs)
     except OSError as exc:
         raise _FileFailed(rel, exc) from exc
 

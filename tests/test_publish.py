@@ -133,18 +133,6 @@ def test_a_missing_build_is_refused_rather_than_published_empty(dirs):
 # --- a failure at any step leaves the published site as it was ---------------------------------------------
 
 
-def _copy_failing_at(k: int, error: OSError):
-    calls = []
-    copy = publish.replace_with_copy
-
-    def failing(source, target):
-        calls.append(target)
-        if len(calls) == k:
-            raise error
-        copy(source, target)
-    return failing
-
-
 def _fail_on_call(real, k: int, error: BaseException):
     calls = []
 
@@ -167,7 +155,8 @@ def test_a_failure_at_any_step_leaves_the_published_site_as_it_was(dirs, monkeyp
     before = snapshot(out / "calvados")
     version(built, {k: v for k, v in V3.items() if k != "assets/style.css"})
     if step.startswith("copy"):
-        monkeypatch.setattr(publish, "replace_with_copy", _copy_failing_at(int(step[-1]), NO_SPACE))
+        failing = _fail_on_call(publish._copy_with_time, int(step[-1]), NO_SPACE)
+        monkeypatch.setattr(publish, "_copy_with_time", failing)
     elif step == "delete":
         monkeypatch.setattr(publish.os, "unlink", _fail_on_call(os.unlink, 1, PermissionError(errno.EACCES, "x")))
     elif step == "exchange":
@@ -195,15 +184,15 @@ def test_a_failure_at_any_step_leaves_the_published_site_as_it_was(dirs, monkeyp
 
 
 def _publish_then_die_at_copy(built: Path, out: Path, k: int) -> None:
-    copy = publish.replace_with_copy
+    copy = publish._copy_with_time
     calls = []
 
-    def dying(source, target):
-        calls.append(target)
+    def dying(*args):
+        calls.append(args)
         if len(calls) == k:
             os._exit(9)  # a kill: no cleanup, no exception handler
-        copy(source, target)
-    publish.replace_with_copy = dying
+        copy(*args)
+    publish._copy_with_time = dying
     publish_site(built, out, "calvados")
     os._exit(0)
 
@@ -261,6 +250,22 @@ def test_recover_completes_a_two_step_switch_killed_midway(dirs, monkeypatch, ki
     assert publish_site(built, out, "calvados") == ([] if published == "new" else [
         "agenda.ics", "evenements/a/index.html", "evenements/b/index.html"])
     assert snapshot(out / "calvados") == snapshot(built)
+
+
+def test_recover_finishes_a_two_step_switch_whose_journal_was_lost(dirs, monkeypatch):
+    """After a power cut, the renames may have reached the disk and not the journal."""
+    built, out = dirs
+    monkeypatch.setattr(publish, "_renameat2", lambda: None)
+    publish_site(version(built, V1), out, "calvados")
+    version(built, V2)
+    monkeypatch.setattr(publish.os, "rename", _fail_on_call(os.rename, 2, SystemExit(9)))
+    with pytest.raises(SystemExit):
+        publish_site(built, out, "calvados")
+    monkeypatch.undo()
+    (staging_area(out) / "switch.json").unlink()
+    recover(out)
+    assert snapshot(out / "calvados") == snapshot(built)
+    assert sorted(p.name for p in staging_area(out).iterdir()) == ["spare"]
 
 
 # --- recover(): the leftovers of dead builds, and nothing else ----------------------------------------------
