@@ -18,6 +18,7 @@ half-synced, which the next publication repairs (it compares sizes and times, fi
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import functools
@@ -76,6 +77,8 @@ def publish_site(built: Path, out: Path, site_id: str) -> list[str] | None:
         _make_like(os.fspath(built), wanted, os.fspath(spare), os.fspath(area / f"{TEMP_PREFIX}copy"))
         _switch(area, live, spare, site_id)
     except _FileFailed as failed:
+        if failed.error.errno in (errno.ENOSPC, errno.EDQUOT):
+            _remove(os.fspath(spare))  # a half-synced spare would keep the disk full: copied again next time
         raise BuildFailed(say("publish.file_failed", site=site_id, out=out, why=system_error(failed.error),
                               path=cut(failed.path))) from failed.error
     except OSError as exc:
@@ -259,9 +262,14 @@ def _copy_with_time(source: str, target: str, temp: str, mtime_ns: int) -> None:
     50,000-file site, and the files get the usual permissions (the umask), readable by a
     web server even when the build wrote them private.
     """
-    shutil.copyfile(source, temp)
-    os.utime(temp, ns=(mtime_ns, mtime_ns))
-    os.replace(temp, target)
+    try:
+        shutil.copyfile(source, temp)
+        os.utime(temp, ns=(mtime_ns, mtime_ns))
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
 
 
 def _each_file(rel: str, action, *args, **kwargs) -> None:

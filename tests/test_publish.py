@@ -177,6 +177,9 @@ def test_a_failure_at_any_step_leaves_the_published_site_as_it_was(dirs, monkeyp
     if "copy" in step:
         assert "plus de place sur le disque" in message and ("index.html" in message or ".ics" in message)
     assert snapshot(out / "calvados") == before
+    if step.startswith("copy"):  # the half-synced spare is not left to keep a full disk full
+        assert not (staging_area(out) / "spare" / "calvados").exists()
+    assert not [p.name for p in staging_area(out).iterdir() if p.name.startswith(".tmp-")]
     monkeypatch.undo()
     assert publish_site(built, out, "calvados") is not None
     assert snapshot(out / "calvados") == snapshot(built)
