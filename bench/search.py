@@ -31,7 +31,7 @@ from search_network import write_network  # noqa: E402
 from generator.build import load_graph  # noqa: E402
 from generator.work_tree import WORK, generate_site, write_work_tree  # noqa: E402
 from generator.clock import epoch_of  # noqa: E402
-from generator.engine import run_engine  # noqa: E402
+from generator.engines.mkdocs import run_mkdocs as run_engine  # noqa: E402
 from generator.view.site_view import SiteView  # noqa: E402
 from generator.search import INDEX_DIR, MATERIAL_INDEX, write_site_index  # noqa: E402
 from generator.search.records import site_records  # noqa: E402

@@ -1,11 +1,16 @@
-"""Thin orchestrator: load -> validate -> generate per site -> engine (clean or differential) -> publish."""
+"""Thin orchestrator: lock -> load -> validate -> generate per site -> engine (clean or differential) -> publish.
+
+What a build keeps between runs is described by each site's ledger (generator/ledger.py);
+the engine sits behind generator/engines/; publishing switches each site in one step
+(generator/publish.py).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
-import html
+import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -14,36 +19,47 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from . import ledger, locks, workers
 from .clock import epoch_of
-from .engine import CLEAN, DIRTY, UNCHANGED, EngineCache, refresh_blog, run_engine
+from .digests import code_digest
 from .engine_check import declared_looks, engine_problems, template_problems
+from .engines import CLEAN, DIRTY, UNCHANGED, Engine, default_engine
 from .errors import BibnumError, BuildFailed
-from .messages import count, listed, say, system_error
+from .ledger import Ledger, Published
+from .linkcheck import LinksBroken
 from .load.engine_config import read_engine_config
 from .load.project import ParseCache, find_project, load_project
+from .messages import count, cut, listed, say, system_error
 from .models.graph import NetworkGraph
 from .models.site import Site
-from .pages.csp import HUB_POLICY
-from . import workers
-from .linkcheck import LinksBroken
-from .publish import copy_into, swap, sync
+from .pages.hub import hub_page
+from .publish import publish_file, publish_site, recover, staging_area, sync
 from .search import INDEX_DIR, META, drop_material_index
 from .site_keys import input_digests
 from .validate import validate
 from .work_tree import STATE
-from .writer import WriteReport
-
 
 
 @dataclass
 class SiteResult:
     site: str
+    tree: workers.Generated
     pages: int = 0
-    written: list[str] = field(default_factory=list)  # work-tree files the generator changed
-    removed: list[str] = field(default_factory=list)  # work-tree files it deleted
     mode: str = CLEAN  # how the engine ran: clean, dirty (only what changed) or not at all (unchanged)
     published: list[str] | None = None  # files replaced or deleted in OUT; None: the whole site
     seconds: dict[str, float] = field(default_factory=dict)
+    index_changed: bool = False  # the search index in the engine's output changed
+    ledger: Ledger | None = None  # once the site's output and index are complete
+    publishes: int = 0
+
+    @property
+    def written(self) -> list[str]:
+        """Work-tree files added or changed since the tree the engine last rendered (all, when unknown)."""
+        return list(self.tree.changes.written) if self.tree.changes is not None else sorted(self.tree.rendered)
+
+    @property
+    def removed(self) -> list[str]:
+        return list(self.tree.changes.removed) if self.tree.changes is not None else []
 
 
 @dataclass
@@ -74,16 +90,19 @@ def build(
     state: str = STATE,
     parse_cache: ParseCache | None = None,
     preview: bool = False,
+    engine: Engine | None = None,
     log=lambda message: None,
 ) -> BuildResult:
-    """Build the named sites (default: all) into OUT/<site>; OUT is untouched on failure.
+    """Build the named sites (default: all) into OUT/<site>; what is published never changes on failure.
 
-    With `incremental`, each site's engine output from the previous build is reused and
-    only what the edit changed is rendered again and published (generator/engine.py).
-    `state` is the project folder holding work trees, engine outputs and search indexes:
-    the preview keeps its own, so that building and previewing do not undo each other's
-    work. `site_urls` overrides sites' URLs (by id, or a function of the id); a long-running
-    caller passes a `parse_cache` so that only edited files are parsed again.
+    One build at a time holds the project's state folder and OUT (generator/locks.py); a
+    second one is told who holds them. With `incremental`, each site's engine output from
+    the previous build is reused and only what the edit changed is rendered again and
+    published, as the site's ledger says (generator/ledger.py). `state` is the project
+    folder holding work trees, engine outputs, search indexes and ledgers: the preview keeps
+    its own, so that building and previewing do not undo each other's work. `site_urls`
+    overrides sites' URLs (by id, or a function of the id); a long-running caller passes a
+    `parse_cache` so that only edited files are parsed again.
 
     `preview` is for `bibnum serve`: the per-site work runs in this process, whose caches
     stay warm from one build to the next, and each site is published as soon as the engine
@@ -92,47 +111,66 @@ def build(
     """
     root = find_project(project)
     out = (out or root / "site").resolve()
+    with locks.hold(root / state / "build.lock", subject=say("lock.subject.project"), log=log), \
+            locks.hold(staging_area(out) / "lock", subject=say("lock.subject.out", out=out), log=log):
+        recover(out)  # a build killed while publishing: finish its switch, remove its leftovers
+        try:
+            _drop_legacy_state(root / state)
+            return _build(root, out, sites=sites, now=now, site_urls=site_urls, strict=strict,
+                          incremental=incremental, state=state, parse_cache=parse_cache, preview=preview,
+                          engine=engine or default_engine(), log=log)
+        except OSError as exc:  # a full disk, a permission: said in one line (publishing says its own)
+            raise BuildFailed(say("build.system_failed", why=system_error(exc), path=cut(exc.filename or "?"),
+                                  out=out)) from exc
+
+
+def _build(root: Path, out: Path, *, sites, now, site_urls, strict, incremental, state, parse_cache, preview,
+           engine: Engine, log) -> BuildResult:
     timings: dict[str, float] = {}
     started = time.perf_counter()
     # Read before loading: a file saved meanwhile makes the next build's key differ, never this one lie.
     inputs = input_digests(root)
-    graph = load_graph(root, parse_cache)
+    if parse_cache is not None:  # the preview's, kept in memory
+        graph = load_graph(root, parse_cache)
+    else:  # unchanged files are not parsed again; the cache is saved only once loading succeeded
+        with ParseCache.kept(root / state, code=code_digest()) as cache:
+            graph = load_graph(root, cache)
     timings["load_validate"] = time.perf_counter() - started
     with _frozen():  # the graph lives as long as the build: the cyclic GC need not scan it again and again
         chosen = _choose(graph, sites)
+        ledgers = {s.id: ledger.read(root / state, s.id) if incremental else None for s in chosen}
         job = workers.Job(graph, now, root, state, {s.id: _url_of(site_urls, s.id) for s in chosen}, incremental,
-                          inputs)
-        caches = {site.id: EngineCache(root / state / "engine" / site.id) for site in chosen}
+                          inputs, engine.identity(), ledgers)
         started = time.perf_counter()
         progressive = preview and not strict  # a strict build publishes nothing before every check passed
-        publish_now = ((lambda site_id, only=None: _publish(graph, [site_id], results, caches, out, only=only))
-                       if progressive else None)
         results: dict[str, SiteResult] = {}
-        _make_sites(job, chosen, caches, results, strict=strict, processes=not preview, publish_now=publish_now,
-                    log=log)
+        publisher = _Publisher(job, out, results)
+        _make_sites(job, engine, chosen, results, strict=strict, processes=not preview,
+                    publish_now=publisher.publish if progressive else None, log=log)
         timings["sites_wall"] = time.perf_counter() - started
         for step in ("generate", "engine", "search_index", "linkcheck", "publish"):  # per site, overlapping
             if any(step in r.seconds for r in results.values()):
                 timings[step] = sum(r.seconds.get(step, 0.0) for r in results.values())
         if not progressive:
             started = time.perf_counter()
-            _publish(graph, [s.id for s in chosen], results, caches, out)
+            for site in chosen:
+                publisher.publish(site.id)
             timings["publish"] = time.perf_counter() - started
+        publish_file(out, "index.html", hub_page(graph))
         log(say("build.done.one" if len(chosen) == 1 else "build.done.many", sites=listed(s.id for s in chosen),
                 out=out))
         return BuildResult(out, [results[s.id] for s in chosen], timings)
 
 
-def _make_sites(job: workers.Job, chosen: list[Site], caches: dict[str, EngineCache],
-                results: dict[str, SiteResult], *, strict: bool, processes: bool,
-                publish_now: Callable[..., None] | None, log) -> None:
+def _make_sites(job: workers.Job, engine: Engine, chosen: list[Site], results: dict[str, SiteResult], *,
+                strict: bool, processes: bool, publish_now: Callable[[str], None] | None, log) -> None:
     """Generate, render, index and check every chosen site, overlapping all four.
 
     Workers generate each work tree, then index each site; the engine renders a site (two
     at a time) as soon as its tree is written; its search index is then put into its
-    output, and its links are checked by the workers. With `publish_now`, each site is
-    published once rendered (its previous index still matches itself), then again with
-    its new index.
+    output, and its links are checked by the workers. Once a site's output and index are
+    complete, its ledger says so. With `publish_now`, each site is published once rendered
+    (its previous index still matches itself), then again with its new index.
     """
     epoch = epoch_of(job.now)
     pool = workers.start(job, len(chosen), processes=processes)
@@ -143,29 +181,30 @@ def _make_sites(job: workers.Job, chosen: list[Site], caches: dict[str, EngineCa
             rendering = {}
             for site in chosen:
                 tree = generated[site.id].result()
-                result = results[site.id] = SiteResult(site.id, pages=tree.pages, written=tree.written,
-                                                       removed=tree.removed, seconds={"generate": tree.seconds})
-                cache = caches[site.id]
-                result.mode = cache.mode_for(WriteReport(tree.written, removed=tree.removed),
-                                             incremental=job.incremental)
-                if result.mode == DIRTY:
-                    cache.drop_outputs(tree.removed)
+                result = results[site.id] = SiteResult(site.id, pages=tree.pages, tree=tree,
+                                                       seconds={"generate": tree.seconds})
+                result.mode = _mode(tree, engine, job.engine_dir(site.id))
                 log(say("build.site_kept" if tree.kept else "build.site_generated", site=site.id,
                         kept=count(result.pages, "count.page_kept"), generated=count(result.pages, "count.page_generated"),
-                        files=count(len(tree.written), "count.changed_file"), mode=say(f"build.mode.{result.mode}")))
-                rendering[site.id] = engines.submit(_render, job.work(site.id) / "mkdocs.yml", cache, result, epoch)
+                        files=count(len(result.written) + len(result.removed), "count.changed_file"),
+                        mode=say(f"build.mode.{result.mode}")))
+                rendering[site.id] = engines.submit(_render, engine, job, site.id, result, epoch)
             checking = {}
             for site in chosen:
                 rendering[site.id].result()
-                folder = caches[site.id].folder
+                result, folder = results[site.id], job.engine_dir(site.id)
                 drop_material_index(folder)
                 if publish_now is not None:
                     publish_now(site.id)
-                results[site.id].seconds["search_index"] = indexed[site.id].result().seconds
+                index = indexed[site.id].result()
+                result.seconds["search_index"] = index.seconds
                 # Always: cheap when nothing changed, and it repairs an output a failed build left behind.
-                sync(job.index(site.id), folder / INDEX_DIR, last=(META,))
+                result.index_changed = bool(sync(job.index(site.id), folder / INDEX_DIR, last=(META,)))
+                result.ledger = Ledger(workers.key(site.id), job.engine, result.tree.titles_key, result.tree.titles,
+                                       result.tree.rendered, index.digest)
+                ledger.write(job.state_dir, site.id, result.ledger)  # rendered and indexed: not yet published
                 if publish_now is not None:
-                    publish_now(site.id, only=INDEX_DIR)
+                    publish_now(site.id)
                 if strict:
                     checking[site.id] = pool.submit(workers.check_links, site.id, str(folder))
             problems = []
@@ -180,44 +219,66 @@ def _make_sites(job: workers.Job, chosen: list[Site], caches: dict[str, EngineCa
         raise LinksBroken(problems)
 
 
-def _publish(graph: NetworkGraph, site_ids: list[str], results: dict[str, SiteResult],
-             caches: dict[str, EngineCache], out: Path, *, only: str | None = None) -> None:
-    """Sites at once: fresh copies swapped in after clean runs, changed files synced otherwise.
+def _mode(tree: workers.Generated, engine: Engine, folder: Path) -> str:
+    """How the engine runs: from what differs between the work tree and the tree it last rendered."""
+    if tree.changes is None or not folder.is_dir():
+        return CLEAN
+    return engine.mode_for(tree.changes) if tree.changes else UNCHANGED
 
-    With `only` (the preview's second pass, once the search index is in), just that folder
-    of sites published earlier in the build is synced; `published` adds up both passes.
-    """
-    started = time.perf_counter()
-    if only is not None:
-        for site_id in site_ids:
-            result = results[site_id]
-            changed = sync(caches[site_id].folder / only, out / site_id / only, last=(META,))
-            if result.published is not None:
-                result.published += [f"{only}/{path}" for path in changed]
-            result.seconds["publish"] += (time.perf_counter() - started) / len(site_ids)
+
+def _render(engine: Engine, job: workers.Job, site_id: str, result: SiteResult, epoch: int) -> None:
+    if result.mode == UNCHANGED:
         return
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    started = time.perf_counter()
+    ledger.forget(job.state_dir, site_id)  # the engine's output changes from here on
+    engine.render(job.work(site_id), job.engine_dir(site_id), epoch=epoch,
+                  changes=result.tree.changes if result.mode == DIRTY else None)
+    result.seconds["engine"] = time.perf_counter() - started
+
+
+class _Publisher:
+    """Publishes a site once its output is complete, then records where in its ledger."""
+
+    def __init__(self, job: workers.Job, out: Path, results: dict[str, SiteResult]):
+        self.job, self.out, self.results = job, out, results
+
+    def publish(self, site_id: str) -> None:
+        started = time.perf_counter()
+        result, live = self.results[site_id], self.out / site_id
+        previous = self.job.ledgers.get(site_id)
+        untouched = (result.mode == UNCHANGED and not result.index_changed and previous is not None
+                     and previous.published == Published(str(self.out), _identity(live)))
+        if untouched:  # the engine's output is the one published there, and the folder is still that one
+            changed: list[str] | None = []
+        else:
+            changed = publish_site(self.job.engine_dir(site_id), self.out, site_id)
+        if result.publishes == 0:
+            result.published = changed
+        elif result.published is not None and changed is not None:  # the preview's second pass
+            result.published = sorted({*result.published, *changed})
+        else:
+            result.published = None
+        result.publishes += 1
+        if result.ledger is not None:
+            result.ledger = dataclasses.replace(result.ledger, published=Published(str(self.out), _identity(live)))
+            ledger.write(self.job.state_dir, site_id, result.ledger)
+        result.seconds["publish"] = result.seconds.get("publish", 0.0) + time.perf_counter() - started
+
+
+def _identity(folder: Path) -> tuple[int, int]:
     try:
-        swapped = []
-        for site_id in site_ids:
-            result = results[site_id]
-            if result.mode == CLEAN or not (out / site_id).is_dir():
-                copy_into(staging, caches[site_id].folder, site_id)
-                swapped.append(site_id)
-                result.published = None  # the whole site
-            else:
-                result.published = sync(caches[site_id].folder, out / site_id, last=(f"{INDEX_DIR}/{META}",))
-        (staging / "index.html").write_text(hub_page(graph, list(graph.sites)), encoding="utf-8")
-        swap(staging, out, swapped + ["index.html"])
-    except BibnumError:
-        raise
-    except Exception as exc:  # an unexpected disk failure is reported as a failed build
-        raise BuildFailed(say("build.publish_failed", out=out, why=system_error(exc))) from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    for site_id in site_ids:
-        results[site_id].seconds["publish"] = (time.perf_counter() - started) / len(site_ids)
+        stat = os.stat(folder)
+    except OSError:
+        return (0, 0)
+    return (stat.st_dev, stat.st_ino)
+
+
+def _drop_legacy_state(state: Path) -> None:
+    """State files of bibnum before the ledgers: never read again."""
+    shutil.rmtree(state / "families", ignore_errors=True)
+    for folder, suffix in (("engine", ".json"), ("search", ".digest")):
+        for marker in state.glob(f"{folder}/*{suffix}"):
+            marker.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -233,32 +294,6 @@ def _url_of(site_urls: Mapping[str, str] | Callable[[str], str] | None, site_id:
     if site_urls is None:
         return None
     return site_urls(site_id) if callable(site_urls) else site_urls.get(site_id)
-
-
-def _render(config: Path, cache: EngineCache, result: SiteResult, epoch: int) -> None:
-    if result.mode == UNCHANGED:
-        return
-    started = time.perf_counter()
-    cache.forget()
-    if result.mode == DIRTY:
-        refresh_blog(config.parent)
-    run_engine(config, cache.folder, epoch=epoch, dirty=result.mode == DIRTY)
-    cache.remember()
-    result.seconds["engine"] = time.perf_counter() - started
-
-
-def hub_page(graph: NetworkGraph, sites: list[Site]) -> str:
-    items = "\n".join(
-        f'<li><a href="{html.escape(s.id)}/">{html.escape(s.name)}</a></li>' for s in sites
-    )
-    title = html.escape(graph.network.name)
-    return (
-        f'<!doctype html>\n<html lang="fr"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(HUB_POLICY)}"><meta name="viewport" '
-        f'content="width=device-width, initial-scale=1"><title>{title}</title></head>\n'
-        f"<body><main><h1>{title}</h1><p>{html.escape(graph.network.description)}</p>\n<ul>\n{items}\n</ul>"
-        "</main></body></html>\n"
-    )
 
 
 def _choose(graph: NetworkGraph, sites: list[str] | None) -> list[Site]:

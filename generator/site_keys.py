@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from .families import FORMAT, TITLES_LEAVE_OUT, code_digest, data_digest, files_digest
+from .digests import code_digest, data_digest, files_digest
+from .families import FORMAT, TITLES_LEAVE_OUT
 from .view.site_view import SiteView
 
-SITE = "site"  # the family of the whole work tree
-SEARCH = "search"  # the family of the search index
 # What a site reads besides data/: its pages and posts, its looks, the engine's base settings.
 PROJECT_INPUTS = ("content", "themes", "mkdocs.yml")
 

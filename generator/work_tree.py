@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .digests import list_files
 from .families import title_files, titles_view
 from .load.engine_config import SHARED_LOOK, read_engine_config
 from .models.graph import NetworkGraph
@@ -18,7 +19,9 @@ from .pages.public import public_files
 from .view.site_view import SiteView
 from .writer import GuardedWriter, WriteReport
 
-STATE = ".bibnum"  # work trees (STATE/work/<site>), engine outputs (STATE/engine/<site>), search indexes (STATE/search/<site>)
+# Work trees (STATE/work/<site>), engine outputs (STATE/engine/<site>), search indexes
+# (STATE/search/<site>) and the ledgers that say what they hold (STATE/ledger/<site>.json).
+STATE = ".bibnum"
 WORK = f"{STATE}/work"
 
 
@@ -44,9 +47,8 @@ def generate_site(
         docs["assets/bibnum/logo.svg"] = logo.read_bytes()
     files: dict[str, str | bytes] = {f"docs/{path}": content for path, content in docs.items()}
     for look in (SHARED_LOOK, themes / site.look):  # the network's look adds to or overrides the shared one
-        for path in sorted(look.rglob("*")) if look.is_dir() else []:
-            if path.is_file():
-                files[f"overrides/{path.relative_to(look).as_posix()}"] = path.read_bytes()
+        for path in list_files(look, hidden=True) if look.is_dir() else []:  # as the site's key reads them
+            files[f"overrides/{path.relative_to(look).as_posix()}"] = path.read_bytes()
     base = read_engine_config(graph.root).settings  # bibnum's base, with the project's mkdocs.yml over it
     files["mkdocs.yml"] = site_config(base, view, site_url=site_url, has_logo="docs/assets/bibnum/logo.svg" in files)
     return files

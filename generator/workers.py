@@ -18,13 +18,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from . import ledger
+from .engines.base import Changes
 from .errors import Problem
-from .families import TITLES, FamilyMemo, list_files, title_files, titles_key, titles_view
+from .families import title_files, titles_key, titles_view
+from .ledger import Ledger
 from .linkcheck import check_built_site
 from .models.graph import NetworkGraph
 from .view.site_view import SiteView
-from .search import refuse_admin_key, update_index
-from .site_keys import SEARCH, SITE, InputDigests, shown_events_only, site_key
+from .search import META, refuse_admin_key, update_index
+from .site_keys import InputDigests, shown_events_only, site_key
 from . import work_tree  # called through the module: tests count the calls by patching it
 
 
@@ -39,9 +42,20 @@ class Job:
     site_urls: Mapping[str, str | None] = field(default_factory=dict)
     incremental: bool = True
     inputs: InputDigests | None = None  # digests of the project's files (None: nothing is kept)
+    engine: str = ""  # the engine's identity
+    # Each site's ledger as the build found it (None: nothing of the site is trusted), read
+    # before any task runs: a task that forgets a ledger does not change what the others read.
+    ledgers: Mapping[str, Ledger | None] = field(default_factory=dict)
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / self.state
 
     def work(self, site_id: str) -> Path:
         return self.root / self.state / "work" / site_id
+
+    def engine_dir(self, site_id: str) -> Path:
+        return self.root / self.state / "engine" / site_id
 
     def index(self, site_id: str) -> Path:
         return self.root / self.state / "search" / site_id
@@ -50,14 +64,17 @@ class Job:
 @dataclass(frozen=True)
 class Generated:
     pages: int
-    written: list[str]
-    removed: list[str]
+    changes: Changes | None  # what differs from the tree the engine last rendered (None: unknown)
+    rendered: dict[str, str]  # the work tree's manifest (path -> digest)
+    titles_key: str
+    titles: tuple[str, ...]  # the title family's paths in the work tree
     seconds: float
     kept: bool = False  # the whole work tree kept: the site's key is unchanged
 
 
 @dataclass(frozen=True)
 class Indexed:
+    digest: str
     changed: bool
     seconds: float
 
@@ -100,52 +117,56 @@ def view(site_id: str) -> SiteView:
 
 
 def key(site_id: str) -> str:
-    """The site's key (site_keys.py), or "" when nothing may be kept (a clean build)."""
+    """The site's key (site_keys.py), or "" when the project's digests were not read."""
     job = _current()
-    if job.inputs is None or not job.incremental:
+    if job.inputs is None:
         return ""
     if site_id not in _keys:
         _keys[site_id] = site_key(job.inputs.sites, view(site_id), job.site_urls.get(site_id))
     return _keys[site_id]
 
 
-def _memo(site_id: str, family: str) -> FamilyMemo:
-    job = _current()
-    return FamilyMemo(job.root / job.state / "families" / site_id, family)
-
-
 def generate(site_id: str) -> Generated:
     """Generate one site's work tree and write only the files whose bytes changed.
 
-    A site whose key is unchanged keeps its whole work tree; otherwise its title family
-    is kept when the family's own key is unchanged (families.py).
+    A site whose key is the one its ledger holds keeps its whole work tree; otherwise its
+    title family is kept when the family's own key is unchanged (families.py), and the
+    changes are what differs from the tree the ledger says the engine last rendered.
     """
     job, started = _current(), time.perf_counter()
-    site_key_now, whole = key(site_id), _memo(site_id, SITE)
-    kept_tree = whole.paths_for(site_key_now, job.work(site_id)) if site_key_now else None
-    if kept_tree is not None:
-        return Generated(_pages(kept_tree), [], [], time.perf_counter() - started, kept=True)
-    whole.forget()
+    previous = job.ledgers.get(site_id)
+    site_key_now = key(site_id)
+    if (previous is not None and site_key_now and previous.key == site_key_now and previous.engine == job.engine
+            and _all_there(job.work(site_id), previous.rendered)):
+        return Generated(_pages(previous.rendered), Changes(), dict(previous.rendered), previous.titles_key,
+                         previous.titles, time.perf_counter() - started, kept=True)
+    ledger.forget(job.state_dir, site_id)  # the work tree changes from here on
     site_view = view(site_id)
     site, url = site_view.site, job.site_urls.get(site_id)
-    memo = _memo(site_id, TITLES)
     titles_key_now = titles_key(job.inputs.titles, site, url, job.now) if job.inputs is not None else ""
-    kept = memo.paths_for(titles_key_now, job.work(site_id)) if titles_key_now and job.incremental else None
-    titles = {}
-    if kept is None:
-        memo.forget()
+    kept: tuple[str, ...] = ()
+    if (previous is not None and titles_key_now and previous.titles_key == titles_key_now
+            and all(path in previous.rendered for path in previous.titles)
+            and _all_there(job.work(site_id), previous.titles)):
+        kept, titles = previous.titles, {}
+    else:
         titles = title_files(titles_view(job.graph, site, job.now))
     files = work_tree.generate_site(job.graph, site, job.now, site_url=url, view=site_view, titles=titles)
-    report = work_tree.write_work_tree(job.root, site_id, files, work=f"{job.state}/work", kept=kept or ())
-    if kept is None and titles_key_now:
-        memo.remember(titles_key_now, [f"docs/{path}" for path in titles])
-    tree = [*files, *(kept or ())]
-    if site_key_now:
-        whole.remember(site_key_now, tree)
-    return Generated(_pages(tree), report.written, report.removed, time.perf_counter() - started)
+    work_tree.write_work_tree(job.root, site_id, files, work=f"{job.state}/work", kept=kept)
+    rendered = ledger.manifest(files)
+    rendered.update({path: previous.rendered[path] for path in kept})
+    changes = (ledger.changes(previous.rendered, rendered)
+               if previous is not None and previous.engine == job.engine else None)
+    title_paths = kept or tuple(sorted(f"docs/{path}" for path in titles))
+    return Generated(_pages(rendered), changes, rendered, titles_key_now, title_paths, time.perf_counter() - started)
 
 
-def _pages(paths: list[str]) -> int:
+def _all_there(work: Path, paths) -> bool:
+    """A file of the state folder deleted by hand is generated again (one stat per file)."""
+    return all(os.path.isfile(os.path.join(work, path)) for path in paths)
+
+
+def _pages(paths) -> int:
     return sum(1 for path in paths if path.startswith("docs/") and path.endswith(".md"))
 
 
@@ -153,15 +174,15 @@ def index(site_id: str) -> Indexed:
     """Bring the site's search index (kept outside the engine's output) up to date; an
     unchanged site key keeps it as it is."""
     job, started = _current(), time.perf_counter()
-    site_key_now, memo, folder = key(site_id), _memo(site_id, SEARCH), job.index(site_id)
-    if site_key_now and memo.paths_for(site_key_now, folder) is not None:
+    previous = job.ledgers.get(site_id)
+    site_key_now, folder = key(site_id), job.index(site_id)
+    if (previous is not None and site_key_now and previous.key == site_key_now and previous.search
+            and (folder / META).is_file()):
         refuse_admin_key(view(site_id).site)  # as update_index does: it reads the environment, which no key covers
-        return Indexed(False, time.perf_counter() - started)
-    memo.forget()
-    changed = update_index(view(site_id), folder, reuse=job.incremental)
-    if site_key_now:
-        memo.remember(site_key_now, [path.relative_to(folder).as_posix() for path in list_files(folder)])
-    return Indexed(changed, time.perf_counter() - started)
+        return Indexed(previous.search, False, time.perf_counter() - started)
+    digest, changed = update_index(view(site_id), folder, previous=previous.search if previous else None,
+                                   before_writing=lambda: ledger.forget(job.state_dir, site_id))
+    return Indexed(digest, changed, time.perf_counter() - started)
 
 
 def check_links(site_id: str, site_dir: str) -> Checked:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import generator.build as build_module
 from generator.build import build
-from generator.engine import run_engine
+from generator.engines.mkdocs import run_mkdocs
 from generator.errors import BibnumError, BuildFailed
 from generator.scaffold import NetworkChoices, scaffold_files, write_scaffold
+from tests.fake_engine import FakeEngine
 
 NOW = datetime(2026, 11, 21, 12, 0)
 
@@ -24,25 +24,19 @@ def network(tmp_path: Path) -> Path:
     return root
 
 
-def _fake_engine(config: Path, site_dir: Path, *, epoch: int, dirty: bool = False) -> None:
-    site_dir.mkdir(parents=True, exist_ok=True)
-    (site_dir / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
-
-
-def test_the_build_log_is_french(network, tmp_path, monkeypatch):
-    monkeypatch.setattr(build_module, "run_engine", _fake_engine)
+def test_the_build_log_is_french(network, tmp_path):
     lines: list[str] = []
-    build(network, out=tmp_path / "out", now=NOW, log=lines.append)
+    build(network, out=tmp_path / "out", now=NOW, engine=FakeEngine(), log=lines.append)
     portal, pro, done = lines
     assert portal.startswith("portail : ") and " pages générées, " in portal
     assert portal.endswith(" modifiés, moteur relancé en entier")
     assert pro.startswith("pro : ")
     assert done == f"portail, pro construits dans {(tmp_path / 'out').resolve()}"
     lines.clear()
-    build(network, out=tmp_path / "out", now=NOW, log=lines.append)
+    build(network, out=tmp_path / "out", now=NOW, engine=FakeEngine(), log=lines.append)
     assert lines[0].startswith("portail : sources inchangées, ") and lines[0].endswith(" gardées, moteur non relancé")
     lines.clear()
-    build(network, sites=["pro"], out=tmp_path / "out", now=NOW, log=lines.append)
+    build(network, sites=["pro"], out=tmp_path / "out", now=NOW, engine=FakeEngine(), log=lines.append)
     assert lines[-1] == f"pro construit dans {(tmp_path / 'out').resolve()}"
 
 
@@ -58,6 +52,6 @@ def test_an_engine_failure_says_so_in_french(tmp_path):
     config.parent.mkdir()
     config.write_text("site_name: x\ntheme:\n  name: aucun-theme\n", encoding="utf-8")
     with pytest.raises(BuildFailed) as raised:
-        run_engine(config, tmp_path / "out", epoch=0)
+        run_mkdocs(config, tmp_path / "out", epoch=0)
     assert str(raised.value).startswith("le moteur (MkDocs) a échoué sur le site « portail » ; rien n'a été "
                                         "publié. Ses derniers messages (en anglais) :\n  ")

@@ -7,54 +7,42 @@ from pathlib import Path
 
 import pytest
 
-from generator.engine import CLEAN, DIRTY, UNCHANGED, EngineCache, output_path, refresh_blog
-from generator.writer import WriteReport
+from generator.engines import CLEAN, DIRTY, Changes, MkDocs
+from generator.engines.mkdocs import drop_outputs, output_path, refresh_blog
 
 
-@pytest.fixture
-def cache(tmp_path: Path) -> EngineCache:
-    kept = EngineCache(tmp_path / "engine" / "calvados")
-    kept.folder.mkdir(parents=True)
-    kept.remember()
-    return kept
+def mode(written=(), removed=()) -> str:
+    return MkDocs().mode_for(Changes(tuple(written), tuple(removed)))
 
 
-def report(written=(), removed=()) -> WriteReport:
-    return WriteReport(written=list(written), removed=list(removed))
+def test_pages_and_data_changes_are_rendered_differentially():
+    assert mode(["docs/evenements/a.md", "docs/agenda/agenda.ics"]) == DIRTY
+    assert mode(removed=["docs/evenements/a.md"]) == DIRTY
 
 
-def test_pages_and_data_changes_are_rendered_differentially(cache):
-    assert cache.mode_for(report(["docs/evenements/a.md", "docs/agenda/agenda.ics"]), incremental=True) == DIRTY
-    assert cache.mode_for(report(removed=["docs/evenements/a.md"]), incremental=True) == DIRTY
-    assert cache.mode_for(report(), incremental=True) == UNCHANGED
+@pytest.mark.parametrize("changed", ["mkdocs.yml", "overrides/main.html", "overrides/assets/bibnum/bibnum.css",
+                                     "overrides/.icons/reseau/logo.svg"])
+def test_config_nav_or_theme_changes_render_everything(changed):
+    assert mode([changed]) == CLEAN
+    assert mode(removed=[changed]) == CLEAN
 
 
-@pytest.mark.parametrize("changed", ["mkdocs.yml", "overrides/main.html", "overrides/assets/bibnum/bibnum.css"])
-def test_config_nav_or_theme_changes_render_everything(cache, changed):
-    assert cache.mode_for(report([changed]), incremental=True) == CLEAN
+def test_a_deleted_post_renders_everything():
+    assert mode(removed=["docs/blog/posts/2026-01-01-billet.md"]) == CLEAN
 
 
-def test_a_deleted_post_renders_everything(cache):
-    assert cache.mode_for(report(removed=["docs/blog/posts/2026-01-01-billet.md"]), incremental=True) == CLEAN
+def test_the_identity_names_the_engine_and_its_theme():
+    assert MkDocs().identity().startswith("mkdocs=") and " mkdocs-material=" in MkDocs().identity()
 
 
-def test_no_kept_output_a_failed_run_or_another_engine_render_everything(cache):
-    assert cache.mode_for(report(), incremental=False) == CLEAN
-    cache.forget()  # a run started and did not finish
-    assert cache.mode_for(report(["docs/index.md"]), incremental=True) == CLEAN
-    cache.marker.write_text('{"engine": "mkdocs=0.1 mkdocs-material=0.1 bibnum=0.0"}', encoding="utf-8")
-    assert cache.mode_for(report(["docs/index.md"]), incremental=True) == CLEAN
-    cache.marker.write_text("not json", encoding="utf-8")
-    assert cache.mode_for(report(["docs/index.md"]), incremental=True) == CLEAN
-
-
-def test_removed_docs_lose_their_built_page(cache):
-    page = cache.folder / "evenements" / "a" / "index.html"
+def test_removed_docs_lose_their_built_page(tmp_path: Path):
+    out = tmp_path / "engine" / "calvados"
+    page = out / "evenements" / "a" / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text("x", encoding="utf-8")
-    ics = cache.folder / "evenements" / "a.ics"
+    ics = out / "evenements" / "a.ics"
     ics.write_text("x", encoding="utf-8")
-    dropped = cache.drop_outputs(["docs/evenements/a.md", "docs/evenements/a.ics", "mkdocs.yml"])
+    dropped = drop_outputs(out, ["docs/evenements/a.md", "docs/evenements/a.ics", "mkdocs.yml"])
     assert sorted(dropped) == ["evenements/a.ics", "evenements/a/index.html"]
     assert not page.exists() and not ics.exists()
 

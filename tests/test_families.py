@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import families, workers
+from generator import digests, families, workers
 from generator.build import build, load_graph
-from generator.families import FamilyMemo, data_digest, title_files, titles_key, titles_view
+from generator.digests import data_digest
+from generator.families import title_files, titles_key, titles_view
 from generator.view.site_view import SiteView
 from tests.conftest import DEMO_NOW, REPO, copy_project
 from tests.e2e.test_incremental import EVENT, assert_same_as_clean, rename_event
@@ -73,7 +74,7 @@ def test_the_key_changes_with_every_input(tmp_path):
 
 def test_the_code_digest_covers_templates_and_strings():
     package = Path(families.__file__).parent
-    covered = families.list_files(package)
+    covered = digests.list_files(package)
     assert package / "templates" / "public" / "titles.md.j2" in covered
     assert package / "i18n" / "fr" / "__init__.py" in covered
     assert package / "i18n" / "fr" / "agenda.py" in covered
@@ -81,36 +82,17 @@ def test_the_code_digest_covers_templates_and_strings():
 
 
 def test_the_code_digest_follows_the_versions_of_the_libraries_that_write_outputs(monkeypatch):
-    before = families.code_digest()
-    real = families.version
+    before = digests.code_digest()
+    real = digests.version
 
     for library in ("Jinja2", "icalendar", "mkdocs-material"):
-        monkeypatch.setattr(families, "_code", None)
-        monkeypatch.setattr(families, "version", lambda name, upgraded=library: "99.0" if name == upgraded
+        monkeypatch.setattr(digests, "_code", None)
+        monkeypatch.setattr(digests, "version", lambda name, upgraded=library: "99.0" if name == upgraded
                             else real(name))
-        assert families.code_digest() != before, library
-    monkeypatch.setattr(families, "_code", None)
-    monkeypatch.setattr(families, "version", real)
-    assert families.code_digest() == before
-
-
-def test_a_memo_names_its_files_only_for_its_key_and_while_they_are_there(tmp_path):
-    work = tmp_path / "work"
-    (work / "docs").mkdir(parents=True)
-    (work / "docs" / "a.md").write_text("a", encoding="utf-8")
-    memo = FamilyMemo(tmp_path / "families", "titles")
-    assert memo.paths_for("k1", work) is None
-    memo.remember("k1", ["docs/a.md"])
-    assert memo.paths_for("k1", work) == ["docs/a.md"]
-    assert memo.paths_for("k2", work) is None
-    (work / "docs" / "a.md").unlink()
-    assert memo.paths_for("k1", work) is None  # a file is missing: generate again
-    memo.path.write_text("{not json", encoding="utf-8")
-    assert memo.paths_for("k1", work) is None
-    memo.path.write_text(json.dumps({"key": "k1", "paths": "docs/a.md"}), encoding="utf-8")
-    assert memo.paths_for("k1", work) is None
-    memo.forget()
-    assert not memo.path.exists()
+        assert digests.code_digest() != before, library
+    monkeypatch.setattr(digests, "_code", None)
+    monkeypatch.setattr(digests, "version", real)
+    assert digests.code_digest() == before
 
 
 @pytest.fixture
@@ -172,7 +154,7 @@ def test_an_event_edit_keeps_the_title_family_and_a_harvest_edit_makes_it_again(
 
 
 @pytest.mark.e2e
-def test_a_removed_family_file_or_a_lost_record_makes_the_family_again(tmp_path, counted):
+def test_a_removed_family_file_or_a_lost_ledger_makes_the_family_again(tmp_path, counted):
     project = copy_project(tmp_path / "network")
     out = tmp_path / "out"
     build(project, out=out, now=DEMO_NOW)
@@ -182,11 +164,22 @@ def test_a_removed_family_file_or_a_lost_record_makes_the_family_again(tmp_path,
     build(project, out=out, now=DEMO_NOW)
     assert generated(counted) == ["calvados"]
     assert page.is_file()
-    records = project / ".bibnum" / "families" / "caen"
-    (records / "titles.json").unlink()
     build(project, out=out, now=DEMO_NOW)
-    assert generated(counted) == []  # caen's inputs are unchanged: its whole work tree is kept
-    (records / "site.json").unlink()
+    assert generated(counted) == []  # every site's inputs are unchanged: whole work trees kept
+    (project / ".bibnum" / "ledger" / "caen.json").unlink()  # nothing of caen is trusted any more
     build(project, out=out, now=DEMO_NOW)
     assert generated(counted) == ["caen"]
     assert_same_as_clean(project, out, tmp_path / "clean")
+
+
+def test_hidden_files_of_a_look_change_the_inputs_digest(tmp_path):
+    """Material's custom icons live in a look's `.icons/`: copied into the work tree, so keyed."""
+    from generator.site_keys import input_digests
+
+    project = copy_project(tmp_path / "network")
+    icons = project / "themes" / "calvados" / ".icons" / "reseau"
+    icons.mkdir(parents=True)
+    (icons / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    before = input_digests(project).sites
+    (icons / "logo.svg").write_text("<svg><title>autre</title></svg>", encoding="utf-8")
+    assert input_digests(project).sites != before

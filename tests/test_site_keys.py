@@ -12,7 +12,7 @@ import pytest
 from generator import workers
 from generator.build import build, load_graph
 from generator.work_tree import generate_site
-from generator.engine import CLEAN, UNCHANGED
+from generator.engines import CLEAN, UNCHANGED
 from generator.view.site_view import SiteView
 from generator.site_keys import input_digests, shown_events_only, site_key
 from tests.conftest import DEMO_NOW, REPO, copy_project

@@ -15,6 +15,9 @@ MESSAGES: dict[str, str] = {
     "build.done.one": "{sites} construit dans {out}",
     "build.done.many": "{sites} construits dans {out}",
     "build.unknown_sites": "site(s) inconnu(s) : {unknown} ; sites déclarés dans data/sites.yml : {known}",
+    "build.system_failed": "la construction s'est arrêtée ({why} : {path}) ; chaque site publié dans {out} est "
+                           "resté entier, l'ancien ou le nouveau. Libérez de la place ou corrigez les droits, puis "
+                           "relancez",
     "build.publish_failed": "la publication dans {out} a échoué ({why}) ; le site publié est resté tel quel",
     "build.engine_failed": "le moteur (MkDocs) a échoué sur le site « {site} » ; rien n'a été publié. Ses "
     "derniers messages (en anglais) :\n  {log}",

@@ -15,9 +15,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from importlib.metadata import version
 from pathlib import Path
 
+from ..digests import code_digest
 from ..errors import BibnumError
 from ..messages import say
 from ..gc_pause import paused_gc
@@ -41,31 +41,31 @@ def site_index_files(view: SiteView) -> dict[str, bytes]:
     return {f"{INDEX_DIR}/{path}": data for path, data in files.items()}
 
 
-def update_index(view: SiteView, folder: Path, *, reuse: bool = True) -> bool:
-    """Keep FOLDER holding the site's static index (what goes under bn-search/); return whether it changed.
+def update_index(view: SiteView, folder: Path, *, previous: str | None = None,
+                 before_writing=lambda: None) -> tuple[str, bool]:
+    """Keep FOLDER holding the site's static index (what goes under bn-search/).
 
-    With `reuse`, the stemming and sharding are skipped when the records and labels are
-    those the index in FOLDER was made from (a digest kept beside it): most edits leave
-    most sites' records untouched. Unchanged files keep their bytes and times.
+    Return the digest of the records and labels it was made from, and whether it changed.
+    `previous` is the digest the index in FOLDER was made from (the site's ledger says so):
+    when it matches, the stemming and sharding are skipped (most edits leave most sites'
+    records untouched). `before_writing` runs before FOLDER is changed (the build forgets the
+    site's ledger then). Unchanged files keep their bytes and times.
     """
     refuse_admin_key(view.site)
-    stamp = folder.with_name(f"{folder.name}.digest")
     with paused_gc():
         records, labels = site_records(view), search_labels(view)
-        digest = hashlib.sha256(pickle.dumps((version("bibnum"), records, labels), protocol=5)).hexdigest()
-        if reuse and folder.is_dir() and _still_there(_read(stamp), digest, folder):
-            return False
-        stamp.unlink(missing_ok=True)  # until the folder is complete, it matches no digest
+        digest = index_digest(records, labels)
+        if previous == digest and (folder / META).is_file():
+            return digest, False
         files = static_index(records, labels)
+    before_writing()
     report = _write_index(folder, files)
-    # The digest, then the files it made: a file deleted since then makes the index again.
-    stamp.write_text("\n".join([digest, *sorted(files)]), encoding="utf-8")
-    return bool(report.written or report.removed)
+    return digest, bool(report.written or report.removed)
 
 
-def _still_there(stamp: str | None, digest: str, folder: Path) -> bool:
-    lines = (stamp or "").split("\n")
-    return lines[0] == digest and all((folder / name).is_file() for name in lines[1:])
+def index_digest(records, labels) -> str:
+    """What an index is made from: the records, the labels and the code that stems and shards them."""
+    return hashlib.sha256(pickle.dumps((code_digest(), records, labels), protocol=5)).hexdigest()
 
 
 def drop_material_index(site_dir: Path) -> None:
@@ -82,13 +82,6 @@ def refuse_admin_key(site) -> None:
     if site.algolia is not None and admin_key and site.algolia.search_key == admin_key:
         # The search key is printed in every page: the admin key must never be there.
         raise BibnumError(say("search.admin_key_in_site", site=site.id))
-
-
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def write_site_index(view: SiteView, site_dir: Path) -> int:

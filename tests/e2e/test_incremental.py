@@ -12,7 +12,7 @@ import yaml
 
 from generator.build import build
 from generator.load.engine_config import SHARED_LOOK
-from generator.engine import CLEAN, DIRTY, UNCHANGED
+from generator.engines import CLEAN, DIRTY, UNCHANGED
 from tests.conftest import DEMO_NOW, copy_project
 
 pytestmark = pytest.mark.e2e
@@ -111,22 +111,22 @@ def test_theme_or_config_change_renders_every_page_again(built, tmp_path):
     assert_same_as_clean(project, out, tmp_path / "clean")
 
 
-def test_a_failed_engine_run_makes_the_next_run_clean(built, monkeypatch):
-    import generator.build as build_module
+def test_a_failed_engine_run_makes_the_next_run_clean(built):
+    from generator.engines import MkDocs
     from generator.errors import BuildFailed
 
     project, out = built
     before = tree(out)
     rename_event(project, "Atelier tablette : version qui échoue")
 
-    def broken(*args, **kwargs):
-        raise BuildFailed("the engine failed on calvados: simulated")
+    class Broken(MkDocs):
+        def render(self, work, out, *, epoch, changes):
+            (out / "index.html").write_text("à moitié écrit", encoding="utf-8")  # then fails
+            raise BuildFailed("the engine failed on calvados: simulated")
 
-    monkeypatch.setattr(build_module, "run_engine", broken)
     with pytest.raises(BuildFailed):
-        build(project, out=out, now=DEMO_NOW)
+        build(project, out=out, now=DEMO_NOW, engine=Broken())
     assert tree(out) == before  # nothing published
-    monkeypatch.undo()
     result = build(project, out=out, now=DEMO_NOW)
     sites = {site.site: site for site in result.sites}
     assert sites["calvados"].mode == CLEAN  # its kept output may be half written

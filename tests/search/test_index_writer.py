@@ -81,40 +81,43 @@ def test_the_build_index_is_kept_when_records_are_the_same_and_remade_when_they_
     folder = tmp_path / "search" / "calvados"
     view = views["calvados"]
     expected = {path.removeprefix(f"{INDEX_DIR}/"): data for path, data in site_index_files(view).items()}
-    assert update_index(view, folder) is True
-    assert folder_files(folder) == expected
+    digest, changed = update_index(view, folder)
+    assert changed and folder_files(folder) == expected
 
-    # Same records and labels: nothing is stemmed, sharded or written again.
+    # Same records and labels as the digest the ledger kept: nothing is stemmed, sharded or written again.
     for path in folder.rglob("*"):
         os.utime(path, (OLD, OLD))
-    assert update_index(view, folder) is False
+    assert update_index(view, folder, previous=digest) == (digest, False)
     assert {p.stat().st_mtime for p in folder.rglob("*") if p.is_file()} == {OLD}
 
-    # A tampered file is not noticed by the digest, but a clean build (reuse=False) repairs it.
+    # A tampered file is not noticed by the digest, but a clean build (no previous digest) repairs it.
     shard = next(p for p in folder.rglob("*.json") if p.name != "meta.json")
     shard.write_bytes(b"[]")
-    assert update_index(view, folder) is False
-    assert update_index(view, folder, reuse=False) is True
+    assert update_index(view, folder, previous=digest) == (digest, False)
+    assert update_index(view, folder) == (digest, True)
     assert folder_files(folder) == expected
-    # A deleted file is noticed: the index is made again.
-    shard.unlink()
-    assert update_index(view, folder) is True
+    # A deleted entry point is noticed: the index is made again.
+    (folder / "meta.json").unlink()
+    assert update_index(view, folder, previous=digest) == (digest, True)
     assert folder_files(folder) == expected
 
     # One more harvested title: a new index, and the previous version's files are gone.
     more = dict(TITLES, assimil=(*TITLES["assimil"], title("assimil", "isbn:9782700508002", "L'italien")))
     second = SiteView.build(dataclasses.replace(demo_graph, titles=MappingProxyType(more)), view.site, NOW)
-    assert update_index(second, folder) is True
+    other, changed = update_index(second, folder, previous=digest)
+    assert other != digest and changed
     assert folder_files(folder) == {path.removeprefix(f"{INDEX_DIR}/"): data
                                     for path, data in site_index_files(second).items()}
 
 
-def test_an_interrupted_index_is_remade_whatever_the_records(views, tmp_path):
+def test_the_index_digest_follows_the_code_not_the_package_version(views, tmp_path, monkeypatch):
+    """A change of the normalizer or the stemmer (any file of the package) makes the index again."""
+    from generator import digests
+
     folder = tmp_path / "search" / "caen"
     view = views["caen"]
-    update_index(view, folder)
-    stamp = folder.with_name("caen.digest")
-    stamp.unlink()  # as if the previous build stopped while writing the folder
-    (folder / "meta.json").unlink()
-    assert update_index(view, folder) is True
-    assert (folder / "meta.json").is_file() and stamp.is_file()
+    written = []
+    digest, _ = update_index(view, folder, before_writing=lambda: written.append("first"))
+    monkeypatch.setattr(digests, "_code", "another-version-of-search-normalize")
+    other, _ = update_index(view, folder, previous=digest, before_writing=lambda: written.append("again"))
+    assert other != digest and written == ["first", "again"]

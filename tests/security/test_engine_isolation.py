@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.engine import run_engine
+from generator.engines.mkdocs import run_mkdocs
 
 # Modules MkDocs imports on every run: a file of that name at the project root must not shadow them.
 SHADOWING = ("click", "mkdocs", "markdown", "yaml", "jinja2")
@@ -38,7 +38,7 @@ def test_the_engine_imports_no_file_of_the_project_it_is_started_from(hostile_pr
     monkeypatch.chdir(hostile_project)
     monkeypatch.setenv("PYTHONPATH", str(hostile_project))
 
-    run_engine(Path("../work/mkdocs.yml"), Path("../out"), epoch=1_700_000_000)
+    run_mkdocs(Path("../work/mkdocs.yml"), Path("../out"), epoch=1_700_000_000)
 
     assert (tmp_path / "out" / "index.html").is_file()  # the engine did run, on relative paths too
     assert sorted(p.name for p in hostile_project.iterdir() if p.name.startswith("ran-")) == []

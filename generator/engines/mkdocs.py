@@ -1,0 +1,123 @@
+"""MkDocs with mkdocs-material: clean or differential runs in a child process.
+
+In a differential run MkDocs (`--dirty`) renders only the Markdown files newer than their
+HTML and copies only the newer static files. The build gives the exact changes (the site's
+ledger compares the work tree with the tree last rendered), so the changed files are
+touched to be newer than their output, outputs of removed files are deleted, and every
+input a page shares with others (the nav, the theme, the config) lives in `mkdocs.yml` or
+`overrides/`: a change there, or a deleted blog post, makes the run clean.
+tests/e2e/test_incremental.py compares differential builds with clean ones, byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from ..errors import BuildFailed
+from ..messages import say
+from .base import CLEAN, DIRTY, Changes, Engine
+
+# Files of the work tree whose change reaches every page (nav, theme, plugins' options).
+GLOBAL_PREFIXES = ("mkdocs.yml", "overrides/")
+# The blog plugin names a post's page after its slug, not its file: a deleted post's page
+# cannot be found from its path, so deleting one makes the next run clean.
+POST_FOLDER = "posts"
+
+
+class MkDocs(Engine):
+    name = "mkdocs"
+
+    def identity(self) -> str:
+        return " ".join(f"{name}={version(name)}" for name in ("mkdocs", "mkdocs-material"))
+
+    def mode_for(self, changes: Changes) -> str:
+        if any(path.startswith(GLOBAL_PREFIXES) for path in (*changes.written, *changes.removed)):
+            return CLEAN
+        for path in changes.removed:
+            if path.startswith("docs/") and path.endswith(".md") and POST_FOLDER in PurePosixPath(path).parts:
+                return CLEAN
+        return DIRTY
+
+    def render(self, work: Path, out: Path, *, epoch: int, changes: Changes | None) -> None:
+        if changes is not None:
+            drop_outputs(out, changes.removed)
+            for path in changes.written:  # newer than their output, whatever the clock did since
+                if (work / path).is_file():
+                    os.utime(work / path)
+            refresh_blog(work)
+        run_mkdocs(work / "mkdocs.yml", out, epoch=epoch, dirty=changes is not None)
+
+
+def drop_outputs(out: Path, removed: tuple[str, ...] | list[str]) -> list[str]:
+    """Delete the built counterparts of docs files removed from the work tree (dirty runs keep them)."""
+    dropped = []
+    for path in removed:
+        if not path.startswith("docs/"):
+            continue
+        built = out / output_path(path[len("docs/"):])
+        if built.is_file():
+            built.unlink()
+            dropped.append(built.relative_to(out).as_posix())
+    return dropped
+
+
+def refresh_blog(work: Path) -> int:
+    """Mark the blog's pages as changed before a dirty run; return how many.
+
+    Material's blog plugin builds its index, archive and category pages from every post
+    read in the same run, and MkDocs reads only the pages newer than their output in a
+    dirty run: without this, the listings would lose the posts that did not change.
+    """
+    config = yaml.safe_load((work / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    folders = [
+        entry["blog"].get("blog_dir", "blog") for entry in config.get("plugins") or []
+        if isinstance(entry, dict) and isinstance(entry.get("blog"), dict)
+    ]
+    count = 0
+    for folder in folders:
+        for page in (work / "docs" / folder).rglob("*.md"):
+            page.touch()
+            count += 1
+    return count
+
+
+def output_path(doc_path: str) -> str:
+    """Where MkDocs (directory URLs) writes a docs file: 'a/b.md' -> 'a/b/index.html'."""
+    if not doc_path.endswith(".md"):
+        return doc_path
+    stem = doc_path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def run_mkdocs(config: Path, site_dir: Path, *, epoch: int, dirty: bool = False) -> None:
+    """`mkdocs build` in a child process: isolated, parallelisable, its logs kept for errors.
+
+    The child never imports a file of the project (a `click.py` or `markdown.py` an editor
+    dropped at its root would otherwise run, since `python -m` puts the working directory
+    first on sys.path): it runs in the site's generated work tree, with `-P` (no working
+    directory on sys.path) and `-s` (no user site-packages), and without the caller's
+    PYTHON* variables (PYTHONPATH, PYTHONHOME, PYTHONSTARTUP...). That is `python -I` but
+    for PYTHONHASHSEED, which `-I` would ignore and which keeps the engine's output the same
+    from one run to the next.
+    """
+    config, site_dir = config.resolve(), site_dir.resolve()
+    command = [sys.executable, "-P", "-s", "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    if dirty:
+        command.append("--dirty")
+    else:
+        shutil.rmtree(site_dir, ignore_errors=True)
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+    env.update(SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent, check=False)
+    if result.returncode != 0:
+        log = (result.stderr or result.stdout).strip().splitlines()[-20:]
+        raise BuildFailed(say("build.engine_failed", site=config.parent.name, log="\n  ".join(log)))
