@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("pages",),                                             # each site's docs tree
     ("families", "site_keys", "work_tree"),                 # page families, their keys, a site's work tree
     ("linkcheck",),                                         # broken links in a built site
-    ("engines", "engine", "engine_check", "ledger", "publish", "locks"),  # the engine and publishing
+    ("engines", "engine_check", "ledger", "publish", "locks"),  # the engine and publishing
     ("workers",),                                           # one site's build, in a worker process
     ("build",),                                             # the build: orchestration only
     ("harvest_command", "serve", "scaffold"),               # the commands' own work
