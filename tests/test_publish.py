@@ -28,21 +28,21 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def version(built: Path, files: dict[str, str]) -> Path:
-    """BUILT made to hold exactly FILES (an engine's output between two builds), each with a new time."""
-    for path in [p for p in built.rglob("*") if p.is_file()] if built.exists() else []:
-        if path.relative_to(built).as_posix() not in files:
+    """BUILT made to hold exactly FILES, as an engine's output between two builds: a file it
+    rewrites gets a later time than before (even within the file system's clock tick)."""
+    old = {p.relative_to(built).as_posix(): p for p in built.rglob("*") if p.is_file()} if built.exists() else {}
+    for rel, path in old.items():
+        if rel not in files or path.read_text(encoding="utf-8") != files[rel]:
+            before = path.stat().st_mtime_ns
             path.unlink()
-    for folder in sorted((p for p in built.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True) \
-            if built.exists() else []:
+            if rel in files:
+                os.utime(write(path, files[rel]), ns=(before + 1_000_000, before + 1_000_000))
+    for folder in sorted((p for p in built.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
         if not any(folder.iterdir()):
             folder.rmdir()
     for rel, text in files.items():
-        path = built / rel
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            if path.is_dir():
-                path.rmdir()
-            write(path, text)
-            os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+        if rel not in old:
+            write(built / rel, text)
     return built
 
 
