@@ -130,6 +130,25 @@ def test_a_missing_build_is_refused_rather_than_published_empty(dirs):
     assert snapshot(out / "calvados") == before
 
 
+def test_an_out_on_another_file_system_than_its_parent_is_refused_with_the_fix(dirs, monkeypatch):
+    """OUT a mount point (a container's volume): its staging area would be on another disk."""
+    built, out = dirs
+    publish_site(version(built, V1), out, "calvados")
+    before = snapshot(out / "calvados")
+    real_stat, area = os.stat, os.fspath(staging_area(out))
+
+    def stat(path, *args, **kwargs):
+        seen = real_stat(path, *args, **kwargs)
+        if os.fspath(path) == area:
+            return os.stat_result((*seen[:2], seen.st_dev + 1, *seen[3:]))
+        return seen
+    monkeypatch.setattr(publish.os, "stat", stat)
+    with pytest.raises(BuildFailed, match="deux systèmes de fichiers différents"):
+        publish_site(version(built, V2), out, "calvados")
+    monkeypatch.undo()
+    assert snapshot(out / "calvados") == before
+
+
 # --- a failure at any step leaves the published site as it was ---------------------------------------------
 
 
