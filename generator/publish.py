@@ -74,6 +74,8 @@ def publish_site(built: Path, out: Path, site_id: str) -> list[str] | None:
         spare.parent.mkdir(parents=True, exist_ok=True)
         if os.stat(out).st_dev != os.stat(area).st_dev:
             raise BuildFailed(say("publish.other_device", out=out, area=area))
+        if spare.is_symlink():  # a live folder that was a link, exchanged: never write through it
+            spare.unlink()
         _make_like(os.fspath(built), wanted, os.fspath(spare), os.fspath(area / f"{TEMP_PREFIX}copy"))
         _switch(area, live, spare, site_id)
     except _FileFailed as failed:

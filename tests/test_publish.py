@@ -121,6 +121,19 @@ def test_other_sites_and_files_of_out_are_left_alone(dirs):
     assert sorted(p.name for p in out.iterdir()) == ["CNAME", "caen", "calvados"]
 
 
+def test_a_live_folder_that_was_a_link_is_replaced_and_its_target_never_written(dirs, tmp_path):
+    built, out = dirs
+    elsewhere = tmp_path / "ailleurs"
+    write(elsewhere / "index.html", "à ne pas toucher")
+    out.mkdir()
+    (out / "calvados").symlink_to(elsewhere, target_is_directory=True)
+    publish_site(version(built, V1), out, "calvados")
+    publish_site(version(built, V2), out, "calvados")
+    assert snapshot(out / "calvados") == snapshot(built) and not (out / "calvados").is_symlink()
+    assert [p.name for p in elsewhere.iterdir()] == ["index.html"]
+    assert (elsewhere / "index.html").read_text(encoding="utf-8") == "à ne pas toucher"
+
+
 def test_a_missing_build_is_refused_rather_than_published_empty(dirs):
     built, out = dirs
     publish_site(version(built, V1), out, "calvados")
