@@ -27,7 +27,8 @@ from .linkcheck import check_built_site
 from .models.graph import NetworkGraph
 from .view.site_view import SiteView
 from .search import META, refuse_admin_key, update_index
-from .site_keys import InputDigests, shown_events_only, site_key
+from .search.head import KeptHead
+from .site_keys import InputDigests, shown_content_only, shown_events_only, site_key
 from . import work_tree  # called through the module: tests count the calls by patching it
 
 
@@ -108,11 +109,11 @@ def start(job: Job, sites: int, *, processes: bool = True) -> Executor:
 
 def view(site_id: str) -> SiteView:
     """The site's view in this process, built once: pages, data outputs and search share it.
-    Its graph holds only the events the site shows (site_keys.py)."""
+    Its graph holds only the events, pages and posts the site shows (site_keys.py)."""
     if site_id not in _views:
         job = _current()
         site = next(s for s in job.graph.sites if s.id == site_id)
-        _views[site_id] = shown_events_only(SiteView.build(job.graph, site, job.now))
+        _views[site_id] = shown_content_only(shown_events_only(SiteView.build(job.graph, site, job.now)))
     return _views[site_id]
 
 
@@ -122,7 +123,7 @@ def key(site_id: str) -> str:
     if job.inputs is None:
         return ""
     if site_id not in _keys:
-        _keys[site_id] = site_key(job.inputs.sites, view(site_id), job.site_urls.get(site_id))
+        _keys[site_id] = site_key(job.inputs, view(site_id), job.site_urls.get(site_id))
     return _keys[site_id]
 
 
@@ -151,7 +152,7 @@ def generate(site_id: str) -> Generated:
         kept, titles = previous.titles, {}
     else:
         titles = title_files(titles_view(job.graph, site, job.now))
-    files = work_tree.generate_site(job.graph, site, job.now, site_url=url, view=site_view, titles=titles)
+    files = work_tree.generate_site(site_view.graph, site, job.now, site_url=url, view=site_view, titles=titles)
     work_tree.write_work_tree(job.root, site_id, files, work=f"{job.state}/work", kept=kept)
     rendered = ledger.manifest(files)
     rendered.update({path: previous.rendered[path] for path in kept})
@@ -180,8 +181,11 @@ def index(site_id: str) -> Indexed:
             and (folder / META).is_file()):
         refuse_admin_key(view(site_id).site)  # as update_index does: it reads the environment, which no key covers
         return Indexed(previous.search, False, time.perf_counter() - started)
+    site, url = view(site_id).site, job.site_urls.get(site_id)
+    head = (KeptHead(titles_key(job.inputs.titles, site, url, job.now), job.state_dir / "search-head" / f"{site_id}.pickle",
+                     lambda: titles_view(job.graph, site, job.now)) if job.inputs is not None else None)
     digest, changed = update_index(view(site_id), folder, previous=previous.search if previous else None,
-                                   before_writing=lambda: ledger.forget(job.state_dir, site_id))
+                                   before_writing=lambda: ledger.forget(job.state_dir, site_id), head=head)
     return Indexed(digest, changed, time.perf_counter() - started)
 
 

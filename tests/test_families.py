@@ -180,6 +180,6 @@ def test_hidden_files_of_a_look_change_the_inputs_digest(tmp_path):
     icons = project / "themes" / "calvados" / ".icons" / "reseau"
     icons.mkdir(parents=True)
     (icons / "logo.svg").write_text("<svg/>", encoding="utf-8")
-    before = input_digests(project).sites
+    before = input_digests(project).look("calvados")
     (icons / "logo.svg").write_text("<svg><title>autre</title></svg>", encoding="utf-8")
-    assert input_digests(project).sites != before
+    assert input_digests(project).look("calvados") != before

@@ -1,11 +1,15 @@
 """Whole sites kept between builds: a site whose key is unchanged keeps its work tree and its
-search index; any input it reads changes its key; an edit elsewhere leaves it alone, and
-every incremental build still gives the bytes of a clean build."""
+search index; any input it reads changes its key; an edit elsewhere (another site's events,
+posts, news, pages or look) leaves it alone, and every incremental build still gives the
+bytes of a clean build."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+
+import shutil
+from datetime import date, datetime
 
 import pytest
 
@@ -14,38 +18,49 @@ from generator.build import build, load_graph
 from generator.work_tree import generate_site
 from generator.engines import CLEAN, UNCHANGED
 from generator.view.site_view import SiteView
-from generator.site_keys import input_digests, shown_events_only, site_key
+from generator.scaffold import NetworkChoices, scaffold_files, write_scaffold
+from generator.site_keys import input_digests, shown_content_only, shown_events_only, site_key
 from tests.conftest import DEMO_NOW, REPO, copy_project
+from tests.fake_engine import FakeEngine
 from tests.e2e.test_incremental import EVENT, assert_same_as_clean, rename_event
 
 
 def views(project: Path, now=DEMO_NOW) -> dict[str, SiteView]:
     graph = load_graph(project)
-    return {site.id: shown_events_only(SiteView.build(graph, site, now)) for site in graph.sites}
+    return {site.id: restricted(graph, site, now) for site in graph.sites}
+
+
+def restricted(graph, site, now=DEMO_NOW) -> SiteView:
+    """The view a build generates the site from (workers.view)."""
+    return shown_content_only(shown_events_only(SiteView.build(graph, site, now)))
 
 
 def keys(project: Path, now=DEMO_NOW, urls: dict[str, str] | None = None) -> dict[str, str]:
-    inputs = input_digests(project).sites
+    inputs = input_digests(project)
     return {site_id: site_key(inputs, view, (urls or {}).get(site_id)) for site_id, view in views(project, now).items()}
 
 
-def test_a_view_s_graph_holds_only_the_events_its_site_shows():
+def test_a_view_s_graph_holds_only_the_events_pages_and_posts_its_site_shows():
     graph = load_graph(REPO)
     for site in graph.sites:
-        view = shown_events_only(SiteView.build(graph, site, DEMO_NOW))
+        view = restricted(graph, site)
         assert set(view.graph.events) == {event.id for event in view.events}
         assert {key[1] for key in view.graph.sources if key[0] == "events"} <= set(view.graph.events)
+        assert sorted(p.source for p in view.graph.pages) == sorted(p.source for p in view.pages)
+        assert [p.source for p in view.graph.posts] == [p.source for p in view.posts]  # in the graph's order
         assert view.graph.libraries is graph.libraries and view.graph.titles is graph.titles
     calvados = views(REPO)["calvados"]
     assert EVENT in calvados.graph.events and len(calvados.graph.events) < len(graph.events)
+    shown = {site_id: {post.source for post in view.graph.posts} for site_id, view in views(REPO).items()}
+    assert shown["caen"] - shown["calvados"] and not shown["pro"] & shown["caen"]  # news of caen; blog on pro
 
 
 def test_a_site_generated_from_its_restricted_graph_is_the_one_generated_from_the_whole_graph():
     graph = load_graph(REPO)
     for site in graph.sites:
         whole = generate_site(graph, site, DEMO_NOW, view=SiteView.build(graph, site, DEMO_NOW))
-        restricted = shown_events_only(SiteView.build(graph, site, DEMO_NOW))
-        assert generate_site(graph, site, DEMO_NOW, view=restricted) == whole, site.id
+        view = restricted(graph, site)
+        assert generate_site(view.graph, site, DEMO_NOW, view=view) == whole, site.id
 
 
 def test_an_event_changes_the_key_of_the_sites_that_show_it_only(tmp_path):
@@ -74,15 +89,50 @@ def test_the_key_follows_the_day_the_url_and_the_end_of_each_shown_event():
     assert keys(REPO, just_before)["calvados"] != keys(REPO, just_after)["calvados"]
 
 
-@pytest.mark.parametrize("edited", ["content/news/2026-11-16-permanences-caen-la-mer.md", "themes/calvados/logo.svg",
-                                    "mkdocs.yml", "data/libraries/bayeux.yml", "data/sites.yml"])
-def test_every_file_a_site_reads_but_events_is_in_its_inputs(tmp_path, edited):
+@pytest.mark.parametrize("edited", ["mkdocs.yml", "data/libraries/bayeux.yml", "data/sites.yml"])
+def test_every_file_every_site_reads_is_in_its_inputs(tmp_path, edited):
     project = copy_project(tmp_path / "network")
     before = input_digests(project)
     path = project / edited
     assert path.is_file(), edited
     path.write_bytes(path.read_bytes() + b"\n")
     assert input_digests(project).sites != before.sites
+
+
+def test_a_look_is_in_the_inputs_of_the_sites_that_wear_it_only(tmp_path):
+    project = copy_project(tmp_path / "network")
+    before, keys_before = input_digests(project), keys(project)
+    icons = project / "themes" / "calvados" / ".icons"  # hidden files count: Material's custom icons live there
+    icons.mkdir()
+    (icons / "reseau.svg").write_text("<svg/>", encoding="utf-8")
+    after = input_digests(project)
+    assert after.look("calvados") != before.look("calvados")
+    assert after.sites == before.sites and after.look("caen") == before.look("caen")
+    changed = keys(project)
+    assert changed["calvados"] != keys_before["calvados"]
+    assert changed["caen"] == keys_before["caen"] and changed["pro"] == keys_before["pro"]
+
+
+def append(project: Path, edited: str, text: str) -> None:
+    path = project / edited
+    assert path.is_file(), edited
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(("edited", "readers"), [
+    ("content/news/2026-11-16-permanences-caen-la-mer.md", {"caen"}),  # sites: [caen]
+    ("content/news/2026-11-03-izneo-bd-et-mangas.md", {"caen", "calvados"}),  # every portal
+    ("content/blog/posts/2026-10-01-skilleos-arrive.md", {"pro"}),
+    ("content/public/aide.md", {"caen", "calvados"}),
+    ("content/pro/adherer.md", {"pro"}),
+])
+def test_a_post_news_or_page_changes_the_key_of_the_sites_that_show_it_only(tmp_path, edited, readers):
+    project = copy_project(tmp_path / "network")
+    before, inputs = keys(project), input_digests(project)
+    append(project, edited, "Une phrase ajoutée.")
+    after = keys(project)
+    assert {site for site in before if after[site] != before[site]} == readers
+    assert input_digests(project) == inputs  # content/ is read through the views only
 
 
 def test_events_are_left_out_of_the_inputs_and_read_through_the_view(tmp_path):
@@ -147,9 +197,12 @@ def test_an_event_edit_generates_and_indexes_only_the_site_that_shows_it(tmp_pat
     assert_same_as_clean(project, out, tmp_path / "clean-event")
     done(counted)
 
-    news = project / "content" / "news" / "2026-11-16-permanences-caen-la-mer.md"
+    news = project / "content" / "news" / "2026-11-16-permanences-caen-la-mer.md"  # caen's only
     news.write_text(news.read_text(encoding="utf-8") + "\nLes permanences reprennent en janvier.\n", encoding="utf-8")
     build(project, out=out, now=DEMO_NOW)
+    assert done(counted) == ["generate:caen", "index:caen"]
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    build(project, out=out, now=DEMO_NOW)  # every site reads the engine's settings
     assert done(counted) == EVERY_SITE
 
     build(project, out=out, now=DEMO_NOW + timedelta(days=1))  # a new day: every site again
@@ -174,3 +227,47 @@ def test_a_damaged_work_tree_or_index_is_made_again(tmp_path, counted):
     assert done(counted) == ["index:pro"]
     assert (state / "search" / "pro" / "meta.json").is_file()
     assert_same_as_clean(project, out, tmp_path / "clean")
+
+
+SMALL_NOW = datetime(2026, 11, 21, 12, 0)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    """A new network (portail and pro), the pro site in a look of its own, built once with the fake engine."""
+    root = tmp_path_factory.mktemp("small") / "reseau"
+    write_scaffold(root, scaffold_files(NetworkChoices("Réseau de la Vallée", url="https://v.example.org/"),
+                                       date(2026, 11, 21), requirement="bibnum==0.1.0"))
+    sites = root / "data" / "sites.yml"
+    text = sites.read_text(encoding="utf-8")
+    pro = text.index("- id: pro")
+    sites.write_text(text[:pro] + text[pro:].replace("look: reseau", "look: espace", 1), encoding="utf-8")
+    shutil.copytree(root / "themes" / "reseau", root / "themes" / "espace")
+    build(root, out=root / "site", now=SMALL_NOW, engine=FakeEngine())
+    return root
+
+
+@pytest.mark.parametrize(("edited", "generated"), [
+    ("content/blog/posts/2026-11-21-bienvenue.md", ["pro"]),  # a post: the pro site's blog only
+    ("content/news/2026-11-21-ouverture.md", ["portail"]),
+    ("content/public/aide.md", ["portail"]),  # a public page: the pro site kept
+    ("themes/espace/logo.svg", ["pro"]),  # a look: the sites wearing another look kept
+    ("themes/reseau/logo.svg", ["portail"]),
+    ("data/sites.yml", ["portail", "pro"]),
+])
+def test_an_edit_generates_only_the_sites_that_show_it_and_gives_the_clean_bytes(
+        small, tmp_path, counted, edited, generated):
+    project = tmp_path / "reseau"
+    shutil.copytree(small, project, symlinks=True)
+    path = project / edited
+    added = "\nUne phrase ajoutée.\n" if path.suffix == ".md" else "\n"
+    path.write_text(path.read_text(encoding="utf-8").replace("Vallée", "Vallée du Lot", 1) + added, encoding="utf-8")
+    result = build(project, out=project / "site", now=SMALL_NOW, engine=FakeEngine())
+    assert sorted(line.split(":")[1] for line in done(counted) if line.startswith("generate:")) == generated
+    assert {site.site for site in result.sites if site.mode == UNCHANGED} == {"portail", "pro"} - set(generated)
+    build(project, out=tmp_path / "clean", now=SMALL_NOW, engine=FakeEngine(), incremental=False, state=".clean")
+    assert tree(project / "site") == tree(tmp_path / "clean")
