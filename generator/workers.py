@@ -27,6 +27,7 @@ from .linkcheck import check_built_site
 from .models.graph import NetworkGraph
 from .view.site_view import SiteView
 from .search import META, refuse_admin_key, update_index
+from .search.head import KeptHead
 from .site_keys import InputDigests, shown_content_only, shown_events_only, site_key
 from . import work_tree  # called through the module: tests count the calls by patching it
 
@@ -180,8 +181,11 @@ def index(site_id: str) -> Indexed:
             and (folder / META).is_file()):
         refuse_admin_key(view(site_id).site)  # as update_index does: it reads the environment, which no key covers
         return Indexed(previous.search, False, time.perf_counter() - started)
+    site, url = view(site_id).site, job.site_urls.get(site_id)
+    head = (KeptHead(titles_key(job.inputs.titles, site, url, job.now), job.state_dir / "search-head" / f"{site_id}.pickle",
+                     lambda: titles_view(job.graph, site, job.now)) if job.inputs is not None else None)
     digest, changed = update_index(view(site_id), folder, previous=previous.search if previous else None,
-                                   before_writing=lambda: ledger.forget(job.state_dir, site_id))
+                                   before_writing=lambda: ledger.forget(job.state_dir, site_id), head=head)
     return Indexed(digest, changed, time.perf_counter() - started)
 
 

@@ -24,7 +24,8 @@ from ..gc_pause import paused_gc
 from ..writer import GuardedWriter, WriteReport
 from ..view.site_view import SiteView
 from .labels import search_labels
-from .records import site_records
+from .head import KeptHead, load_or_make
+from .records import other_records, site_records
 from .static_index import static_index
 
 INDEX_DIR = "bn-search"
@@ -42,7 +43,7 @@ def site_index_files(view: SiteView) -> dict[str, bytes]:
 
 
 def update_index(view: SiteView, folder: Path, *, previous: str | None = None,
-                 before_writing=lambda: None) -> tuple[str, bool]:
+                 before_writing=lambda: None, head: KeptHead | None = None) -> tuple[str, bool]:
     """Keep FOLDER holding the site's static index (what goes under bn-search/).
 
     Return the digest of the records and labels it was made from, and whether it changed.
@@ -50,22 +51,33 @@ def update_index(view: SiteView, folder: Path, *, previous: str | None = None,
     when it matches, the stemming and sharding are skipped (most edits leave most sites'
     records untouched). `before_writing` runs before FOLDER is changed (the build forgets the
     site's ledger then). Unchanged files keep their bytes and times.
+    `head`: where a public portal's resources and titles are kept between builds (head.py):
+    only the other records are made, digested and indexed anew; the files are the same.
     """
     refuse_admin_key(view.site)
     with paused_gc():
-        records, labels = site_records(view), search_labels(view)
-        digest = index_digest(records, labels)
+        kept = load_or_make(head) if head is not None and view.site.kind == "public" else None
+        labels = search_labels(view)
+        if kept is None:
+            records = site_records(view)
+            digest = index_digest(records, labels)
+        else:
+            rest = other_records(view)
+            records = kept.records + rest
+            digest = index_digest(rest, labels, head=head.key)
         if previous == digest and (folder / META).is_file():
             return digest, False
-        files = static_index(records, labels)
+        files = static_index(records, labels, head=kept)
     before_writing()
     report = _write_index(folder, files)
     return digest, bool(report.written or report.removed)
 
 
-def index_digest(records, labels) -> str:
-    """What an index is made from: the records, the labels and the code that stems and shards them."""
-    return hashlib.sha256(pickle.dumps((code_digest(), records, labels), protocol=5)).hexdigest()
+def index_digest(records, labels, *, head: str | None = None) -> str:
+    """What an index is made from: the records, the labels and the code that stems and shards them.
+
+    `head`: the key of the kept head (head.py) the records follow, which stands for its records."""
+    return hashlib.sha256(pickle.dumps((code_digest(), head, records, labels), protocol=5)).hexdigest()
 
 
 def drop_material_index(site_dir: Path) -> None:

@@ -23,18 +23,42 @@ class Word:
     docs: dict[int, int] = field(default_factory=dict)  # doc id -> class (0 = title, best)
 
 
-def invert(records: list[SearchRecord]) -> dict[str, Word]:
-    """Folded word -> Word, over records numbered by their position (the doc id)."""
+# Folded word -> (its stem, {doc id: class}): the postings of the first records of an index.
+HeadPostings = dict[str, tuple[str, dict[int, int]]]
+
+
+def invert(records: list[SearchRecord], head: HeadPostings | None = None, head_size: int = 0) -> dict[str, Word]:
+    """Folded word -> Word, over records numbered by their position (the doc id).
+
+    `head`: `head_postings(records[:head_size])`, kept from a previous build: only the
+    records after them are read. The head's dicts are left as they are (they may be shared).
+    """
+    postings = _postings(records, head_size)
+    words: dict[str, Word] = {}
+    for word, (word_stem, docs) in (head or {}).items():
+        more = postings.pop(word, None)
+        words[word] = Word(word, word_stem, {**docs, **more} if more else docs)
+    words.update({word: Word(word, stem(word), docs) for word, docs in postings.items()})
+    return words
+
+
+def head_postings(records: list[SearchRecord]) -> HeadPostings:
+    """What `invert` keeps of the first records of an index: their words, stems and postings."""
+    return {word: (stem(word), docs) for word, docs in _postings(records, 0).items()}
+
+
+def _postings(records: list[SearchRecord], start: int) -> dict[str, dict[int, int]]:
+    """Folded word -> {doc id: best class} over records[start:]."""
     postings: dict[str, dict[int, int]] = {}
-    for doc, record in enumerate(records):
-        terms = record_terms(record.fields)
+    for doc in range(start, len(records)):
+        terms = record_terms(records[doc].fields)
         for word, cls in zip(terms, terms[-1]):  # the last item is the classes, not a word
             docs = postings.get(word)
             if docs is None:
                 postings[word] = {doc: cls}
             else:
                 docs[doc] = cls
-    return {word: Word(word, stem(word), docs) for word, docs in postings.items()}
+    return postings
 
 
 # Public portals share most records' fields (resources, their titles): a second site,

@@ -52,12 +52,38 @@ class SearchRecord:
         return " ".join(t for w, t in self.fields if t and (weight is None or w == weight))
 
 
-def site_records(view: SiteView) -> list[SearchRecord]:
-    """Every record of one site, grouped by type (TYPES order) and ranked within each type."""
+def site_records(view: SiteView, head: list[SearchRecord] | None = None) -> list[SearchRecord]:
+    """Every record of one site, grouped by type (TYPES order) and ranked within each type.
+
+    `head`: the site's `head_records`, kept from a previous build (they are most of a portal's records).
+    """
+    if head is None:
+        head = head_records(view)
+    return head + other_records(view)
+
+
+# The types `head_records` holds: the first ones, so that the head's doc ids are the same in every index.
+HEAD_TYPES = ("resource", "title")
+assert TYPES[:len(HEAD_TYPES)] == HEAD_TYPES
+
+
+def head_records(view: SiteView) -> list[SearchRecord]:
+    """A public portal's resources and their titles, ranked: the records only the catalogue makes.
+
+    They read the site, its resources, their titles and the taxonomy, never events, posts or
+    pages: a build may keep them for as long as the title family's inputs are unchanged.
+    """
+    if view.site.kind != "public":
+        return []
+    records = [resource_record(view, res, i) for i, res in enumerate(view.resources)]
+    records += [rec for i, res in enumerate(view.resources) for rec in title_records(view, res, i)]
+    return sorted(records, key=_order)
+
+
+def other_records(view: SiteView) -> list[SearchRecord]:
+    """Every record of the site but its `head_records`, ranked; they all come after them."""
     records: list[SearchRecord] = []
     if view.site.kind == "public":
-        records += [resource_record(view, res, i) for i, res in enumerate(view.resources)]
-        records += [rec for i, res in enumerate(view.resources) for rec in title_records(view, res, i)]
         records += [library_record(lib, i) for i, lib in enumerate(view.libraries)]
     else:
         groups = sorted(view.graph.groups.values(), key=lambda g: (KIND_ORDER.index(g.kind), i18n.sort_key(g.name)))
@@ -69,7 +95,11 @@ def site_records(view: SiteView) -> list[SearchRecord]:
     records += [post_record(post) for post in view.posts if not post.meta.draft]
     records += [page_record(paths.link("page", pg.id), pg.meta.title, pg.meta.description or "",
                             markdown_text(pg.body), order=pg.meta.order) for pg in view.pages]
-    return sorted(records, key=lambda r: (_TYPE_ORDER[r.type], r.rank, r.id))
+    return sorted(records, key=_order)
+
+
+def _order(record: SearchRecord) -> tuple:
+    return _TYPE_ORDER[record.type], record.rank, record.id
 
 
 def resource_record(view: SiteView, res: Resource, position: int) -> SearchRecord:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
-from .postings import invert
+from .postings import HeadPostings, head_postings, invert
 from .records import SearchRecord
 from .shards import ShardLimits, compact_json, shard_words
 
@@ -68,13 +69,40 @@ def doc_row(record: SearchRecord) -> list[Any]:
             record.date, record.when]
 
 
-def facet_ranges(records: list[SearchRecord]) -> dict[str, dict[str, list[list[int]]]]:
-    """facet -> value -> [[start, end], ...] doc id ranges (titles of a resource are one range)."""
-    facets: dict[str, dict[str, list[list[int]]]] = {}
+Facets = dict[str, dict[str, list[list[int]]]]
+
+
+@dataclass(frozen=True)
+class IndexHead:
+    """The first records of an index and what the index derives from them alone.
+
+    A public portal's resources and titles come first and are most of its records: a build
+    keeps them (search/head.py) and reads only the records after them. Its lists and dicts
+    are never modified (a kept head may be shared)."""
+
+    records: list[SearchRecord]
+    postings: HeadPostings
+    facets: Facets  # facet_ranges(records)
+    chunks: list[bytes]  # the display chunks that hold only head records
+
+
+def index_head(records: list[SearchRecord]) -> IndexHead:
+    rows = [doc_row(r) for r in records[:len(records) // CHUNK * CHUNK]]
+    return IndexHead(records, head_postings(records), facet_ranges(records),
+                     [compact_json(rows[start:start + CHUNK]) for start in range(0, len(rows), CHUNK)])
+
+
+def facet_ranges(records: list[SearchRecord], head: IndexHead | None = None) -> Facets:
+    """facet -> value -> [[start, end], ...] doc id ranges (titles of a resource are one range).
+
+    With a `head` (the first records' IndexHead), only the records after it are read."""
+    facets: Facets = {}
+    start = len(head.records) if head else 0
     for facet, values_of in (("category", attrgetter("categories")), ("audience", attrgetter("audiences")),
                              ("when", _when)):
-        ranges: dict[str, list[list[int]]] = {}
-        for doc, values in enumerate(map(values_of, records)):
+        ranges: dict[str, list[list[int]]] = {
+            value: [list(run) for run in runs] for value, runs in head.facets[facet].items()} if head else {}
+        for doc, values in enumerate(map(values_of, records[start:]), start):
             for value in values:
                 runs = ranges.get(value)
                 if runs is None:
@@ -92,13 +120,18 @@ def _when(record: SearchRecord) -> tuple[str, ...]:
 
 
 def static_index(records: list[SearchRecord], labels: dict[str, Any],
-                 limits: ShardLimits = ShardLimits()) -> dict[str, bytes]:
-    """{path under bn-search/: bytes} for one site."""
+                 limits: ShardLimits = ShardLimits(), head: IndexHead | None = None) -> dict[str, bytes]:
+    """{path under bn-search/: bytes} for one site.
+
+    `head`: index_head() of the first records, kept from a previous build; the files are the
+    same bytes as without it."""
     ranges = type_ranges(records)
-    shards = shard_words(invert(records), [(start, end) for _type, start, end in ranges], limits)
-    rows = [doc_row(r) for r in records]
-    chunks = [compact_json(rows[start:start + CHUNK]) for start in range(0, len(rows), CHUNK)]
-    facets = compact_json(facet_ranges(records))
+    postings = invert(records, head.postings, len(head.records)) if head else invert(records)
+    shards = shard_words(postings, [(start, end) for _type, start, end in ranges], limits)
+    kept = head.chunks if head else []
+    rows = [doc_row(r) for r in records[len(kept) * CHUNK:]]
+    chunks = [*kept, *(compact_json(rows[start:start + CHUNK]) for start in range(0, len(rows), CHUNK))]
+    facets = compact_json(facet_ranges(records, head))
     shard_names = {name: content_digest(data) for name, data in shards.items()}
     blocks = [content_digest(b"\0".join(chunks[start:start + BLOCK])) for start in range(0, len(chunks), BLOCK)]
     facets_digest = content_digest(facets)

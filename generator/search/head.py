@@ -1,0 +1,83 @@
+"""A public portal's index head kept between builds, so that an edit re-reads only what it touches.
+
+A portal's resources and harvested titles are most of its records (tens of thousands at
+full size), and the most frequent edits (an event, a post, a page) cannot change them.
+Their records, postings, facet ranges and display chunks (static_index.IndexHead) are
+kept in the project's state folder, keyed by the title family's key (families.py: the
+code, the data but events, the site and its URL, the day). On a miss they are made again
+from the title family's *restricted* view (no events, posts or pages), so a key that
+matches cannot hide a dependency.
+
+The file is bibnum's own, written atomically into the state folder; a missing, corrupt or
+foreign file is made again (never an error), and it is read through an unpickler that
+names only SearchRecord.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..view.site_view import SiteView
+from ..writer import atomic_write
+from .records import SearchRecord, head_records
+from .static_index import IndexHead, index_head
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class KeptHead:
+    """Where a site's head is kept and what it is made from."""
+
+    key: str  # the title family's key (families.titles_key): everything the head reads
+    file: Path  # STATE/search-head/<site>.pickle
+    view: Callable[[], SiteView]  # the title family's restricted view, built only on a miss
+
+
+def load_or_make(kept: KeptHead) -> IndexHead:
+    """The head kept under `kept.key`, or made anew from the restricted view and kept (best effort)."""
+    head = _load(kept.file, kept.key)
+    if head is None:
+        head = index_head(head_records(kept.view()))
+        _save(kept.file, kept.key, head)
+    return head
+
+
+def _load(file: Path, key: str) -> IndexHead | None:
+    try:
+        stored = _OwnHead(io.BytesIO(file.read_bytes())).load()
+        if not (isinstance(stored, dict) and stored.get("format") == FORMAT and stored.get("key") == key):
+            return None
+        head = IndexHead(stored["records"], stored["postings"], stored["facets"], stored["chunks"])
+        if not (isinstance(head.records, list) and all(type(r) is SearchRecord for r in head.records)
+                and isinstance(head.postings, dict) and isinstance(head.facets, dict)
+                and isinstance(head.chunks, list)):
+            return None
+        return head
+    except Exception:  # missing, corrupt, or written by another Python: made anew and rewritten
+        return None
+
+
+def _save(file: Path, key: str, head: IndexHead) -> None:
+    try:
+        atomic_write(file, pickle.dumps({"format": FORMAT, "key": key, "records": head.records,
+                                         "postings": head.postings, "facets": head.facets,
+                                         "chunks": head.chunks}, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, pickle.PicklingError):  # a head that cannot be kept is made again next time
+        pass
+
+
+class _OwnHead(pickle.Unpickler):
+    """Unpickling runs whatever a pickle names: this file is bibnum's own, in the project's
+    state folder, which only bibnum writes. As a second wall, only SearchRecord may be named
+    (the rest is plain lists, dicts, tuples, strings, numbers and bytes)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == (SearchRecord.__module__, SearchRecord.__qualname__):
+            return SearchRecord
+        raise pickle.UnpicklingError(f"{module}.{name}")
