@@ -51,30 +51,59 @@ def calendar_ics(
     stamp: datetime,
     uid_domain: str,
     event_url: Callable[[Event], str],
+    vevents: Mapping[str, bytes] | None = None,
 ) -> bytes:
     """One VCALENDAR holding `events` (sorted by start, then id), ready to write as `.ics`.
 
     `stamp` (timezone-aware) is every DTSTAMP: see `day_stamp` for the one the build uses.
     `event_url` gives each event's page; a relative result is resolved against `site_url`.
+    `vevents`: event id -> its VEVENT text (`vevent_ics`) made with these same arguments,
+    already serialised for another calendar of the site; the others are serialised here.
     """
-    if stamp.tzinfo is None or stamp.utcoffset() is None:
-        raise ValueError("stamp must be timezone-aware (the build's reference time, e.g. in UTC)")
-    dtstamp = stamp.astimezone(timezone.utc)
+    _check_stamp(stamp)
     ordered = sorted(events, key=lambda e: (e.start, e.id))
     if ordered:
         years = (min(e.start for e in ordered).year, max(e.end for e in ordered).year)
     else:
         years = (stamp.astimezone(PARIS).year,) * 2
-    # An event shows in its own file, the agenda and its library's calendar: each piece is
-    # serialised once (memoized on plain values) and the calendar is their concatenation,
-    # which is exactly what Calendar.to_ical() writes for the same components.
+    # An event shows in its own file, the agenda and its library's calendar: the caller
+    # serialises each VEVENT once and the calendar is the concatenation of its pieces, which
+    # is exactly what Calendar.to_ical() writes for the same components.
+    given = vevents or {}
     parts = [_calendar_head(name), _paris_timezone(*years)]
     for event in ordered:
-        url = _resolve(site_url, event_url(event))
-        library = libraries.get(event.library) if event.library else None
-        parts.append(_vevent(event, library, url, dtstamp, uid_domain))
+        text = given.get(event.id)
+        if text is None:
+            text = vevent_ics(event, libraries=libraries, site_url=site_url, stamp=stamp, uid_domain=uid_domain,
+                              event_url=event_url)
+        parts.append(text)
     parts.append(b"END:VCALENDAR\r\n")
     return b"".join(parts)
+
+
+def vevent_ics(
+    event: Event,
+    *,
+    libraries: Mapping[str, Library],
+    site_url: str,
+    stamp: datetime,
+    uid_domain: str,
+    event_url: Callable[[Event], str],
+) -> bytes:
+    """One event's VEVENT, as every calendar holding it writes it (the arguments of `calendar_ics`).
+
+    It reads the event, its library, the site's address, the stamp and the UID domain, never
+    the calendar it goes into: the same text serves the event's file, its library's and the agenda.
+    """
+    _check_stamp(stamp)
+    url = _resolve(site_url, event_url(event))
+    library = libraries.get(event.library) if event.library else None
+    return _vevent(event, library, url, stamp.astimezone(timezone.utc), uid_domain)
+
+
+def _check_stamp(stamp: datetime) -> None:
+    if stamp.tzinfo is None or stamp.utcoffset() is None:
+        raise ValueError("stamp must be timezone-aware (the build's reference time, e.g. in UTC)")
 
 
 @lru_cache(maxsize=16384)  # pure; urljoin parses both addresses, for every event of every calendar
@@ -129,8 +158,6 @@ def _categories(event: Event) -> tuple[str, ...]:
     return (event.kind, event.series) if event.series else (event.kind,)
 
 
-# Models are not hashable (list fields): the cache is keyed on the plain values a VEVENT shows.
-@lru_cache(maxsize=16384)
 def _vevent_ical(uid: str, dtstamp: datetime, start: datetime, end: datetime, summary: str, description: str,
                  location: str | None, geo: tuple[float, float] | None, url: str, status: str,
                  categories: tuple[str, ...]) -> bytes:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from ..gc_pause import paused_gc
 from ..i18n import text as _
 from ..outputs import locations as published
 from ..outputs.embed import example_record, resource_fields, snippet_html
-from ..outputs.ical import calendar_ics, day_stamp
+from ..outputs.ical import calendar_ics, day_stamp, vevent_ics
 from ..outputs.jsonld import event_script, library_script
 from ..outputs.manifest import open_data_sections, resource_feed_links
 from ..render.engine_text import markdown_text
@@ -46,7 +47,8 @@ def public_files(view: SiteView, uid_domain: str, *, titles: bool = True) -> dic
     if titles:
         title_pages(view, add)
 
-    files.update(agenda_files(view, uid_domain, add, audiences=True))
+    vevents = event_vevents(view, uid_domain)
+    files.update(agenda_files(view, uid_domain, add, audiences=True, vevents=vevents))
 
     add(paths.LIBRARIES, "public/libraries.md.j2", {"title": _("libraries.title"), "hide": ["toc"]})
     for lib in view.libraries:
@@ -56,7 +58,7 @@ def public_files(view: SiteView, uid_domain: str, *, titles: bool = True) -> dic
         files[paths.library_ics(lib.id)] = calendar_ics(
             view.events_by_library.get(lib.id, []), name=f"{site.name} — {lib.name}",
             libraries=view.graph.libraries, site_url=site.url, stamp=view_stamp(view),
-            uid_domain=uid_domain, event_url=lambda ev: site.url + paths.link("event", ev.id))
+            uid_domain=uid_domain, event_url=event_url(view), vevents=vevents)
 
     files.update(news_files(view, paths.NEWS_DIR, _("nav.news")))
     if site.accessibility is not None:
@@ -94,9 +96,15 @@ def title_pages(view: SiteView, add) -> None:
                 res=res, titles=titles[(number - 1) * per_page:number * per_page], pager=pager, total=len(titles))
 
 
-def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool) -> dict[str, str | bytes]:
-    """Agenda listings, one page per event and the .ics files (shared with the pro site)."""
+def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool,
+                 vevents: Mapping[str, bytes] | None = None) -> dict[str, str | bytes]:
+    """Agenda listings, one page per event and the .ics files (shared with the pro site).
+
+    `vevents`: each event's VEVENT (event_vevents), when the caller needs them for other calendars too.
+    """
     site = view.site
+    if vevents is None:
+        vevents = event_vevents(view, uid_domain)
     towns, libraries = (view.agenda_towns(), view.agenda_libraries()) if audiences else ([], [])
     add(paths.AGENDA, "public/agenda.md.j2", {"title": _("agenda.upcoming"), "hide": ["toc"]},
         intro=_("agenda.upcoming_intro"), events=view.upcoming(), other_page="agenda/passes",
@@ -134,18 +142,30 @@ def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool) -> di
         add(paths.series(term.id), "public/series.md.j2",
             {"title": term.label, "description": term.description or term.label, "hide": ["toc"]},
             term=term, editions=editions)
-    event_url = lambda ev: site.url + paths.link("event", ev.id)  # noqa: E731
     files: dict[str, str | bytes] = {}
     for ev in view.events:
         add(paths.event(ev.id), "public/event.md.j2",
             {"title": ev.title, "description": ev.summary, "hide": ["toc"]}, ev=ev, jsonld=event_script(view, ev))
         files[paths.event_ics(ev.id)] = calendar_ics(
             [ev], name=ev.title, libraries=view.graph.libraries, site_url=site.url, stamp=view_stamp(view),
-            uid_domain=uid_domain, event_url=event_url)
+            uid_domain=uid_domain, event_url=event_url(view), vevents=vevents)
     files[paths.AGENDA_ICS] = calendar_ics(
         view.events, name=site.name, libraries=view.graph.libraries, site_url=site.url,
-        stamp=view_stamp(view), uid_domain=uid_domain, event_url=event_url)
+        stamp=view_stamp(view), uid_domain=uid_domain, event_url=event_url(view), vevents=vevents)
     return files
+
+
+def event_vevents(view: SiteView, uid_domain: str) -> dict[str, bytes]:
+    """Each shown event's VEVENT, serialised once: its own .ics, its library's and the agenda's hold it."""
+    site, stamp, url = view.site, view_stamp(view), event_url(view)
+    return {ev.id: vevent_ics(ev, libraries=view.graph.libraries, site_url=site.url, stamp=stamp,
+                              uid_domain=uid_domain, event_url=url) for ev in view.events}
+
+
+def event_url(view: SiteView):
+    """An event's page, as its calendars link it."""
+    site_url = view.site.url
+    return lambda ev: site_url + paths.link("event", ev.id)
 
 
 def _agenda_filters(view: SiteView, towns, libraries) -> list[tuple[str, str, list[tuple[str, str]]]]:
