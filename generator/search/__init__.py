@@ -56,7 +56,7 @@ def update_index(view: SiteView, folder: Path, *, previous: str | None = None,
     """
     refuse_admin_key(view.site)
     with paused_gc():
-        kept = load_or_make(head) if head is not None and view.site.kind == "public" else None
+        kept, head_digest = load_or_make(head) if head is not None and view.site.kind == "public" else (None, None)
         labels = search_labels(view)
         if kept is None:
             records = site_records(view)
@@ -64,7 +64,7 @@ def update_index(view: SiteView, folder: Path, *, previous: str | None = None,
         else:
             rest = other_records(view)
             records = kept.records + rest
-            digest = index_digest(rest, labels, head=head.key)
+            digest = index_digest(rest, labels, head=head_digest)
         if previous == digest and (folder / META).is_file():
             return digest, False
         files = static_index(records, labels, head=kept)
@@ -76,7 +76,7 @@ def update_index(view: SiteView, folder: Path, *, previous: str | None = None,
 def index_digest(records, labels, *, head: str | None = None) -> str:
     """What an index is made from: the records, the labels and the code that stems and shards them.
 
-    `head`: the key of the kept head (head.py) the records follow, which stands for its records."""
+    `head`: the digest of the kept head's records (head.py), which the records follow."""
     return hashlib.sha256(pickle.dumps((code_digest(), head, records, labels), protocol=5)).hexdigest()
 
 

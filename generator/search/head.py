@@ -15,6 +15,7 @@ names only SearchRecord.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import pickle
 from collections.abc import Callable
@@ -39,16 +40,19 @@ class KeptHead:
     view: Callable[[], SiteView]  # the title family's restricted view, built only on a miss
 
 
-def load_or_make(kept: KeptHead) -> IndexHead:
-    """The head kept under `kept.key`, or made anew from the restricted view and kept (best effort)."""
-    head = _load(kept.file, kept.key)
-    if head is None:
-        head = index_head(head_records(kept.view()))
-        _save(kept.file, kept.key, head)
-    return head
+def load_or_make(kept: KeptHead) -> tuple[IndexHead, str]:
+    """The head kept under `kept.key`, or made anew from the restricted view and kept (best effort),
+    with a digest of its records: an index made from the same records has the same digest,
+    whatever else of data/ changed the key (a network's name, a library)."""
+    found = _load(kept.file, kept.key)
+    if found is None:
+        records = head_records(kept.view())
+        found = index_head(records), hashlib.sha256(pickle.dumps(records, protocol=5)).hexdigest()
+        _save(kept.file, kept.key, *found)
+    return found
 
 
-def _load(file: Path, key: str) -> IndexHead | None:
+def _load(file: Path, key: str) -> tuple[IndexHead, str] | None:
     try:
         stored = _OwnHead(io.BytesIO(file.read_bytes())).load()
         if not (isinstance(stored, dict) and stored.get("format") == FORMAT and stored.get("key") == key):
@@ -56,16 +60,16 @@ def _load(file: Path, key: str) -> IndexHead | None:
         head = IndexHead(stored["records"], stored["postings"], stored["facets"], stored["chunks"])
         if not (isinstance(head.records, list) and all(type(r) is SearchRecord for r in head.records)
                 and isinstance(head.postings, dict) and isinstance(head.facets, dict)
-                and isinstance(head.chunks, list)):
+                and isinstance(head.chunks, list) and isinstance(stored["digest"], str)):
             return None
-        return head
+        return head, stored["digest"]
     except Exception:  # missing, corrupt, or written by another Python: made anew and rewritten
         return None
 
 
-def _save(file: Path, key: str, head: IndexHead) -> None:
+def _save(file: Path, key: str, head: IndexHead, digest: str) -> None:
     try:
-        atomic_write(file, pickle.dumps({"format": FORMAT, "key": key, "records": head.records,
+        atomic_write(file, pickle.dumps({"format": FORMAT, "key": key, "digest": digest, "records": head.records,
                                          "postings": head.postings, "facets": head.facets,
                                          "chunks": head.chunks}, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError):  # a head that cannot be kept is made again next time

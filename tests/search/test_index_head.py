@@ -88,6 +88,20 @@ def test_a_code_change_makes_the_head_and_the_index_again(demo_graph, tmp_path, 
     assert head.made == 2 and other != digest and written == ["again"]
 
 
+def test_a_new_key_with_the_same_records_keeps_the_index(demo_graph, tmp_path):
+    """An edit of data/ that no record reads (the network's name) makes the head again, not the index."""
+    site = next(s for s in demo_graph.sites if s.id == "caen")
+    file, view = tmp_path / "head.pickle", portal_view(demo_graph, site)
+    digest, _ = update_index(view, tmp_path / "index", head=KeptHead("key-before", file,
+                                                                      lambda: titles_view(demo_graph, site, NOW)))
+    written = []
+    made = []
+    after = KeptHead("key-after", file, lambda: made.append(1) or titles_view(demo_graph, site, NOW))
+    assert update_index(view, tmp_path / "index", previous=digest, head=after,
+                        before_writing=lambda: written.append(1)) == (digest, False)
+    assert made == [1] and written == []
+
+
 def test_new_titles_make_the_head_again(demo_graph, tmp_path):
     """A harvest changes data/ (the title family's key): the head follows the new titles."""
     site = next(s for s in demo_graph.sites if s.id == "caen")
@@ -110,9 +124,9 @@ def test_a_corrupt_or_foreign_head_file_is_made_again(demo_graph, tmp_path, stor
     file.write_bytes(stored)
     made = []
     kept = KeptHead("k", file, lambda: made.append(1) or titles_view(demo_graph, site, NOW))
-    head = load_or_make(kept)
+    head, digest = load_or_make(kept)
     assert made == [1] and head.records == head_records(portal_view(demo_graph, site))
-    assert load_or_make(kept).records == head.records and made == [1]  # rewritten, then read
+    assert load_or_make(kept) == (head, digest) and made == [1]  # rewritten, then read
 
 
 def test_a_head_that_cannot_be_written_costs_a_remake_never_an_error(demo_graph, tmp_path):
