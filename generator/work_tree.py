@@ -14,6 +14,7 @@ from .models.graph import NetworkGraph
 from .models.site import Site
 from .outputs import data_files
 from .pages.config import palette_css, site_config
+from .pages.event_items import EventCache
 from .pages.pro import pro_files
 from .pages.public import public_files
 from .view.site_view import SiteView
@@ -27,17 +28,19 @@ WORK = f"{STATE}/work"
 
 def generate_site(
     graph: NetworkGraph, site: Site, now: datetime, *, site_url: str | None = None, view: SiteView | None = None,
-    titles: Mapping[str, str | bytes] | None = None,
+    titles: Mapping[str, str | bytes] | None = None, events: EventCache | None = None,
 ) -> dict[str, str | bytes]:
     """Every file of one site's work tree (docs/, overrides/, mkdocs.yml), as a mapping.
 
     `titles` is the title family's docs files (generator/families.py) when the caller has
     them already, or {} when it keeps them from an earlier build; None: generated here.
+    `events`: where each event's own outputs are kept between builds (pages/event_items.py).
     """
     view = view or SiteView.build(graph, site, now)
     uid_domain = _host(graph.sites[0].url)
     public = site.kind == "public"
-    docs = public_files(view, uid_domain, titles=False) if public else pro_files(view, uid_domain)
+    docs = (public_files(view, uid_domain, titles=False, events=events) if public
+            else pro_files(view, uid_domain, events=events))
     docs.update(data_files(view, titles=False))
     docs.update(title_files(titles_view(graph, site, now)) if titles is None else titles)
     docs["assets/bibnum/palette.css"] = palette_css(site)

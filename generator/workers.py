@@ -22,9 +22,11 @@ from . import ledger
 from .engines.base import Changes
 from .errors import Problem
 from .families import title_files, titles_key, titles_view
+from .item_cache import ItemCache
 from .ledger import Ledger
 from .linkcheck import check_built_site
 from .models.graph import NetworkGraph
+from .pages.event_items import EventCache
 from .view.site_view import SiteView
 from .search import META, refuse_admin_key, update_index
 from .search.head import KeptHead
@@ -152,8 +154,13 @@ def generate(site_id: str) -> Generated:
         kept, titles = previous.titles, {}
     else:
         titles = title_files(titles_view(job.graph, site, job.now))
-    files = work_tree.generate_site(site_view.graph, site, job.now, site_url=url, view=site_view, titles=titles)
+    events = (EventCache(ItemCache.open(job.state_dir, f"{site_id}.events", trusted=job.incremental), job.inputs.titles)
+              if job.inputs is not None else None)  # each event's page and calendars, by their inputs
+    files = work_tree.generate_site(site_view.graph, site, job.now, site_url=url, view=site_view, titles=titles,
+                                    events=events)
     work_tree.write_work_tree(job.root, site_id, files, work=f"{job.state}/work", kept=kept)
+    if events is not None:
+        events.items.save()
     rendered = ledger.manifest(files)
     rendered.update({path: previous.rendered[path] for path in kept})
     changes = (ledger.changes(previous.rendered, rendered)

@@ -12,6 +12,7 @@ from ..i18n import sort_key, text as _
 from ..models.group import KIND_ORDER
 from ..render.engine_text import html_text, markdown_text
 from .environment import front_matter, page
+from .event_items import EventCache, event_outputs
 from ..view import paths
 from .network_pages import network_pages
 from .public import agenda_files, content_pages, news_files, open_data_pages
@@ -21,7 +22,7 @@ BLOG_DIR = "blog"
 
 
 @paused_gc()  # see public_files
-def pro_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
+def pro_files(view: SiteView, uid_domain: str, *, events: EventCache | None = None) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {}
     graph = view.graph
     groups = sorted(graph.groups.values(), key=lambda g: (KIND_ORDER.index(g.kind), sort_key(g.name)))
@@ -36,7 +37,8 @@ def pro_files(view: SiteView, uid_domain: str) -> dict[str, str | bytes]:
     for grp in groups:
         add(paths.group(grp.id), "pro/group.md.j2", {"title": grp.name, "description": grp.summary, "hide": ["toc"]},
             grp=grp)
-    files.update(agenda_files(view, uid_domain, add, audiences=False))
+    outputs = event_outputs(view, uid_domain, events)
+    files.update(agenda_files(view, uid_domain, add, audiences=False, outputs=outputs))
     network_pages(view, add)
     files[paths.GUIDE] = front_matter({"title": _("nav.guide")}) + f"<h1>{html.escape(_('nav.guide'))}</h1>\n\n" + editor_guide_markdown()
     files.update(news_files(view, BLOG_DIR, _("nav.blog")))

@@ -9,11 +9,12 @@ from ..gc_pause import paused_gc
 from ..i18n import text as _
 from ..outputs import locations as published
 from ..outputs.embed import example_record, resource_fields, snippet_html
-from ..outputs.ical import calendar_ics, day_stamp, vevent_ics
-from ..outputs.jsonld import event_script, library_script
+from ..outputs.ical import calendar_ics, day_stamp
+from ..outputs.jsonld import library_script
 from ..outputs.manifest import open_data_sections, resource_feed_links
 from ..render.engine_text import markdown_text
 from .environment import front_matter, page
+from .event_items import EventCache, EventOutputs, event_outputs, event_url
 from ..view import paths
 from .network_pages import page_blocks
 from ..view.site_view import SiteView, access_facet
@@ -22,8 +23,10 @@ from ..view.site_view import SiteView, access_facet
 # Generation makes many short-lived objects and no reference cycles to speak of: without
 # the cyclic collector walking the whole graph again and again, it runs about 10 % faster.
 @paused_gc()
-def public_files(view: SiteView, uid_domain: str, *, titles: bool = True) -> dict[str, str | bytes]:
-    """The portal's pages; without `titles`, the title listings are left to generator/families.py."""
+def public_files(view: SiteView, uid_domain: str, *, titles: bool = True,
+                 events: EventCache | None = None) -> dict[str, str | bytes]:
+    """The portal's pages; without `titles`, the title listings are left to generator/families.py.
+    `events`: where each event's own outputs are kept between builds (event_items.py)."""
     files: dict[str, str | bytes] = {}
     site = view.site
     add = page_adder(view, files)
@@ -47,8 +50,9 @@ def public_files(view: SiteView, uid_domain: str, *, titles: bool = True) -> dic
     if titles:
         title_pages(view, add)
 
-    vevents = event_vevents(view, uid_domain)
-    files.update(agenda_files(view, uid_domain, add, audiences=True, vevents=vevents))
+    outputs = event_outputs(view, uid_domain, events)
+    vevents = {event_id: made.vevent for event_id, made in outputs.items()}
+    files.update(agenda_files(view, uid_domain, add, audiences=True, outputs=outputs))
 
     add(paths.LIBRARIES, "public/libraries.md.j2", {"title": _("libraries.title"), "hide": ["toc"]})
     for lib in view.libraries:
@@ -97,14 +101,14 @@ def title_pages(view: SiteView, add) -> None:
 
 
 def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool,
-                 vevents: Mapping[str, bytes] | None = None) -> dict[str, str | bytes]:
+                 outputs: Mapping[str, EventOutputs] | None = None) -> dict[str, str | bytes]:
     """Agenda listings, one page per event and the .ics files (shared with the pro site).
 
-    `vevents`: each event's VEVENT (event_vevents), when the caller needs them for other calendars too.
+    `outputs`: each event's page, .ics and VEVENT (event_items.event_outputs), made here when not given.
     """
     site = view.site
-    if vevents is None:
-        vevents = event_vevents(view, uid_domain)
+    if outputs is None:
+        outputs = event_outputs(view, uid_domain)
     towns, libraries = (view.agenda_towns(), view.agenda_libraries()) if audiences else ([], [])
     add(paths.AGENDA, "public/agenda.md.j2", {"title": _("agenda.upcoming"), "hide": ["toc"]},
         intro=_("agenda.upcoming_intro"), events=view.upcoming(), other_page="agenda/passes",
@@ -144,28 +148,14 @@ def agenda_files(view: SiteView, uid_domain: str, add, *, audiences: bool,
             term=term, editions=editions)
     files: dict[str, str | bytes] = {}
     for ev in view.events:
-        add(paths.event(ev.id), "public/event.md.j2",
-            {"title": ev.title, "description": ev.summary, "hide": ["toc"]}, ev=ev, jsonld=event_script(view, ev))
-        files[paths.event_ics(ev.id)] = calendar_ics(
-            [ev], name=ev.title, libraries=view.graph.libraries, site_url=site.url, stamp=view_stamp(view),
-            uid_domain=uid_domain, event_url=event_url(view), vevents=vevents)
+        made = outputs[ev.id]
+        files[paths.event(ev.id)] = made.page
+        files[paths.event_ics(ev.id)] = made.ics
     files[paths.AGENDA_ICS] = calendar_ics(
         view.events, name=site.name, libraries=view.graph.libraries, site_url=site.url,
-        stamp=view_stamp(view), uid_domain=uid_domain, event_url=event_url(view), vevents=vevents)
+        stamp=view_stamp(view), uid_domain=uid_domain, event_url=event_url(view),
+        vevents={ev.id: outputs[ev.id].vevent for ev in view.events})
     return files
-
-
-def event_vevents(view: SiteView, uid_domain: str) -> dict[str, bytes]:
-    """Each shown event's VEVENT, serialised once: its own .ics, its library's and the agenda's hold it."""
-    site, stamp, url = view.site, view_stamp(view), event_url(view)
-    return {ev.id: vevent_ics(ev, libraries=view.graph.libraries, site_url=site.url, stamp=stamp,
-                              uid_domain=uid_domain, event_url=url) for ev in view.events}
-
-
-def event_url(view: SiteView):
-    """An event's page, as its calendars link it."""
-    site_url = view.site.url
-    return lambda ev: site_url + paths.link("event", ev.id)
 
 
 def _agenda_filters(view: SiteView, towns, libraries) -> list[tuple[str, str, list[tuple[str, str]]]]:
