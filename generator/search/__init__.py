@@ -12,6 +12,7 @@ site) are the I/O edges; everything else is pure.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -24,11 +25,13 @@ from ..gc_pause import paused_gc
 from ..writer import GuardedWriter, WriteReport
 from ..view.site_view import SiteView
 from .labels import search_labels
-from .head import KeptHead, load_or_make
+from .head import KeptHead, load_or_make, save as save_head
 from .records import other_records, site_records
-from .static_index import static_index
+from .shards import ShardLimits
+from .static_index import Cut, static_index
 
 INDEX_DIR = "bn-search"
+LIMITS = ShardLimits()
 META = "meta.json"  # the index's entry point: published after the files it names (see publish.sync)
 # Material's lunr index: written by its search plugin (which must stay enabled for the
 # header to render our partial), never fetched by our search box, so never published.
@@ -56,7 +59,10 @@ def update_index(view: SiteView, folder: Path, *, previous: str | None = None,
     """
     refuse_admin_key(view.site)
     with paused_gc():
-        kept, head_digest = load_or_make(head) if head is not None and view.site.kind == "public" else (None, None)
+        if head is not None and view.site.kind == "public":
+            kept, head_digest, made = load_or_make(head)
+        else:
+            kept, head_digest, made = None, None, False
         labels = search_labels(view)
         if kept is None:
             records = site_records(view)
@@ -66,10 +72,16 @@ def update_index(view: SiteView, folder: Path, *, previous: str | None = None,
             records = kept.records + rest
             digest = index_digest(rest, labels, head=head_digest)
         if previous == digest and (folder / META).is_file():
+            if made:
+                save_head(head, kept, head_digest)
             return digest, False
-        files = static_index(records, labels, head=kept)
+        cuts: list[Cut] = []
+        files = static_index(records, labels, LIMITS, head=kept, cuts=cuts)
     before_writing()
     report = _write_index(folder, files)
+    # A head made anew, or kept without shards (its build had nothing to index), keeps this build's.
+    if kept is not None and (made or kept.cut is None):
+        save_head(head, dataclasses.replace(kept, cut=cuts[0]), head_digest)
     return digest, bool(report.written or report.removed)
 
 

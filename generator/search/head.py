@@ -26,9 +26,9 @@ from typing import Any
 from ..view.site_view import SiteView
 from ..writer import atomic_write
 from .records import SearchRecord, head_records
-from .static_index import IndexHead, index_head
+from .static_index import Cut, IndexHead, index_head
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -40,16 +40,21 @@ class KeptHead:
     view: Callable[[], SiteView]  # the title family's restricted view, built only on a miss
 
 
-def load_or_make(kept: KeptHead) -> tuple[IndexHead, str]:
-    """The head kept under `kept.key`, or made anew from the restricted view and kept (best effort),
-    with a digest of its records: an index made from the same records has the same digest,
-    whatever else of data/ changed the key (a network's name, a library)."""
+def load_or_make(kept: KeptHead) -> tuple[IndexHead, str, bool]:
+    """The head kept under `kept.key`, or made anew from the restricted view; with a digest of
+    its records (an index made from the same records has the same digest, whatever else of
+    data/ changed the key: a network's name, a library) and whether it was made anew (then
+    `save` keeps it, once the build has cut its shards)."""
     found = _load(kept.file, kept.key)
-    if found is None:
-        records = head_records(kept.view())
-        found = index_head(records), hashlib.sha256(pickle.dumps(records, protocol=5)).hexdigest()
-        _save(kept.file, kept.key, *found)
-    return found
+    if found is not None:
+        return *found, False
+    records = head_records(kept.view())
+    return index_head(records), hashlib.sha256(pickle.dumps(records, protocol=5)).hexdigest(), True
+
+
+def save(kept: KeptHead, head: IndexHead, digest: str) -> None:
+    """Keep HEAD under `kept.key`, atomically; best effort: a head not kept is made again next time."""
+    _save(kept.file, kept.key, head, digest)
 
 
 def _load(file: Path, key: str) -> tuple[IndexHead, str] | None:
@@ -57,10 +62,14 @@ def _load(file: Path, key: str) -> tuple[IndexHead, str] | None:
         stored = _OwnHead(io.BytesIO(file.read_bytes())).load()
         if not (isinstance(stored, dict) and stored.get("format") == FORMAT and stored.get("key") == key):
             return None
-        head = IndexHead(stored["records"], stored["postings"], stored["facets"], stored["chunks"])
+        cut = stored["cut"]
+        head = IndexHead(stored["records"], stored["postings"], stored["facets"], stored["chunks"],
+                         Cut(*cut) if cut is not None else None)
         if not (isinstance(head.records, list) and all(type(r) is SearchRecord for r in head.records)
                 and isinstance(head.postings, dict) and isinstance(head.facets, dict)
-                and isinstance(head.chunks, list) and isinstance(stored["digest"], str)):
+                and isinstance(head.chunks, list) and isinstance(stored["digest"], str)
+                and (cut is None or (isinstance(cut[0], tuple) and isinstance(cut[1], list)
+                                     and isinstance(cut[2], dict) and isinstance(cut[3], dict)))):
             return None
         return head, stored["digest"]
     except Exception:  # missing, corrupt, or written by another Python: made anew and rewritten
@@ -71,9 +80,15 @@ def _save(file: Path, key: str, head: IndexHead, digest: str) -> None:
     try:
         atomic_write(file, pickle.dumps({"format": FORMAT, "key": key, "digest": digest, "records": head.records,
                                          "postings": head.postings, "facets": head.facets,
-                                         "chunks": head.chunks}, protocol=pickle.HIGHEST_PROTOCOL))
+                                         "chunks": head.chunks, "cut": _plain(head.cut)},
+                                        protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError):  # a head that cannot be kept is made again next time
         pass
+
+
+def _plain(cut: Cut | None) -> tuple | None:
+    """A Cut as a tuple: the file names no class but SearchRecord."""
+    return None if cut is None else (cut.limits, cut.ranges, cut.others, cut.shards)
 
 
 class _OwnHead(pickle.Unpickler):

@@ -33,9 +33,14 @@ def invert(records: list[SearchRecord], head: HeadPostings | None = None, head_s
     `head`: `head_postings(records[:head_size])`, kept from a previous build: only the
     records after them are read. The head's dicts are left as they are (they may be shared).
     """
-    postings = _postings(records, head_size)
+    return merge(head or {}, _postings(records, head_size))
+
+
+def merge(head: HeadPostings, postings: dict[str, dict[int, int]]) -> dict[str, Word]:
+    """Words of the head's postings and of those of the records after it (`other_postings`)."""
+    postings = dict(postings)
     words: dict[str, Word] = {}
-    for word, (word_stem, docs) in (head or {}).items():
+    for word, (word_stem, docs) in head.items():
         more = postings.pop(word, None)
         words[word] = Word(word, word_stem, {**docs, **more} if more else docs)
     words.update({word: Word(word, stem(word), docs) for word, docs in postings.items()})
@@ -45,6 +50,11 @@ def invert(records: list[SearchRecord], head: HeadPostings | None = None, head_s
 def head_postings(records: list[SearchRecord]) -> HeadPostings:
     """What `invert` keeps of the first records of an index: their words, stems and postings."""
     return {word: (stem(word), docs) for word, docs in _postings(records, 0).items()}
+
+
+def other_postings(records: list[SearchRecord], start: int) -> dict[str, dict[int, int]]:
+    """Folded word -> {doc id: best class} over the records after the head's `start` ones."""
+    return _postings(records, start)
 
 
 def _postings(records: list[SearchRecord], start: int) -> dict[str, dict[int, int]]:

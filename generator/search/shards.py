@@ -34,17 +34,34 @@ class ShardLimits:
     preview_docs: int = 6  # documents of each type kept per previewed word
 
 
+# Shards placed by a previous build, by name: (their words, whether a leaf, their bytes).
+ShardMemo = dict[str, tuple[list[str], bool, bytes]]
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """Shards a previous build placed, and the words whose rows may differ since (their
+    documents changed): a shard whose words are the same and none of these has the same bytes."""
+
+    memo: ShardMemo
+    changed: frozenset[str] | set[str]
+
+
 def shard_words(words: dict[str, Word], type_ranges: Sequence[tuple[int, int]],
-                limits: ShardLimits = ShardLimits()) -> dict[str, bytes]:
+                limits: ShardLimits = ShardLimits(), reuse: Reuse | None = None,
+                placed: ShardMemo | None = None) -> dict[str, bytes]:
     """{shard name: JSON bytes} covering every word; names are the prefixes described above.
 
     Gives what `shard_json` would for each shard, from row pieces encoded once per word
-    however many splits are tried.
+    however many splits are tried. `reuse`: shards of a previous build with the same limits,
+    taken as they are where their words' rows cannot have changed. `placed` receives every
+    shard with its words, for a later build's reuse.
     """
     shards: dict[str, bytes] = {}
     rows = _Rows(words, type_ranges, limits.preview_docs)
+    reuse = reuse or Reuse({}, frozenset())
     for first, group in _by_letter(sorted(words), 0):
-        _place(first, group, rows, limits, shards)
+        _place(first, group, rows, limits, shards, reuse, placed)
     return dict(sorted(shards.items()))
 
 
@@ -53,20 +70,24 @@ class _Rows:
 
     def __init__(self, words: dict[str, Word], type_ranges, keep: int) -> None:
         self.words, self.type_ranges, self.keep = words, type_ranges, keep
-        self.stems = {text: word.stem for text, word in words.items()}
-        self.heads = {text: f"[{_json_string(text)}," for text in words}
-        # Every word's full postings land in exactly one shard: encode them all up front.
-        self.tails = {text: f",{_codes_json(word.docs)}]" for text, word in words.items()}
+        self.tails: dict[str, str] = {}  # made when a shard first needs them: reused shards never do
         self.preview_tails: dict[str, str] = {}
         self.sizes = {text: len(text) + 3 * len(word.docs) for text, word in words.items()}
 
     def shard(self, texts: list[str], previews: list[str] = ()) -> bytes:
         """Full postings of `texts`, then the first documents of each type of `previews`."""
         groups: dict[str, int] = {}
-        stems, heads, tails = self.stems, self.heads, self.tails
-        parts = [f"{heads[t]}{groups.setdefault(stems[t], len(groups))}{tails[t]}" for t in texts]
-        parts += [f"{heads[t]}{groups.setdefault(stems[t], len(groups))}{self._preview_tail(t)}" for t in previews]
+        words, tail = self.words, self._tail
+        parts = [f"[{_json_string(t)},{groups.setdefault(words[t].stem, len(groups))}{tail(t)}" for t in texts]
+        parts += [f"[{_json_string(t)},{groups.setdefault(words[t].stem, len(groups))}{self._preview_tail(t)}"
+                  for t in previews]
         return f"[{','.join(parts)}]".encode("utf-8")
+
+    def _tail(self, text: str) -> str:
+        tail = self.tails.get(text)
+        if tail is None:
+            tail = self.tails[text] = f",{_codes_json(self.words[text].docs)}]"
+        return tail
 
     def _preview_tail(self, text: str) -> str:
         tail = self.preview_tails.get(text)
@@ -76,20 +97,30 @@ class _Rows:
         return tail
 
 
-def _place(prefix: str, texts: list[str], rows: _Rows, limits: ShardLimits, shards: dict[str, bytes]) -> None:
-    final = len(prefix) >= MAX_PREFIX or len(texts) == 1
-    if final or sum(map(rows.sizes.__getitem__, texts)) <= limits.budget * 12:
-        leaf = rows.shard(texts)
-        if final or _fits(leaf, limits.budget):
-            shards[prefix] = leaf
-            return
-    exact = [t for t in texts if t == prefix]
-    longer = [t for t in texts if t != prefix]
-    words = rows.words
-    frequent = heapq.nsmallest(limits.preview_words, longer, key=lambda t: (-len(words[t].docs), t))
-    shards[prefix] = rows.shard(exact, sorted(frequent))
-    for letter, group in _by_letter(longer, len(prefix)):
-        _place(prefix + letter, group, rows, limits, shards)
+def _place(prefix: str, texts: list[str], rows: _Rows, limits: ShardLimits, shards: dict[str, bytes],
+           reuse: Reuse, placed: ShardMemo | None) -> None:
+    known = reuse.memo.get(prefix)
+    unchanged = reuse.changed.isdisjoint(texts)
+    if known is not None and unchanged and known[0] == texts:
+        leaf, shards[prefix] = known[1], known[2]
+    else:
+        final = len(prefix) >= MAX_PREFIX or len(texts) == 1
+        leaf = False
+        if final or sum(map(rows.sizes.__getitem__, texts)) <= limits.budget * 12:
+            content = rows.shard(texts)
+            leaf = final or _fits(content, limits.budget)
+        if not leaf:
+            exact = [t for t in texts if t == prefix]
+            longer = [t for t in texts if t != prefix]
+            words = rows.words
+            frequent = heapq.nsmallest(limits.preview_words, longer, key=lambda t: (-len(words[t].docs), t))
+            content = rows.shard(exact, sorted(frequent))
+        shards[prefix] = content
+    if placed is not None:
+        placed[prefix] = (texts, leaf, shards[prefix])
+    if not leaf:
+        for letter, group in _by_letter([t for t in texts if t != prefix], len(prefix)):
+            _place(prefix + letter, group, rows, limits, shards, reuse, placed)
 
 
 def _fits(content: bytes, budget: int) -> bool:

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, field
 from operator import attrgetter
 from typing import Any
 
-from .postings import HeadPostings, head_postings, invert
+from .postings import HeadPostings, head_postings, invert, merge, other_postings
 from .records import SearchRecord
-from .shards import ShardLimits, compact_json, shard_words
+from .shards import Reuse, ShardLimits, ShardMemo, compact_json, shard_words
 
 CHUNK = 32  # documents per display chunk: a result list touches few, each a couple of KB
 BLOCK = 16  # display chunks named with one digest: meta.json lists one digest per BLOCK chunks
@@ -84,12 +84,37 @@ class IndexHead:
     postings: HeadPostings
     facets: Facets  # facet_ranges(records)
     chunks: list[bytes]  # the display chunks that hold only head records
+    cut: Cut | None = None  # the shards of a build with this head: a later build takes what it can
+
+
+@dataclass(frozen=True)
+class Cut:
+    """The shards of one build with a head, and what they were cut from besides the head: a
+    word whose postings among the other records are the same has the same row, so a shard
+    whose words are the same and all such has the same bytes (shards.Reuse)."""
+
+    limits: tuple  # astuple(ShardLimits)
+    ranges: list[tuple[int, int]]  # the doc id range of each type (previews keep some of each)
+    others: dict[str, dict[int, int]]  # the other records' postings
+    shards: ShardMemo
 
 
 def index_head(records: list[SearchRecord]) -> IndexHead:
     rows = [doc_row(r) for r in records[:len(records) // CHUNK * CHUNK]]
     return IndexHead(records, head_postings(records), facet_ranges(records),
                      [compact_json(rows[start:start + CHUNK]) for start in range(0, len(rows), CHUNK)])
+
+
+def _reuse(cut: Cut | None, limits: ShardLimits, ranges, others: dict[str, dict[int, int]]) -> Reuse | None:
+    """What this build may take of a previous build's shards: words whose other postings differ are changed."""
+    if cut is None or cut.limits != astuple(limits):
+        return None
+    then = cut.others
+    changed = {word for word, docs in others.items() if then.get(word) != docs}
+    changed.update(word for word in then if word not in others)
+    if cut.ranges != ranges:  # previews of the words found beyond the head keep other documents
+        changed.update(others, then)
+    return Reuse(cut.shards, changed)
 
 
 def facet_ranges(records: list[SearchRecord], head: IndexHead | None = None) -> Facets:
@@ -119,15 +144,23 @@ def _when(record: SearchRecord) -> tuple[str, ...]:
     return (record.when,) if record.when else ()
 
 
-def static_index(records: list[SearchRecord], labels: dict[str, Any],
-                 limits: ShardLimits = ShardLimits(), head: IndexHead | None = None) -> dict[str, bytes]:
+def static_index(records: list[SearchRecord], labels: dict[str, Any], limits: ShardLimits = ShardLimits(),
+                 head: IndexHead | None = None, cuts: list[Cut] | None = None) -> dict[str, bytes]:
     """{path under bn-search/: bytes} for one site.
 
     `head`: index_head() of the first records, kept from a previous build; the files are the
-    same bytes as without it."""
-    ranges = type_ranges(records)
-    postings = invert(records, head.postings, len(head.records)) if head else invert(records)
-    shards = shard_words(postings, [(start, end) for _type, start, end in ranges], limits)
+    same bytes as without it. `cuts` receives this build's Cut (with a head), for a later one."""
+    kinds = type_ranges(records)
+    ranges = [(start, end) for _type, start, end in kinds]
+    if head:
+        others = other_postings(records, len(head.records))
+        placed: ShardMemo = {}
+        shards = shard_words(merge(head.postings, others), ranges, limits, _reuse(head.cut, limits, ranges, others),
+                             placed)
+        if cuts is not None:
+            cuts.append(Cut(astuple(limits), ranges, others, placed))
+    else:
+        shards = shard_words(invert(records), ranges, limits)
     kept = head.chunks if head else []
     rows = [doc_row(r) for r in records[len(kept) * CHUNK:]]
     chunks = [*kept, *(compact_json(rows[start:start + CHUNK]) for start in range(0, len(rows), CHUNK))]
@@ -145,7 +178,7 @@ def static_index(records: list[SearchRecord], labels: dict[str, Any],
         "count": len(records),
         "chunk": CHUNK,
         "block": BLOCK,
-        "types": [[kind, start, end] for kind, start, end in ranges],
+        "types": [[kind, start, end] for kind, start, end in kinds],
         "shards": " ".join(f"{name}.{digest}" for name, digest in shard_names.items()),
         "docs": " ".join(blocks),
         "facets": facets_digest,

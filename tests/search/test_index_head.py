@@ -124,9 +124,13 @@ def test_a_corrupt_or_foreign_head_file_is_made_again(demo_graph, tmp_path, stor
     file.write_bytes(stored)
     made = []
     kept = KeptHead("k", file, lambda: made.append(1) or titles_view(demo_graph, site, NOW))
-    head, digest = load_or_make(kept)
-    assert made == [1] and head.records == head_records(portal_view(demo_graph, site))
-    assert load_or_make(kept) == (head, digest) and made == [1]  # rewritten, then read
+    head, digest, anew = load_or_make(kept)
+    assert made == [1] and anew and head.records == head_records(portal_view(demo_graph, site))
+    view = portal_view(demo_graph, site)
+    update_index(view, tmp_path / "index", head=kept)
+    assert made == [1, 1] and folder_files(tmp_path / "index") == fresh(view)
+    again, same, anew = load_or_make(kept)  # rewritten, then read
+    assert made == [1, 1] and not anew and again.records == head.records and same == digest and again.cut is not None
 
 
 def test_a_head_that_cannot_be_written_costs_a_remake_never_an_error(demo_graph, tmp_path):
