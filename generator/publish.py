@@ -28,7 +28,6 @@ import re
 import secrets
 import shutil
 import sys
-import time
 from pathlib import Path
 
 from .errors import BuildFailed
@@ -313,29 +312,6 @@ def _remove(path: str) -> None:
 
 
 # --- differential sync of one folder (the search index into the engine's output) ------------------------
-
-
-def copy_into(staging: Path, source: Path, name: str) -> None:
-    """Legacy, removed with the new build: a full copy of SOURCE as STAGING/NAME, keeping times."""
-    shutil.copytree(source, staging / name, copy_function=shutil.copy2)
-
-
-def swap(staging: Path, out: Path, names: list[str]) -> None:
-    """Legacy, removed with the new build: move each fresh entry of STAGING into OUT."""
-    for name in names:
-        fresh, current = staging / name, out / name
-        if not fresh.exists():
-            continue
-        old = None
-        if current.exists():
-            old = out / f".old-{name}-{int(time.time() * 1000)}"
-            current.rename(old)
-        fresh.rename(current)
-        if old is not None:
-            if old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                old.unlink(missing_ok=True)
 
 
 def sync(source: Path, target: Path, *, last: tuple[str, ...] = ()) -> list[str]:
