@@ -68,9 +68,8 @@ def update_index(view: SiteView, folder: Path, *, previous: str | None = None,
             records = site_records(view)
             digest = index_digest(records, labels)
         else:
-            rest = other_records(view)
-            records = kept.records + rest
-            digest = index_digest(rest, labels, head=head_digest)
+            records = other_records(view)  # the index reads only these beside the head
+            digest = index_digest(records, labels, head=head_digest)
         if previous == digest and (folder / META).is_file():
             if made:
                 save_head(head, kept, head_digest)

@@ -10,7 +10,9 @@ matches cannot hide a dependency.
 
 The file is bibnum's own, written atomically into the state folder; a missing, corrupt or
 foreign file is made again (never an error), and it is read through an unpickler that
-names only SearchRecord.
+names only SearchRecord. The head's records themselves are not kept (a build never reads
+them), only what the index derives from them: unpickling 50,000 records, and the garbage
+collector walking them, would cost a good part of what keeping them saves.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from ..writer import atomic_write
 from .records import SearchRecord, head_records
 from .static_index import Cut, IndexHead, index_head
 
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -62,26 +64,24 @@ def _load(file: Path, key: str) -> tuple[IndexHead, str] | None:
         stored = _OwnHead(io.BytesIO(file.read_bytes())).load()
         if not (isinstance(stored, dict) and stored.get("format") == FORMAT and stored.get("key") == key):
             return None
-        cut = stored["cut"]
-        head = IndexHead(stored["records"], stored["postings"], stored["facets"], stored["chunks"],
-                         Cut(*cut) if cut is not None else None)
-        if not (isinstance(head.records, list) and all(type(r) is SearchRecord for r in head.records)
-                and isinstance(head.postings, dict) and isinstance(head.facets, dict)
-                and isinstance(head.chunks, list) and isinstance(stored["digest"], str)
+        parts, cut, digest = stored["head"], stored["cut"], stored["digest"]
+        head = IndexHead(*parts, cut=Cut(*cut) if cut is not None else None)
+        if not (isinstance(head.size, int) and isinstance(head.kinds, list) and isinstance(head.tail, list)
+                and all(type(r) is SearchRecord for r in head.tail) and isinstance(head.postings, dict)
+                and isinstance(head.facets, dict) and isinstance(head.chunks, list) and isinstance(digest, str)
                 and (cut is None or (isinstance(cut[0], tuple) and isinstance(cut[1], list)
                                      and isinstance(cut[2], dict) and isinstance(cut[3], dict)))):
             return None
-        return head, stored["digest"]
+        return head, digest
     except Exception:  # missing, corrupt, or written by another Python: made anew and rewritten
         return None
 
 
 def _save(file: Path, key: str, head: IndexHead, digest: str) -> None:
+    parts = (head.size, head.kinds, head.tail, head.postings, head.facets, head.chunks)
     try:
-        atomic_write(file, pickle.dumps({"format": FORMAT, "key": key, "digest": digest, "records": head.records,
-                                         "postings": head.postings, "facets": head.facets,
-                                         "chunks": head.chunks, "cut": _plain(head.cut)},
-                                        protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(file, pickle.dumps({"format": FORMAT, "key": key, "digest": digest, "head": parts,
+                                         "cut": _plain(head.cut)}, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError):  # a head that cannot be kept is made again next time
         pass
 

@@ -27,13 +27,9 @@ class Word:
 HeadPostings = dict[str, tuple[str, dict[int, int]]]
 
 
-def invert(records: list[SearchRecord], head: HeadPostings | None = None, head_size: int = 0) -> dict[str, Word]:
-    """Folded word -> Word, over records numbered by their position (the doc id).
-
-    `head`: `head_postings(records[:head_size])`, kept from a previous build: only the
-    records after them are read. The head's dicts are left as they are (they may be shared).
-    """
-    return merge(head or {}, _postings(records, head_size))
+def invert(records: list[SearchRecord]) -> dict[str, Word]:
+    """Folded word -> Word, over records numbered by their position (the doc id)."""
+    return merge({}, _postings(records, 0))
 
 
 def merge(head: HeadPostings, postings: dict[str, dict[int, int]]) -> dict[str, Word]:
@@ -52,16 +48,16 @@ def head_postings(records: list[SearchRecord]) -> HeadPostings:
     return {word: (stem(word), docs) for word, docs in _postings(records, 0).items()}
 
 
-def other_postings(records: list[SearchRecord], start: int) -> dict[str, dict[int, int]]:
-    """Folded word -> {doc id: best class} over the records after the head's `start` ones."""
-    return _postings(records, start)
+def other_postings(records: list[SearchRecord], first: int) -> dict[str, dict[int, int]]:
+    """Folded word -> {doc id: best class} over the records after a head of `first` ones."""
+    return _postings(records, first)
 
 
-def _postings(records: list[SearchRecord], start: int) -> dict[str, dict[int, int]]:
-    """Folded word -> {doc id: best class} over records[start:]."""
+def _postings(records: list[SearchRecord], first: int) -> dict[str, dict[int, int]]:
+    """Folded word -> {doc id: best class}; records are numbered from `first`."""
     postings: dict[str, dict[int, int]] = {}
-    for doc in range(start, len(records)):
-        terms = record_terms(records[doc].fields)
+    for doc, record in enumerate(records, first):
+        terms = record_terms(record.fields)
         for word, cls in zip(terms, terms[-1]):  # the last item is the classes, not a word
             docs = postings.get(word)
             if docs is None:

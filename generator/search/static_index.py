@@ -53,10 +53,12 @@ def shard_digests(meta: dict[str, Any]) -> dict[str, str]:
     return dict(token.rsplit(".", 1) for token in meta["shards"].split(" ") if token)
 
 
-def type_ranges(records: list[SearchRecord]) -> list[tuple[str, int, int]]:
-    """[(type, first doc id, end)] of the consecutive runs of each type."""
-    ranges: list[tuple[str, int, int]] = []
-    for doc, record in enumerate(records):
+def type_ranges(records: list[SearchRecord], first: int = 0,
+                before: list[tuple[str, int, int]] = ()) -> list[tuple[str, int, int]]:
+    """[(type, first doc id, end)] of the consecutive runs of each type; records are numbered
+    from `first`, after the runs `before` of the records before them."""
+    ranges: list[tuple[str, int, int]] = list(before)
+    for doc, record in enumerate(records, first):
         if ranges and ranges[-1][0] == record.type:
             ranges[-1] = (record.type, ranges[-1][1], doc + 1)
         else:
@@ -74,13 +76,15 @@ Facets = dict[str, dict[str, list[list[int]]]]
 
 @dataclass(frozen=True)
 class IndexHead:
-    """The first records of an index and what the index derives from them alone.
+    """What an index derives from its first records alone.
 
     A public portal's resources and titles come first and are most of its records: a build
-    keeps them (search/head.py) and reads only the records after them. Its lists and dicts
-    are never modified (a kept head may be shared)."""
+    keeps this (search/head.py) and reads only the records after them, never the head's
+    records themselves. Its lists and dicts are never modified (a kept head may be shared)."""
 
-    records: list[SearchRecord]
+    size: int  # how many records
+    kinds: list[tuple[str, int, int]]  # type_ranges(records)
+    tail: list[SearchRecord]  # the records after the last full display chunk
     postings: HeadPostings
     facets: Facets  # facet_ranges(records)
     chunks: list[bytes]  # the display chunks that hold only head records
@@ -100,9 +104,10 @@ class Cut:
 
 
 def index_head(records: list[SearchRecord]) -> IndexHead:
-    rows = [doc_row(r) for r in records[:len(records) // CHUNK * CHUNK]]
-    return IndexHead(records, head_postings(records), facet_ranges(records),
-                     [compact_json(rows[start:start + CHUNK]) for start in range(0, len(rows), CHUNK)])
+    full = len(records) // CHUNK * CHUNK
+    rows = [doc_row(r) for r in records[:full]]
+    return IndexHead(len(records), type_ranges(records), records[full:], head_postings(records),
+                     facet_ranges(records), [compact_json(rows[start:start + CHUNK]) for start in range(0, full, CHUNK)])
 
 
 def _reuse(cut: Cut | None, limits: ShardLimits, ranges, others: dict[str, dict[int, int]]) -> Reuse | None:
@@ -120,14 +125,14 @@ def _reuse(cut: Cut | None, limits: ShardLimits, ranges, others: dict[str, dict[
 def facet_ranges(records: list[SearchRecord], head: IndexHead | None = None) -> Facets:
     """facet -> value -> [[start, end], ...] doc id ranges (titles of a resource are one range).
 
-    With a `head` (the first records' IndexHead), only the records after it are read."""
+    With a `head`, RECORDS are those after it (numbered from its size)."""
     facets: Facets = {}
-    start = len(head.records) if head else 0
+    first = head.size if head else 0
     for facet, values_of in (("category", attrgetter("categories")), ("audience", attrgetter("audiences")),
                              ("when", _when)):
         ranges: dict[str, list[list[int]]] = {
             value: [list(run) for run in runs] for value, runs in head.facets[facet].items()} if head else {}
-        for doc, values in enumerate(map(values_of, records[start:]), start):
+        for doc, values in enumerate(map(values_of, records), first):
             for value in values:
                 runs = ranges.get(value)
                 if runs is None:
@@ -148,21 +153,25 @@ def static_index(records: list[SearchRecord], labels: dict[str, Any], limits: Sh
                  head: IndexHead | None = None, cuts: list[Cut] | None = None) -> dict[str, bytes]:
     """{path under bn-search/: bytes} for one site.
 
-    `head`: index_head() of the first records, kept from a previous build; the files are the
-    same bytes as without it. `cuts` receives this build's Cut (with a head), for a later one."""
-    kinds = type_ranges(records)
-    ranges = [(start, end) for _type, start, end in kinds]
+    `head`: index_head() of the first records, kept from a previous build, and RECORDS those
+    after them; the files are the same bytes as from all the records. `cuts` receives this
+    build's Cut (with a head), for a later one."""
     if head:
-        others = other_postings(records, len(head.records))
+        kinds = type_ranges(records, head.size, head.kinds)
+        ranges = [(start, end) for _type, start, end in kinds]
+        others = other_postings(records, head.size)
         placed: ShardMemo = {}
         shards = shard_words(merge(head.postings, others), ranges, limits, _reuse(head.cut, limits, ranges, others),
                              placed)
         if cuts is not None:
             cuts.append(Cut(astuple(limits), ranges, others, placed))
+        kept, shown, count = head.chunks, [*head.tail, *records], head.size + len(records)
     else:
+        kinds = type_ranges(records)
+        ranges = [(start, end) for _type, start, end in kinds]
         shards = shard_words(invert(records), ranges, limits)
-    kept = head.chunks if head else []
-    rows = [doc_row(r) for r in records[len(kept) * CHUNK:]]
+        kept, shown, count = [], records, len(records)
+    rows = [doc_row(r) for r in shown]
     chunks = [*kept, *(compact_json(rows[start:start + CHUNK]) for start in range(0, len(rows), CHUNK))]
     facets = compact_json(facet_ranges(records, head))
     shard_names = {name: content_digest(data) for name, data in shards.items()}
@@ -175,7 +184,7 @@ def static_index(records: list[SearchRecord], labels: dict[str, Any], limits: Sh
         "format": FORMAT,
         # Names every file: a reader may compare it with the meta.json it holds.
         "version": content_digest(" ".join([*shard_names.values(), *blocks, facets_digest]).encode("ascii")),
-        "count": len(records),
+        "count": count,
         "chunk": CHUNK,
         "block": BLOCK,
         "types": [[kind, start, end] for kind, start, end in kinds],
