@@ -14,7 +14,8 @@ from generator.families import titles_key, titles_view
 from generator.search import INDEX_DIR, site_index_files, update_index
 from generator.search.head import KeptHead, load_or_make
 from generator.search.labels import search_labels
-from generator.search.records import head_records, site_records
+from generator.search.records import head_records, other_records, site_records
+from generator.search.shards import ShardLimits
 from generator.search.static_index import CHUNK, index_head, static_index
 from generator.site_keys import shown_events_only
 from generator.view.site_view import SiteView
@@ -153,3 +154,41 @@ def test_any_head_of_the_records_gives_the_same_files(views):
     plain = static_index(records, labels)
     for size in sorted({0, 1, CHUNK - 1, CHUNK, CHUNK + 1, len(records) - 1, len(records)}):
         assert static_index(records[size:], labels, head=index_head(records[:size])) == plain, size
+
+
+def test_shards_kept_with_the_head_are_taken_only_where_their_words_are_unchanged(views, monkeypatch):
+    """Small limits cut many shards: an edit beyond the head gives the bytes of a fresh index, and
+    an index with nothing changed cuts no shard anew."""
+    from generator.search import shards
+
+    view = views["calvados"]
+    head_part, others, labels = head_records(view), other_records(view), search_labels(view)
+    limits = ShardLimits(budget=400, preview_words=4, preview_docs=2)
+    words = sorted({w for r in head_part for _, text in r.fields for w in text.split() if len(w) > 3})
+    cuts = []
+    first = static_index(others, labels, limits, head=index_head(head_part), cuts=cuts)
+    assert first == static_index(head_part + others, labels, limits) and len(cuts[0].shards) > 20
+    head = dataclasses.replace(index_head(head_part), cut=cuts[0])
+
+    event = next(i for i, r in enumerate(others) if r.type == "event")
+    retitled = dataclasses.replace(others[event], title=f"{words[0]} {words[-1]} zygomorphe",
+                                   fields=((10, f"{words[0]} {words[-1]} zygomorphe"),))
+    # The last record of a type becomes one of the next: same postings, but previews keep other documents.
+    edge = max(i for i in range(len(others) - 1) if others[i].type != others[i + 1].type)
+    moved = dataclasses.replace(others[edge], type=others[edge + 1].type)
+    edits = {
+        "nothing": others,
+        "a type's range ends one record sooner": [*others[:edge], moved, *others[edge + 1:]],
+        "an event's title: head words and a new one": [*others[:event], retitled, *others[event + 1:]],
+        "an event removed: every later doc id moves": [*others[:event], *others[event + 1:]],
+        "an event added": [*others[:event + 1], dataclasses.replace(retitled, id="event:ajout"), *others[event + 1:]],
+    }
+    cut_anew = []
+    real_shard = shards._Rows.shard
+    monkeypatch.setattr(shards._Rows, "shard", lambda self, *args: cut_anew.append(1) or real_shard(self, *args))
+    for edit, records in edits.items():
+        assert static_index(records, labels, limits, head=head) == static_index(head_part + records, labels, limits), edit
+    cut_anew.clear()
+    assert static_index(others, labels, limits, head=head) == first and not cut_anew
+    # Shards cut with other limits are never taken.
+    assert static_index(others, labels, head=head) == static_index(head_part + others, labels)
