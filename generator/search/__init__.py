@@ -87,7 +87,7 @@ def update_index(view: SiteView, folder: Path, *, previous: str | None = None,
 def index_digest(records, labels, *, head: str | None = None) -> str:
     """What an index is made from: the records, the labels and the code that stems and shards them.
 
-    `head`: the digest of the kept head's records (head.py), which the records follow."""
+    `head`: the digest of the kept head (head.py), which the records follow."""
     return hashlib.sha256(pickle.dumps((code_digest(), head, records, labels), protocol=5)).hexdigest()
 
 

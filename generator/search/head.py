@@ -44,14 +44,15 @@ class KeptHead:
 
 def load_or_make(kept: KeptHead) -> tuple[IndexHead, str, bool]:
     """The head kept under `kept.key`, or made anew from the restricted view; with a digest of
-    its records (an index made from the same records has the same digest, whatever else of
+    what it holds (a head made from the same records has the same digest, whatever else of
     data/ changed the key: a network's name, a library) and whether it was made anew (then
     `save` keeps it, once the build has cut its shards)."""
     found = _load(kept.file, kept.key)
     if found is not None:
         return *found, False
-    records = head_records(kept.view())
-    return index_head(records), hashlib.sha256(pickle.dumps(records, protocol=5)).hexdigest(), True
+    head = index_head(head_records(kept.view()))
+    # The index reads the head only through these parts: their digest stands for the records.
+    return head, hashlib.sha256(pickle.dumps(_parts(head), protocol=5)).hexdigest(), True
 
 
 def save(kept: KeptHead, head: IndexHead, digest: str) -> None:
@@ -78,12 +79,15 @@ def _load(file: Path, key: str) -> tuple[IndexHead, str] | None:
 
 
 def _save(file: Path, key: str, head: IndexHead, digest: str) -> None:
-    parts = (head.size, head.kinds, head.tail, head.postings, head.facets, head.chunks)
     try:
-        atomic_write(file, pickle.dumps({"format": FORMAT, "key": key, "digest": digest, "head": parts,
+        atomic_write(file, pickle.dumps({"format": FORMAT, "key": key, "digest": digest, "head": _parts(head),
                                          "cut": _plain(head.cut)}, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError):  # a head that cannot be kept is made again next time
         pass
+
+
+def _parts(head: IndexHead) -> tuple:
+    return head.size, head.kinds, head.tail, head.postings, head.facets, head.chunks
 
 
 def _plain(cut: Cut | None) -> tuple | None:
