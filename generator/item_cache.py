@@ -31,7 +31,7 @@ class ItemCache:
 
     def __init__(self, path: Path | None = None, stored: dict[str, Value] | None = None) -> None:
         self._path = path
-        self._stored = stored or {}  # what the file held
+        self._stored = stored  # what the file held; None: not read, missing or unreadable
         self._kept: dict[str, Value] = {}  # what this build asked for and found, or made
         self.hits = 0
         self.misses = 0
@@ -41,13 +41,13 @@ class ItemCache:
         """The cache STATE_FOLDER/items/<name>.pickle; without `trusted` (a clean build), its entries
         are not read, and saving replaces them."""
         path = state_folder / FOLDER / f"{name}{SUFFIX}"
-        return cls(path, _read(path) if trusted else {})
+        return cls(path, _read(path) if trusted else None)
 
     def get(self, key: str) -> Value | None:
         """The value kept under KEY, or None (a miss: make it, then `put` it)."""
         value = self._kept.get(key)
         if value is None:
-            value = self._stored.get(key)
+            value = self._stored.get(key) if self._stored is not None else None
             if value is None:
                 self.misses += 1
                 return None
@@ -59,30 +59,36 @@ class ItemCache:
         self._kept[key] = value
 
     def save(self) -> None:
-        """Write what this build asked for or made (and nothing else), when it differs from the file."""
-        if self._path is None or self._kept.keys() == self._stored.keys():
+        """Write what this build asked for or made (and nothing else), when it differs from the file;
+        with nothing to keep, the file is removed."""
+        if self._path is None or (self._stored is not None and self._kept.keys() == self._stored.keys()):
             return  # same keys, same values: they are content-addressed
         try:
-            atomic_write(self._path, pickle.dumps({"format": FORMAT, "entries": self._kept},
-                                                  protocol=pickle.HIGHEST_PROTOCOL))
+            if self._kept:
+                atomic_write(self._path, pickle.dumps({"format": FORMAT, "entries": self._kept},
+                                                      protocol=pickle.HIGHEST_PROTOCOL))
+            else:
+                self._path.unlink(missing_ok=True)
         except (OSError, pickle.PicklingError, TypeError, RecursionError):
             return
         self._stored = dict(self._kept)
 
 
-def _read(path: Path) -> dict[str, Value]:
+def _read(path: Path) -> dict[str, Value] | None:
+    """The file's entries; None when it is missing, truncated, corrupt or of another format
+    (its items are made anew and the file rewritten)."""
     try:
         with paused_gc():  # thousands of strings, no cycle
             stored = _PlainValues(io.BytesIO(path.read_bytes())).load()
         if not (isinstance(stored, dict) and stored.get("format") == FORMAT
                 and isinstance(stored.get("entries"), dict)):
-            return {}
+            return None
         entries = stored["entries"]
         if not all(isinstance(key, str) and _plain(value) for key, value in entries.items()):
-            return {}
+            return None
         return entries
-    except Exception:  # missing, truncated, corrupt, another format: made anew and rewritten
-        return {}
+    except Exception:
+        return None
 
 
 def _plain(value: Any) -> bool:

@@ -241,7 +241,10 @@ def test_item_cache_keeps_what_was_asked_for_or_made(tmp_path):
     assert again.get("b") == (b"ics", b"vevent") and again.hits == 1
     again.save()  # "a" not asked for: dropped
     assert ItemCache.open(tmp_path, "site").get("a") is None
-    assert ItemCache.open(tmp_path, "site", trusted=False).get("b") is None  # a clean build reads nothing
+    clean = ItemCache.open(tmp_path, "site", trusted=False)
+    assert clean.get("b") is None  # a clean build reads nothing
+    clean.save()  # and keeps nothing it did not make
+    assert not (tmp_path / item_cache.FOLDER / f"site{item_cache.SUFFIX}").exists()
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the state folder should be", encoding="utf-8")
     unwritable = ItemCache.open(blocked, "site")
@@ -263,6 +266,8 @@ def test_a_damaged_or_foreign_cache_file_is_an_empty_cache(tmp_path, damage):
     path.write_bytes(damage)
     cache = ItemCache.open(tmp_path, "site")
     assert cache.get("key") is None
+    cache.save()  # nothing to keep: the damaged file goes
+    assert not path.exists()
     cache.put("key", "page")
     cache.save()
     assert ItemCache.open(tmp_path, "site").get("key") == "page"
