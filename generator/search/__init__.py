@@ -25,7 +25,7 @@ from ..gc_pause import paused_gc
 from ..writer import GuardedWriter, WriteReport
 from ..view.site_view import SiteView
 from .labels import search_labels
-from .head import KeptHead, load_or_make, save as save_head
+from .head import KeptHead, load_or_make, save as save_head, worth_saving
 from .records import other_records, site_records
 from .shards import ShardLimits
 from .static_index import Cut, static_index
@@ -78,8 +78,7 @@ def update_index(view: SiteView, folder: Path, *, previous: str | None = None,
         files = static_index(records, labels, LIMITS, head=kept, cuts=cuts)
     before_writing()
     report = _write_index(folder, files)
-    # A head made anew, or kept without shards (its build had nothing to index), keeps this build's.
-    if kept is not None and (made or kept.cut is None):
+    if kept is not None and worth_saving(kept, made, cuts[0]):
         save_head(head, dataclasses.replace(kept, cut=cuts[0]), head_digest)
     return digest, bool(report.written or report.removed)
 

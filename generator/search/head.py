@@ -60,6 +60,20 @@ def save(kept: KeptHead, head: IndexHead, digest: str) -> None:
     _save(kept.file, kept.key, head, digest)
 
 
+# Shards cut anew beyond this share, the head keeps the build's: edits add up over a day (the
+# day is in the key), and a kept head is otherwise rewritten only when made.
+RECUT_SHARE = 0.1
+
+
+def worth_saving(kept: IndexHead, made: bool, cut: Cut) -> bool:
+    """Whether the head, with this build's shards (`cut`), should be kept again."""
+    if made or kept.cut is None:
+        return True
+    before = kept.cut.shards
+    recut = sum(1 for name, (_, _, data) in cut.shards.items() if name not in before or before[name][2] is not data)
+    return recut > RECUT_SHARE * len(cut.shards)
+
+
 def _load(file: Path, key: str) -> tuple[IndexHead, str] | None:
     try:
         stored = _OwnHead(io.BytesIO(file.read_bytes())).load()

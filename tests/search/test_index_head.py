@@ -12,7 +12,7 @@ import pytest
 from generator import digests
 from generator.families import titles_key, titles_view
 from generator.search import INDEX_DIR, site_index_files, update_index
-from generator.search.head import KeptHead, load_or_make
+from generator.search.head import KeptHead, load_or_make, worth_saving
 from generator.search.labels import search_labels
 from generator.search.records import head_records, other_records, site_records
 from generator.search.shards import ShardLimits
@@ -189,6 +189,12 @@ def test_shards_kept_with_the_head_are_taken_only_where_their_words_are_unchange
     for edit, records in edits.items():
         assert static_index(records, labels, limits, head=head) == static_index(head_part + records, labels, limits), edit
     cut_anew.clear()
-    assert static_index(others, labels, limits, head=head) == first and not cut_anew
+    again = []
+    assert static_index(others, labels, limits, head=head, cuts=again) == first and not cut_anew
+    # The head is kept again only when made, without shards, or when many shards were cut anew.
+    assert not worth_saving(head, False, again[0]) and worth_saving(head, True, again[0])
+    assert worth_saving(dataclasses.replace(head, cut=None), False, again[0])
+    assert worth_saving(head, False, dataclasses.replace(again[0], shards={
+        name: (words, leaf, bytes(bytearray(data))) for name, (words, leaf, data) in again[0].shards.items()}))
     # Shards cut with other limits are never taken.
     assert static_index(others, labels, head=head) == static_index(head_part + others, labels)
