@@ -56,7 +56,8 @@ class EventOutputs:
 
 def event_outputs(view: SiteView, uid_domain: str, cache: EventCache | None = None) -> dict[str, EventOutputs]:
     """Each event of the view's outputs by event id, from the cache where their keys are found."""
-    context = _context(view, uid_domain, cache.inputs) if cache is not None else ""
+    cache = cache or EventCache(ItemCache(), "")  # nothing kept: every output is made here
+    context = _context(view, uid_domain, cache.inputs)
     day = view.now.date().isoformat()
     base: SiteView | None = None
     outputs: dict[str, EventOutputs] = {}
@@ -65,19 +66,16 @@ def event_outputs(view: SiteView, uid_domain: str, cache: EventCache | None = No
         event = f"{ev.model_dump_json()}\0{source}"
         page_key = _digest(context, "page", event, "past" if ev.end < view.now else "upcoming")
         calendar_key = _digest(context, "calendar", event, day)
-        text = cache.items.get(page_key) if cache is not None else None
-        calendar = cache.items.get(calendar_key) if cache is not None else None
+        text, calendar = cache.items.get(page_key), cache.items.get(calendar_key)
         if not isinstance(text, str) or not _is_calendar(calendar):
             base = base or _without_events(view)
             one = _one_event(base, ev, source)
             if not isinstance(text, str):
                 text = event_page(one, ev)
-                if cache is not None:
-                    cache.items.put(page_key, text)
+                cache.items.put(page_key, text)
             if not _is_calendar(calendar):
                 calendar = event_calendar(one, ev, uid_domain)
-                if cache is not None:
-                    cache.items.put(calendar_key, calendar)
+                cache.items.put(calendar_key, calendar)
         ics, vevent = calendar
         outputs[ev.id] = EventOutputs(text, ics, vevent)
     return outputs
