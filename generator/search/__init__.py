@@ -3,6 +3,7 @@
 - records.py       the model -> one SearchRecord per resource, title, event, library, post, page
 - normalize.py     folding, words, stop words, stems (mirrored in search-index.js)
 - postings.py, shards.py, static_index.py   records -> the static index files
+- head.py          a portal's resources and titles, indexed once and kept between builds
 - labels.py        French labels and strings for the page and the script
 - algolia.py       records -> Algolia objects and index settings (pure); push.py sends them
 
