@@ -211,6 +211,7 @@ def measure(scale: float, work: Path, with_preview: bool, port: int) -> dict:
     counts = {name: round(value * scale) for name, value in FULL.items()}
     project, out = work / f"network-{scale:g}", work / f"out-{scale:g}"
     shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(out.parent / f".{out.name}.bibnum", ignore_errors=True)  # publish's spare copies, beside OUT
     started = time.perf_counter()
     write_network(project, titles=counts["titles"], resources=RESOURCES, events=counts["events"],
                   libraries=counts["libraries"], posts=counts["posts"])

@@ -75,6 +75,8 @@ def publish_site(built: Path, out: Path, site_id: str) -> list[str] | None:
             raise BuildFailed(say("publish.other_device", out=out, area=area))
         if spare.is_symlink():  # a live folder that was a link, exchanged: never write through it
             spare.unlink()
+        if current is not None and not spare.exists():
+            _seed(os.fspath(live), current, os.fspath(spare))
         _make_like(os.fspath(built), wanted, os.fspath(spare), os.fspath(area / f"{TEMP_PREFIX}copy"))
         _switch(area, live, spare, site_id)
     except _FileFailed as failed:
@@ -254,6 +256,26 @@ def _make_like(source: str, wanted: dict[str, tuple[int, int]], target: str, tem
                 _each_file(rel, os.makedirs, os.path.join(target, folder), exist_ok=True)
                 made.add(folder)
             _each_file(rel, _copy_with_time, os.path.join(source, rel), os.path.join(target, rel), temp, seen[1])
+
+
+def _seed(live: str, files: dict[str, tuple[int, int]], spare: str) -> None:
+    """A first spare made of hard links to the live site's files: no byte copied.
+
+    Safe because the spare is only ever changed by replacing whole files (a temp file and
+    os.replace) or unlinking them, never by writing into one: a file the two folders
+    share is never changed in place. Where links cannot be made (another kind of file
+    system), or if this is cut short, the sync that follows copies what is missing.
+    """
+    made: set[str] = set()
+    try:
+        for rel in files:
+            folder = os.path.dirname(rel)
+            if folder not in made:
+                os.makedirs(os.path.join(spare, folder), exist_ok=True)
+                made.add(folder)
+            os.link(os.path.join(live, rel), os.path.join(spare, rel))
+    except OSError:
+        return
 
 
 def _copy_with_time(source: str, target: str, temp: str, mtime_ns: int) -> None:

@@ -439,3 +439,24 @@ def test_sync_removes_every_folder_a_deletion_empties_and_no_other(tmp_path: Pat
     assert sync(kept, out) == ["ressources/izneo/titres/page-2/index.html"]
     assert not (out / "ressources" / "izneo" / "titres").exists()
     assert (out / "ressources" / "izneo" / "index.html").is_file() and (out / "vide").is_dir()
+
+
+def test_the_second_publication_seeds_its_spare_with_links_and_never_changes_the_live_site(tmp_path: Path):
+    """After a first publication there is no spare: it is made of hard links to the live
+    files, and syncing it replaces whole files, so the live site's files never change."""
+    built, out = tmp_path / "built", tmp_path / "out"
+    write(built / "index.html", "accueil")
+    write(built / "a" / "index.html", "a")
+    publish.publish_site(built, out, "portail")
+    live_page = out / "portail" / "a" / "index.html"
+    inode = live_page.stat().st_ino
+    write(built / "index.html", "accueil modifié")
+    assert publish.publish_site(built, out, "portail") == ["index.html"]
+    spare = publish.staging_area(out) / "spare" / "portail"
+    assert (spare / "a" / "index.html").stat().st_ino == inode  # linked, not copied
+    assert (spare / "index.html").read_text(encoding="utf-8") == "accueil"  # the previous live page, intact
+    assert (out / "portail" / "index.html").read_text(encoding="utf-8") == "accueil modifié"
+    write(built / "a" / "index.html", "a modifié")
+    publish.publish_site(built, out, "portail")
+    assert (out / "portail" / "a" / "index.html").read_text(encoding="utf-8") == "a modifié"
+    assert (spare / "a" / "index.html").read_text(encoding="utf-8") == "a"  # replaced, not written into
