@@ -24,8 +24,10 @@ from .errors import Problem
 from .families import title_files, titles_key, titles_view
 from .item_cache import ItemCache
 from .ledger import Ledger
+from .lifetime import die_with_parent
 from .linkcheck import check_built_site
 from .models.graph import NetworkGraph
+from .pages.environment import compile_all
 from .pages.event_items import EventCache
 from .view.site_view import SiteView
 from .search import META, refuse_admin_key, update_index
@@ -105,7 +107,9 @@ def start(job: Job, sites: int, *, processes: bool = True) -> Executor:
     _keys.clear()
     workers = min(sites, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
     if processes and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        compile_all()  # once here (and once per process), not once per worker
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=die_with_parent, initargs=(os.getpid(),))
     return ThreadPoolExecutor(max_workers=1)
 
 

@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -169,6 +170,22 @@ def _kill_between_the_two_renames() -> None:
     publish.os.rename = patched
 
 
+def _kill_the_build_alone_then_keep_writing() -> None:
+    """Only the build's process is killed (as `kill PID` does), from a worker that then goes
+    on writing into the work tree: workers must die with the build (generator/lifetime.py)."""
+    original = work_tree.write_work_tree
+    build_pid = os.getpid()
+
+    def patched(root, site_id, files, **kwargs):
+        report = original(root, site_id, files, **kwargs)
+        if site_id == "portail" and os.getpid() != build_pid:
+            os.kill(build_pid, signal.SIGKILL)
+            time.sleep(1.0)  # an orphan would now write a stale page the next build could publish
+            (root / ".bibnum" / "work" / site_id / "docs" / "index.md").write_text("obsolète", encoding="utf-8")
+        return report
+    work_tree.write_work_tree = patched
+
+
 # Each kill point installs its patches in the child, before the build starts.
 KILLS = {
     "after the portal's work tree": lambda: _after(work_tree, "write_work_tree", _site("portail")),
@@ -183,6 +200,7 @@ KILLS = {
     "after switching the portal": lambda: _after(publish, "_switch", _site("portail", 3)),
     "between the two renames of a fallback switch": _kill_between_the_two_renames,
     "before the hub page": lambda: _before(build_module, "publish_file", lambda args: True),
+    "the build alone, its worker going on": _kill_the_build_alone_then_keep_writing,
 }
 
 
@@ -201,7 +219,20 @@ def run_killed(project: Path, kill: str) -> int:
     process = multiprocessing.get_context("fork").Process(target=child)
     process.start()
     process.join(60)
+    # Nothing of the killed build may live on (its workers and engine die with it: lifetime.py).
+    deadline = time.monotonic() + 5
+    while _group_alive(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _group_alive(process.pid), "a process of the killed build is still running"
     return process.exitcode
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def assert_each_site_whole(out: Path, old: dict, new: dict, *, may_miss: str | None = None) -> None:

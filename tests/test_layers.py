@@ -15,7 +15,7 @@ import generator
 # Bottom to top. A part may import its own layer and those below, never one above.
 LAYERS: list[tuple[str, ...]] = [
     ("messages", "i18n"),                                   # French words: editors' messages, interface strings
-    ("errors", "clock", "urls", "gc_pause", "probe", "writer", "digests", "item_cache"),  # small helpers with no model
+    ("errors", "clock", "urls", "gc_pause", "probe", "writer", "digests", "item_cache", "lifetime"),  # small helpers with no model
     ("models",),                                            # the editors' files, typed
     ("access", "render"),                                   # access links; safe text (Markdown, engine text)
     ("view",),                                              # one site's view of the network, URL rules

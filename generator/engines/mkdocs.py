@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from ..errors import BuildFailed
+from ..lifetime import LAUNCHER
 from ..messages import say
 from .base import CLEAN, DIRTY, Changes, Engine
 
@@ -110,7 +111,9 @@ def run_mkdocs(config: Path, site_dir: Path, *, epoch: int, dirty: bool = False)
     from one run to the next.
     """
     config, site_dir = config.resolve(), site_dir.resolve()
-    command = [sys.executable, "-P", "-s", "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    # The launcher makes the engine die with this process (generator/lifetime.py), then runs `-m mkdocs`.
+    command = [sys.executable, "-P", "-s", "-c", LAUNCHER, str(os.getpid()), "mkdocs", "build", "-q", "-f",
+               str(config), "-d", str(site_dir)]
     if dirty:
         command.append("--dirty")
     else:

@@ -56,6 +56,13 @@ def environment() -> Environment:
     return env
 
 
+def compile_all() -> None:
+    """Compile every template now: forked workers then share them instead of each compiling its own."""
+    env = environment()
+    for name in env.list_templates(filter_func=lambda name: name.endswith(".j2")):
+        env.get_template(name)
+
+
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 

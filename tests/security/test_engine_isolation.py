@@ -42,3 +42,28 @@ def test_the_engine_imports_no_file_of_the_project_it_is_started_from(hostile_pr
 
     assert (tmp_path / "out" / "index.html").is_file()  # the engine did run, on relative paths too
     assert sorted(p.name for p in hostile_project.iterdir() if p.name.startswith("ran-")) == []
+
+
+def test_the_engine_dies_with_the_build_that_started_it(tmp_path):
+    """A build killed while the engine runs leaves no engine writing into its state folder."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from generator.lifetime import LAUNCHER
+
+    marker = tmp_path / "still-running"
+    child_code = (f"import time, pathlib\ntime.sleep(1.5)\npathlib.Path({str(marker)!r}).write_text('x')\n")
+    module = tmp_path / "sleeper.py"
+    module.write_text(child_code, encoding="utf-8")
+    build = subprocess.Popen([sys.executable, "-c", (
+        "import os, subprocess, sys\n"
+        f"subprocess.run([sys.executable, '-c', {LAUNCHER!r}, str(os.getpid()), 'sleeper'], cwd={str(tmp_path)!r},"
+        f" env={{**os.environ, 'PYTHONPATH': {str(tmp_path)!r}}})\n")])
+    time.sleep(0.7)  # the engine has started
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    time.sleep(2.0)
+    assert not marker.exists()  # killed with its parent, before it could write
