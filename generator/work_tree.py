@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -58,15 +59,31 @@ def generate_site(
 
 
 def write_work_tree(root: Path, site_id: str, files: dict[str, str | bytes], *, work: str = WORK,
-                    kept: Iterable[str] = ()) -> WriteReport:
+                    kept: Iterable[str] = (), on_disk: Mapping[str, str] | None = None,
+                    digests: Mapping[str, str] | None = None) -> WriteReport:
     """Write one site's work tree under ROOT/WORK/<site>: only changed files, stale ones removed.
 
     `kept` files are already there, as they should be (an output family kept from an earlier build).
+    `on_disk` is the manifest (path -> digest) of what the tree holds, when known for sure (the
+    site's ledger), with `digests` the manifest of FILES: unchanged files are then recognised
+    without reading them, and stale ones without walking the tree. Otherwise every file is
+    compared with the disk.
     """
     writer = GuardedWriter(root / work / site_id)
-    writer.write_all(files)
+    if on_disk is None or digests is None:
+        writer.write_all(files)
+        writer.keep(kept)
+        writer.remove_stale()
+        return writer.report
+    folder = root / work / site_id
+    unchanged = {path for path in files
+                 if on_disk.get(path) == digests[path] and os.path.isfile(folder / path)}  # one stat, no read
+    writer.keep(sorted(unchanged))
     writer.keep(kept)
-    writer.remove_stale()
+    for path in sorted(files):
+        if path not in unchanged:
+            writer.write(path, files[path])
+    writer.remove_listed(on_disk)
     return writer.report
 
 

@@ -162,11 +162,14 @@ def generate(site_id: str) -> Generated:
               if job.inputs is not None else None)  # each event's page and calendars, by their inputs
     files = work_tree.generate_site(site_view.graph, site, job.now, site_url=url, view=site_view, titles=titles,
                                     events=events)
-    work_tree.write_work_tree(job.root, site_id, files, work=f"{job.state}/work", kept=kept)
+    digests = ledger.manifest(files)
+    # The ledger says what the tree holds (it was valid when the build started, and this
+    # build holds the lock): unchanged files need not be read, nor the tree walked.
+    work_tree.write_work_tree(job.root, site_id, files, work=f"{job.state}/work", kept=kept,
+                              on_disk=previous.rendered if previous is not None else None, digests=digests)
     if events is not None:
         events.items.save()
-    rendered = ledger.manifest(files)
-    rendered.update({path: previous.rendered[path] for path in kept})
+    rendered = {**digests, **{path: previous.rendered[path] for path in kept}}
     changes = (ledger.changes(previous.rendered, rendered)
                if previous is not None and previous.engine == job.engine else None)
     title_paths = kept or tuple(sorted(f"docs/{path}" for path in titles))

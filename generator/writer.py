@@ -98,6 +98,26 @@ class GuardedWriter:
                 os.rmdir(parent)
         self.report.removed.sort(reverse=True)
 
+    def remove_listed(self, relpaths) -> None:
+        """Delete these files, which an earlier run wrote (unless this run claimed them), and the
+        folders they leave empty: remove_stale without walking the whole tree."""
+        emptied: set[Path] = set()
+        for relpath in sorted(relpaths):
+            if relpath in self._seen:
+                continue
+            target = self._confine(relpath)
+            try:
+                target.unlink()
+            except FileNotFoundError:
+                continue
+            self.report.removed.append(relpath)
+            emptied.add(target.parent)
+        for folder in sorted(emptied, key=lambda path: len(path.parts), reverse=True):
+            while folder != self.root and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        self.report.removed.sort(reverse=True)
+
     def _claim(self, relpath: str) -> tuple[Path, str]:
         """The confined target of RELPATH and its key, which no other output of this run may claim."""
         target = self._confine(relpath)
