@@ -6,16 +6,24 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from generator.build import BuildResult, build
+from generator.scaffold import NetworkChoices, scaffold_files, write_scaffold
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "data", "content", "themes")
 DEMO_NOW = datetime(2026, 11, 21, 10, 0)  # fixed 'now': tests never depend on the calendar
+
+
+def small_network(root: Path) -> Path:
+    """A new network as `bibnum new` writes it (a portal and the pro site, one of each kind of file)."""
+    write_scaffold(root, scaffold_files(NetworkChoices("Réseau de la Vallée", url="https://v.example.org/"),
+                                       date(2026, 11, 21), requirement="bibnum==0.1.0"))
+    return root
 
 
 def copy_project(target: Path) -> Path:

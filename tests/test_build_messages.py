@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -10,7 +10,7 @@ import pytest
 from generator.build import build
 from generator.engines.mkdocs import run_mkdocs
 from generator.errors import BibnumError, BuildFailed
-from generator.scaffold import NetworkChoices, scaffold_files, write_scaffold
+from tests.conftest import small_network
 from tests.fake_engine import FakeEngine
 
 NOW = datetime(2026, 11, 21, 12, 0)
@@ -19,8 +19,7 @@ NOW = datetime(2026, 11, 21, 12, 0)
 @pytest.fixture
 def network(tmp_path: Path) -> Path:
     root = tmp_path / "reseau"
-    write_scaffold(root, scaffold_files(NetworkChoices("Réseau de la Vallée", url="https://v.example.org/"),
-                                       date(2026, 11, 21), requirement="bibnum==0.1.0"))
+    small_network(root)
     return root
 
 

@@ -18,7 +18,7 @@ import os
 import shutil
 import signal
 import time
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -28,7 +28,7 @@ from generator import ledger, publish, search, work_tree
 from generator.build import build
 from generator.engines import UNCHANGED
 from generator.errors import BuildFailed
-from generator.scaffold import NetworkChoices, scaffold_files, write_scaffold
+from tests.conftest import small_network
 from tests.fake_engine import FakeEngine
 
 NOW = datetime(2026, 11, 21, 12, 0)
@@ -66,8 +66,7 @@ def network(tmp_path_factory) -> dict:
     """The network built once (the 'old' OUT), and for each edit the bytes of a clean build of it."""
     base = tmp_path_factory.mktemp("state")
     root = base / "reseau"
-    write_scaffold(root, scaffold_files(NetworkChoices("Réseau de la Vallée", url="https://v.example.org/"),
-                                       date(2026, 11, 21), requirement="bibnum==0.1.0"))
+    small_network(root)
     build(root, out=root / "site", now=NOW, engine=FakeEngine())
     old = {site: tree(root / "site" / site) for site in SITES}
     clean = {}

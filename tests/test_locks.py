@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -21,9 +21,8 @@ from generator import locks
 from generator.cli import main
 from generator.errors import BuildBusy
 from generator.publish import staging_area
-from generator.scaffold import NetworkChoices, scaffold_files, write_scaffold
 from generator.serve import PREVIEW_STATE, SESSION_LOCK
-from tests.conftest import REPO
+from tests.conftest import REPO, small_network
 from tests.test_serve import free_port
 
 # A process that takes the lock named by its argument, says so, then holds it until killed.
@@ -54,8 +53,7 @@ def held_by_child(lock: Path) -> Iterator[subprocess.Popen]:
 @pytest.fixture
 def network(tmp_path: Path) -> Path:
     root = tmp_path / "reseau"
-    write_scaffold(root, scaffold_files(NetworkChoices("Réseau de la Vallée", url="https://v.example.org/"),
-                                       date(2026, 11, 21), requirement="bibnum==0.1.0"))
+    small_network(root)
     return root
 
 

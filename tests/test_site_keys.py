@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import shutil
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 
@@ -18,9 +18,8 @@ from generator.build import build, load_graph
 from generator.work_tree import generate_site
 from generator.engines import CLEAN, UNCHANGED
 from generator.view.site_view import SiteView
-from generator.scaffold import NetworkChoices, scaffold_files, write_scaffold
 from generator.site_keys import input_digests, shown_content_only, shown_events_only, site_key
-from tests.conftest import DEMO_NOW, REPO, copy_project
+from tests.conftest import DEMO_NOW, REPO, copy_project, small_network
 from tests.fake_engine import FakeEngine
 from tests.e2e.test_incremental import EVENT, assert_same_as_clean, rename_event
 
@@ -240,8 +239,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 def small(tmp_path_factory) -> Path:
     """A new network (portail and pro), the pro site in a look of its own, built once with the fake engine."""
     root = tmp_path_factory.mktemp("small") / "reseau"
-    write_scaffold(root, scaffold_files(NetworkChoices("Réseau de la Vallée", url="https://v.example.org/"),
-                                       date(2026, 11, 21), requirement="bibnum==0.1.0"))
+    small_network(root)
     sites = root / "data" / "sites.yml"
     text = sites.read_text(encoding="utf-8")
     pro = text.index("- id: pro")

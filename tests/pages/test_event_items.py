@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import shutil
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from generator.build import build, load_graph
 from generator.item_cache import ItemCache
 from generator.pages import event_items
 from generator.pages.event_items import event_outputs, event_page
-from generator.scaffold import NetworkChoices, scaffold_files, write_scaffold
+from tests.conftest import small_network
 from generator.view.site_view import SiteView
 from tests.fake_engine import FakeEngine
 
@@ -79,8 +79,7 @@ def tree(folder: Path) -> dict[str, str]:
 def network(tmp_path_factory) -> Path:
     """A new network with a few more events, never built."""
     root = tmp_path_factory.mktemp("events") / "reseau"
-    write_scaffold(root, scaffold_files(NetworkChoices("Réseau de la Vallée", url="https://v.example.org/"),
-                                       date(2026, 11, 21), requirement="bibnum==0.1.0"))
+    small_network(root)
     for name, text in EVENTS.items():
         (root / "data" / "events" / f"{name}.yml").write_text(text, encoding="utf-8")
     return root
