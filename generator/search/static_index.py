@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass
 from operator import attrgetter
 from typing import Any
 
