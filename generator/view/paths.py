@@ -1,4 +1,10 @@
-"""Where every generated page lives in a site's docs tree, and its URL (directory URLs)."""
+"""Where every generated page lives in a site's docs tree, and its URL (directory URLs).
+
+Every page is a folder's `index.md` (`ressources/cafeyn/index.md`, not `ressources/cafeyn.md`):
+pages link relative to their URL, and engines differ on where they resolve a link of a
+non-index `X.md` from (MkDocs: its URL `X/`; Zensical: its source folder). From `X/index.md`
+both agree. Blog and news posts are the exception: the blog plugin names their page by slug.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from ..models.network_facts import town_slug  # noqa: F401 (a town's agenda page
 
 
 def url_of(doc_path: str) -> str:
-    """'ressources/cafeyn.md' -> 'ressources/cafeyn/'; 'index.md' -> ''."""
+    """'ressources/cafeyn/index.md' -> 'ressources/cafeyn/'; 'index.md' -> ''; 'a/b.md' -> 'a/b/'."""
     if doc_path.endswith(".md"):
         stem = doc_path[:-3]
         if stem == "index":
@@ -25,53 +31,63 @@ def base_of(doc_path: str) -> str:
     return "../" * url_of(doc_path).count("/")
 
 
+def at(folder: str) -> str:
+    """The docs path of the page whose URL is `folder/`: 'reseau' -> 'reseau/index.md'.
+
+    A folder already naming an index ('index', 'agenda/index') is that index.
+    """
+    if folder == "index" or folder.endswith("/index"):
+        return f"{folder}.md"
+    return f"{folder}/index.md"
+
+
 HOME = "index.md"
 CATALOGUE = "ressources/index.md"
 AGENDA = "agenda/index.md"
-AGENDA_PAST = "agenda/passes.md"
+AGENDA_PAST = at("agenda/passes")
 AGENDA_ICS = "agenda/agenda.ics"
 LIBRARIES = "bibliotheques/index.md"
-ACCESSIBILITY = "accessibilite.md"
+ACCESSIBILITY = at("accessibilite")
 NEWS = "actualites/index.md"
 BLOG = "blog/index.md"
 GROUPS = "groupes/index.md"
-NETWORK = "reseau.md"
-GUIDE = "guide-editeur.md"
-OPEN_DATA = "donnees-ouvertes.md"  # every site: links to each published data file
-EMBED = "integrer.md"  # public portals: the embeddable list of resources for town portals
+NETWORK = at("reseau")
+GUIDE = at("guide-editeur")
+OPEN_DATA = at("donnees-ouvertes")  # every site: links to each published data file
+EMBED = at("integrer")  # public portals: the embeddable list of resources for town portals
 NEWS_DIR = "actualites"  # the news posts' folder (blog posts live under 'blog/')
 
 
 def resource(rid: str) -> str:
-    return f"ressources/{rid}.md"
+    return at(f"ressources/{rid}")
 
 
 def category(cid: str) -> str:
-    return f"categories/{cid}.md"
+    return at(f"categories/{cid}")
 
 
 def audience(aid: str) -> str:
-    return f"publics/{aid}.md"
+    return at(f"publics/{aid}")
 
 
 def agenda_audience(aid: str) -> str:
-    return f"agenda/public-{aid}.md"
+    return at(f"agenda/public-{aid}")
 
 
 def agenda_town(slug: str) -> str:
-    return f"agenda/communes/{slug}.md"
+    return at(f"agenda/communes/{slug}")
 
 
 def agenda_library(lid: str) -> str:
-    return f"agenda/bibliotheques/{lid}.md"
+    return at(f"agenda/bibliotheques/{lid}")
 
 
 def series(sid: str) -> str:
-    return f"agenda/series/{sid}.md"
+    return at(f"agenda/series/{sid}")
 
 
 def event(eid: str) -> str:
-    return f"evenements/{eid}.md"
+    return at(f"evenements/{eid}")
 
 
 def event_ics(eid: str) -> str:
@@ -79,7 +95,7 @@ def event_ics(eid: str) -> str:
 
 
 def library(lid: str) -> str:
-    return f"bibliotheques/{lid}.md"
+    return at(f"bibliotheques/{lid}")
 
 
 def library_ics(lid: str) -> str:
@@ -87,11 +103,12 @@ def library_ics(lid: str) -> str:
 
 
 def group(gid: str) -> str:
-    return f"groupes/{gid}.md"
+    return at(f"groupes/{gid}")
 
 
 def page(pid: str) -> str:
-    return f"{pid}.md"
+    """An editor's page ('aide') or a generated one named by its folder ('agenda/index')."""
+    return at(pid)
 
 
 def post_url(post: Post) -> str:
@@ -103,7 +120,7 @@ TITLES_PER_PAGE = 50
 
 def titles(rid: str, number: int = 1) -> str:
     """Listing pages of a resource's harvested titles: 'ressources/<id>/titres/', then '…/page-2/'."""
-    return f"ressources/{rid}/titres/index.md" if number == 1 else f"ressources/{rid}/titres/page-{number}.md"
+    return at(f"ressources/{rid}/titres" if number == 1 else f"ressources/{rid}/titres/page-{number}")
 
 
 _KINDS = {
@@ -119,7 +136,7 @@ _KINDS = {
     "library": library,
     "library_ics": library_ics,
     "group": group,
-    "page": lambda pid: f"{pid}.md",
+    "page": page,
     "titles": titles,
 }
 
