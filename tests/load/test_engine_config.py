@@ -27,7 +27,9 @@ def test_the_base_is_a_working_material_config():
     base = base_settings()
     assert base["theme"]["name"] == "material"
     assert "assets/bibnum/bibnum.css" in base["extra_css"]
-    assert [next(iter(p)) if isinstance(p, dict) else p for p in base["plugins"]] == ["search", "blog"]
+    # No engine search plugin: the header's search is bibnum's on every engine (look/partials/header.html).
+    assert [next(iter(p)) if isinstance(p, dict) else p for p in base["plugins"]] == ["blog"]
+    assert base["theme"]["variant"] == "classic"  # Zensical's Material look; MkDocs ignores it
 
 
 def test_lists_are_appended_without_duplicates():
@@ -52,7 +54,7 @@ def test_extensions_and_plugins_merge_by_name():
     toc = next(e for e in extensions if isinstance(e, dict) and "toc" in e)["toc"]
     assert toc == {"permalink": True, "permalink_title": "Lien vers cette section", "toc_depth": 3}
     assert extensions.index("admonition") == base.index("admonition")  # a known name keeps its place
-    blog = settings["plugins"][1]["blog"]
+    blog = settings["plugins"][0]["blog"]
     assert blog["pagination_per_page"] == 20 and blog["post_url_format"] == "{slug}"
     assert settings["plugins"][-1] == "tags"
 
