@@ -48,7 +48,7 @@ def write_audit(project: Path, audit: dict | str) -> Path:
 def statement(project: Path, site_id: str = "calvados", now: datetime = datetime(2026, 11, 21, 10)) -> str:
     graph = load_graph(project)
     view = SiteView.build(graph, graph.site(site_id), now)
-    return public_files(view, "example.org")["accessibilite.md"]
+    return public_files(view, "example.org")["accessibilite/index.md"]
 
 
 def text(markdown: str) -> str:

@@ -16,8 +16,8 @@ def mode(written=(), removed=()) -> str:
 
 
 def test_pages_and_data_changes_are_rendered_differentially():
-    assert mode(["docs/evenements/a.md", "docs/agenda/agenda.ics"]) == DIRTY
-    assert mode(removed=["docs/evenements/a.md"]) == DIRTY
+    assert mode(["docs/evenements/a/index.md", "docs/agenda/agenda.ics"]) == DIRTY
+    assert mode(removed=["docs/evenements/a/index.md"]) == DIRTY
 
 
 @pytest.mark.parametrize("changed", ["mkdocs.yml", "overrides/main.html", "overrides/assets/bibnum/bibnum.css",
@@ -42,14 +42,15 @@ def test_removed_docs_lose_their_built_page(tmp_path: Path):
     page.write_text("x", encoding="utf-8")
     ics = out / "evenements" / "a.ics"
     ics.write_text("x", encoding="utf-8")
-    dropped = drop_outputs(out, ["docs/evenements/a.md", "docs/evenements/a.ics", "mkdocs.yml"])
+    dropped = drop_outputs(out, ["docs/evenements/a/index.md", "docs/evenements/a.ics", "mkdocs.yml"])
     assert sorted(dropped) == ["evenements/a.ics", "evenements/a/index.html"]
     assert not page.exists() and not ics.exists()
 
 
 @pytest.mark.parametrize("doc, built", [
     ("index.md", "index.html"), ("agenda/index.md", "agenda/index.html"),
-    ("ressources/cafeyn.md", "ressources/cafeyn/index.html"), ("agenda/agenda.ics", "agenda/agenda.ics"),
+    ("ressources/cafeyn/index.md", "ressources/cafeyn/index.html"), ("agenda/agenda.ics", "agenda/agenda.ics"),
+    ("ressources/cafeyn.md", "ressources/cafeyn/index.html"),  # not generated any more (paths.at), still mapped
 ])
 def test_output_path(doc, built):
     assert output_path(doc) == built

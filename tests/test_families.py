@@ -129,7 +129,7 @@ def test_an_event_edit_keeps_the_title_family_and_a_harvest_edit_makes_it_again(
     result = build(project, out=out, now=DEMO_NOW)
     assert generated(counted) == []  # kept in every site
     calvados = next(site for site in result.sites if site.site == "calvados")
-    assert f"docs/evenements/{EVENT}.md" in calvados.written
+    assert f"docs/evenements/{EVENT}/index.md" in calvados.written
     assert not any("titres" in path or "titles" in path or path.startswith("docs/opds/") for path in calvados.written)
     assert titles_page.is_file() and calvados.pages > 50
     assert_same_as_clean(project, out, tmp_path / "clean-event")

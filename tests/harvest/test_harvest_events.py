@@ -36,8 +36,8 @@ def test_harvested_events_reach_the_agenda_pages_and_keep_their_uid_in_ics() -> 
     calvados = next(s for s in graph.sites if s.id == "calvados")
     files = generate_site(graph, calvados, DEMO_NOW)
     event = harvested_events(graph)[UID]
-    assert f"docs/evenements/{event.id}.md" in files
-    library_page = files["docs/bibliotheques/ifs.md"]
+    assert f"docs/evenements/{event.id}/index.md" in files
+    library_page = files["docs/bibliotheques/ifs/index.md"]
     upcoming = [ev for ev in harvested_events(graph).values() if ev.end >= DEMO_NOW]
     assert any(ev.title in library_page for ev in upcoming)
     for path in ("docs/agenda/agenda.ics", "docs/bibliotheques/ifs.ics", f"docs/evenements/{event.id}.ics"):

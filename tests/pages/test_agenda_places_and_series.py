@@ -13,7 +13,7 @@ from generator.work_tree import generate_site
 from generator.errors import ProjectInvalid
 from tests.conftest import DEMO_NOW, REPO
 
-SERIES = "docs/agenda/series/cest-dans-la-boite.md"
+SERIES = "docs/agenda/series/cest-dans-la-boite/index.md"
 
 
 @pytest.fixture(scope="module")
@@ -42,14 +42,14 @@ def titles(page: str) -> list[str]:
 def test_every_town_and_library_of_the_portal_has_its_agenda_page(graph, calvados) -> None:
     shown = [lib for lib in graph.libraries.values() if "calvados" in lib.sites]
     assert {p for p in calvados if p.startswith("docs/agenda/bibliotheques/")} == {
-        f"docs/agenda/bibliotheques/{lib.id}.md" for lib in shown}
+        f"docs/agenda/bibliotheques/{lib.id}/index.md" for lib in shown}
     index = calvados["docs/agenda/index.md"]
     assert sorted(links(index, "agenda/bibliotheques/")) == sorted(lib.id for lib in shown)
     assert "herouville-saint-clair" in links(index, "agenda/communes/")  # accents folded in the address
 
 
 def test_a_town_page_lists_the_upcoming_events_of_its_libraries(graph, calvados) -> None:
-    page = calvados["docs/agenda/communes/ifs.md"]
+    page = calvados["docs/agenda/communes/ifs/index.md"]
     expected = [ev.title for ev in graph.events.values()
                 if ev.library == "ifs" and ev.scope == "public" and ev.end >= DEMO_NOW]
     assert expected and titles(page) == [t.replace("'", "&#39;") for t in expected]
@@ -58,7 +58,7 @@ def test_a_town_page_lists_the_upcoming_events_of_its_libraries(graph, calvados)
 
 
 def test_a_library_page_links_to_the_library_and_its_town(calvados) -> None:
-    page = calvados["docs/agenda/bibliotheques/pont-l-eveque.md"]
+    page = calvados["docs/agenda/bibliotheques/pont-l-eveque/index.md"]
     assert 'href="../../../bibliotheques/pont-l-eveque/"' in page
     assert 'href="../../../agenda/communes/pont-l-eveque/"' in page
     assert len(titles(page)) == 1
@@ -98,7 +98,7 @@ def test_series_page_lists_every_edition_with_its_theme(pro) -> None:
 
 
 def test_each_edition_links_to_its_series(pro) -> None:
-    page = pro["docs/evenements/2025-12-05-cest-dans-la-boite-2025.md"]
+    page = pro["docs/evenements/2025-12-05-cest-dans-la-boite-2025/index.md"]
     assert '<dt>Série</dt>\n<dd><a href="../../agenda/series/cest-dans-la-boite/">' in page
 
 

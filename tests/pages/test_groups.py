@@ -58,13 +58,13 @@ def pro_docs():
 
 
 def test_copil_lead_is_shown_as_presidence(pro_docs) -> None:
-    shown = facts(pro_docs["docs/groupes/copil.md"])
+    shown = facts(pro_docs["docs/groupes/copil/index.md"])
     assert shown.get("Présidence") == "Anne Présidente"
     assert "Animation" not in shown
 
 
 def test_committee_page_shows_its_label_and_every_role(pro_docs) -> None:
-    page = pro_docs["docs/groupes/usagers.md"]
+    page = pro_docs["docs/groupes/usagers/index.md"]
     assert '<p class="bn-muted">Comité des usagers</p>' in page
     shown = facts(page)
     assert shown["Animation"] == "Louis Perrin (Médiathèque Les 7 Lieux)"
@@ -75,7 +75,7 @@ def test_committee_page_shows_its_label_and_every_role(pro_docs) -> None:
 
 
 def test_demo_working_group_lead_is_animation(pro_docs) -> None:
-    assert "Animation" in facts(pro_docs["docs/groupes/pnb.md"])
+    assert "Animation" in facts(pro_docs["docs/groupes/pnb/index.md"])
 
 
 def test_unknown_library_of_a_person_is_reported_at_its_line(demo_copy) -> None:

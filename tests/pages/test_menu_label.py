@@ -19,12 +19,12 @@ def test_nav_uses_the_menu_label_and_the_page_its_title() -> None:
     graph = load_graph(REPO)
     files = generate_site(graph, graph.site("calvados"), DEMO_NOW)
     labels = nav_labels(files)
-    assert labels["aide.md"] == "Aide"  # menu: Aide
-    assert labels["a-propos.md"] == "À propos de la Boîte numérique"  # no menu: the title
-    page = files["docs/aide.md"]
+    assert labels["aide/index.md"] == "Aide"  # menu: Aide
+    assert labels["a-propos/index.md"] == "À propos de la Boîte numérique"  # no menu: the title
+    page = files["docs/aide/index.md"]
     assert "title: Aide et questions fréquentes\n" in page
     assert "\n<h1>Aide et questions fréquentes</h1>\n" in page
-    assert "<h1>" not in files["docs/a-propos.md"]  # the engine writes the title itself
+    assert "<h1>" not in files["docs/a-propos/index.md"]  # the engine writes the title itself
 
 
 def test_built_page_shows_its_full_title_under_a_short_tab(demo_build) -> None:

@@ -67,7 +67,7 @@ def cells(row) -> list[str]:
 
 
 def test_figures_count_each_town_once_and_show_members_without_a_library() -> None:
-    page = html(pro_files(view_of("pro"), "test")["reseau.md"])
+    page = html(pro_files(view_of("pro"), "test")["reseau/index.md"])
     figures = [flat(li) for li in page.select("ul.bn-figures li")]
     assert "3 Communes membres" in figures
     assert "120 700 Habitants couverts" in figures  # 100 000 (Caen, 2 libraries) + 3 700 + 17 000
@@ -87,18 +87,18 @@ def test_figures_count_each_town_once_and_show_members_without_a_library() -> No
 
 
 def test_a_fee_per_inhabitant_adds_its_column_figure_and_rate() -> None:
-    page = html(pro_files(view_of("pro", network(fee_per_inhabitant=0.15)), "test")["reseau.md"])
+    page = html(pro_files(view_of("pro", network(fee_per_inhabitant=0.15)), "test")["reseau/index.md"])
     table = page.select_one("#bn-towns-caption").parent
     assert table.select("thead th")[-1].get_text() == "Cotisation"
     assert cells(table.select("tbody tr")[0])[-1] == "15 000,00 €"  # Caen once, not once per library
     assert "18 105,00 € Cotisations annuelles" in flat(page.select_one("ul.bn-figures"))
     assert "Cotisation : 0,15 € par habitant et par an." in flat(page)
-    zero = html(pro_files(view_of("pro", network(fee_per_inhabitant=0)), "test")["reseau.md"])
+    zero = html(pro_files(view_of("pro", network(fee_per_inhabitant=0)), "test")["reseau/index.md"])
     assert "Cotisation" not in zero.get_text()
 
 
 def test_funders_budget_and_history_on_the_figures_page() -> None:
-    page = html(pro_files(view_of("pro"), "test")["reseau.md"])
+    page = html(pro_files(view_of("pro"), "test")["reseau/index.md"])
     funding = page.select_one("#bn-funding").parent
     assert "Budget annuel du réseau : 180 000,00 €." in flat(funding)
     assert [cells(tr) for tr in funding.select("tbody tr")] == [
@@ -120,19 +120,19 @@ def test_pro_profiles_table_with_totals_and_a_page_per_library() -> None:
     assert rows["Médiathèque caen-centre"][1:9] == ["Caen", "", "400", "3,5", "1 000", "21 000", "19,5", "Koha"]
     assert rows["Médiathèque vire"][3] == "—non renseigné"  # a dash, read out as "non renseigné"
     assert cells(table.select_one("tfoot tr"))[:4] == ["Total", "117 000 habitants", "", "400"]  # Caen once
-    profile = html(files["bibliotheques/caen-centre.md"])
+    profile = html(files["bibliotheques/caen-centre/index.md"])
     facts = dict(zip([flat(dt) for dt in profile.select("dt")], [flat(dd) for dd in profile.select("dd")]))
     assert facts["Population"] == "100 000 habitants"
     assert facts["Inscription des habitants"] == "gratuit"
     assert facts["Inscription des autres lecteurs"] == "12,50 €"
     assert facts["SIGB"] == "Koha 23.11 (BibLibre), depuis 2019"
     assert "Cotisation" not in facts
-    assert "Pas encore de fiche" in html(files["bibliotheques/vire.md"]).get_text()
+    assert "Pas encore de fiche" in html(files["bibliotheques/vire/index.md"]).get_text()
 
 
 def test_public_library_page_shows_what_a_reader_needs() -> None:
     files = public_files(view_of("portail"), "test", titles=False)
-    page = html(files["bibliotheques/caen-centre.md"])
+    page = html(files["bibliotheques/caen-centre/index.md"])
     text = flat(page, " ")
     assert "Ouverte 19,5 heures par semaine." in text
     assert "Habitants de Caen : gratuit" in text and "Autres lecteurs : 12,50 €" in text
@@ -140,7 +140,7 @@ def test_public_library_page_shows_what_a_reader_needs() -> None:
         "Portage à domicile"]
     assert [flat(li) for li in page.select_one("#bn-equipment").find_next("ul").select("li")] == [
         "Wi-Fi public gratuit", "4 ordinateurs en accès public", "2 liseuses à emprunter"]
-    quartier = html(files["bibliotheques/caen-quartier.md"])
+    quartier = html(files["bibliotheques/caen-quartier/index.md"])
     assert "Bibliothèques de l'agglomération" in quartier.get_text()
     assert quartier.select_one("#bn-fees") is None  # no profile: nothing invented
 
@@ -150,8 +150,8 @@ def test_an_editors_page_asks_for_generated_blocks() -> None:
                  "Notre réseau.", "content/public/a-propos.md")
     plain = Page("aide", "public", PageMeta(title="Aide"), "Des réponses.", "content/public/aide.md")
     files = public_files(view_of("portail", pages=(about, plain)), "test", titles=False)
-    page = html(files["a-propos.md"])
-    assert files["a-propos.md"].index("Notre réseau.") < files["a-propos.md"].index('id="bn-history"')
+    page = html(files["a-propos/index.md"])
+    assert files["a-propos/index.md"].index("Notre réseau.") < files["a-propos/index.md"].index('id="bn-history"')
     assert page.select_one("#bn-funding") is None  # not asked for
     towns = page.select_one("#bn-towns-caption").parent
     assert flat(towns.caption) == "3 communes membres, 120 700 habitants"
@@ -159,8 +159,8 @@ def test_an_editors_page_asks_for_generated_blocks() -> None:
     # the town's libraries link to their pages on this portal only
     assert [a["href"] for a in towns.select("a")] == [
         "../bibliotheques/caen-centre/", "../bibliotheques/caen-quartier/", "../bibliotheques/vire/"]
-    assert "bn-history" not in files["aide.md"]
-    other = html(public_files(view_of("autre", pages=(about,)), "test", titles=False)["a-propos.md"])
+    assert "bn-history" not in files["aide/index.md"]
+    other = html(public_files(view_of("autre", pages=(about,)), "test", titles=False)["a-propos/index.md"])
     assert [a.get_text() for a in other.select("#bn-towns-caption ~ tbody a")] == [
         "Médiathèque caen-centre", "Médiathèque caen-quartier"]  # vire is not on this portal: named, not linked
     assert "Médiathèque vire" in flat(other.select_one("#bn-towns-caption").parent)

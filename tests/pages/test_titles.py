@@ -47,7 +47,7 @@ def items(page: str) -> list[str]:
 
 
 def test_resource_page_shows_the_newest_ten_and_links_to_all(calvados_docs) -> None:
-    page = calvados_docs["docs/ressources/pnb.md"]
+    page = calvados_docs["docs/ressources/pnb/index.md"]
     shown = items(page)
     assert shown == [f"guid:pnb{n:05d}" for n in range(119, 109, -1)]
     assert 'href="../../ressources/pnb/titres/">Tous les titres (120)</a>' in page
@@ -55,9 +55,9 @@ def test_resource_page_shows_the_newest_ten_and_links_to_all(calvados_docs) -> N
 
 def test_listing_pages_hold_fifty_titles_each_with_previous_and_next(calvados_docs) -> None:
     first = calvados_docs["docs/ressources/pnb/titres/index.md"]
-    second = calvados_docs["docs/ressources/pnb/titres/page-2.md"]
-    third = calvados_docs["docs/ressources/pnb/titres/page-3.md"]
-    assert "docs/ressources/pnb/titres/page-4.md" not in calvados_docs
+    second = calvados_docs["docs/ressources/pnb/titres/page-2/index.md"]
+    third = calvados_docs["docs/ressources/pnb/titres/page-3/index.md"]
+    assert "docs/ressources/pnb/titres/page-4/index.md" not in calvados_docs
     assert [len(items(p)) for p in (first, second, third)] == [50, 50, 20]
     assert items(first)[0] == "guid:pnb00119" and items(third)[-1] == "guid:pnb00000"
     assert "Page 1 sur 3" in first and "Page précédente" not in first
@@ -106,7 +106,7 @@ def test_unusable_title_urls_fall_back_to_the_resource_page(graph) -> None:
 
 
 def test_resources_without_titles_have_no_titles_section(calvados_docs) -> None:
-    assert "bn-resource-titles" not in calvados_docs["docs/ressources/cafeyn.md"]
+    assert "bn-resource-titles" not in calvados_docs["docs/ressources/cafeyn/index.md"]
     assert not any(path.startswith("docs/ressources/cafeyn/titres") for path in calvados_docs)
 
 

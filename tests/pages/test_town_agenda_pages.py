@@ -27,13 +27,13 @@ def test_town_pages_have_clean_addresses_and_the_declared_name(graph) -> None:
     docs = generate_site(big, big.site("calvados"), DEMO_NOW)
     for slug, name in [("l-aigle", "L’Aigle"), ("saint-etienne-du-rouvray", "Saint-Étienne-du-Rouvray"),
                        ("oeuilly", "Œuilly")]:
-        page = docs[f"docs/agenda/communes/{slug}.md"]
+        page = docs[f"docs/agenda/communes/{slug}/index.md"]
         assert f"<h1>Agenda — {name}</h1>" in page
         assert f'href="../agenda/communes/{slug}/"' in docs["docs/agenda/index.md"]
-    ifs = docs["docs/agenda/communes/ifs.md"]
+    ifs = docs["docs/agenda/communes/ifs/index.md"]
     assert "<h1>Agenda — Ifs</h1>" in ifs  # the name network.towns gives, not the library file's
     assert 'href="../../../agenda/bibliotheques/ifs/"' in ifs and 'href="../../../agenda/bibliotheques/ifs-2/"' in ifs
-    library = docs["docs/agenda/bibliotheques/ifs-2.md"]  # its town named the same way, linked to its page
+    library = docs["docs/agenda/bibliotheques/ifs-2/index.md"]  # its town named the same way, linked to its page
     assert ">Agenda — Ifs</a>" in library and "IFS" not in library
     assert not [path for path in docs if path.startswith("docs/agenda/communes/") and "ifs" in path
-                and path != "docs/agenda/communes/ifs.md"]
+                and path != "docs/agenda/communes/ifs/index.md"]
