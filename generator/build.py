@@ -23,7 +23,7 @@ from . import ledger, locks, workers
 from .clock import epoch_of
 from .digests import code_digest
 from .engine_check import declared_looks, engine_problems, template_problems
-from .engines import CLEAN, DIRTY, UNCHANGED, Engine, default_engine
+from .engines import CLEAN, DIRTY, UNCHANGED, Engine, engine_named
 from .errors import BibnumError, BuildFailed
 from .ledger import Ledger, Published
 from .linkcheck import LinksBroken
@@ -34,7 +34,7 @@ from .models.graph import NetworkGraph
 from .models.site import Site
 from .pages.hub import hub_page
 from .publish import publish_file, publish_site, recover, staging_area, sync
-from .search import INDEX_DIR, META, drop_material_index
+from .search import INDEX_DIR, META
 from .site_keys import input_digests
 from .validate import validate
 from .work_tree import STATE
@@ -90,7 +90,8 @@ def build(
     state: str = STATE,
     parse_cache: ParseCache | None = None,
     preview: bool = False,
-    engine: Engine | None = None,
+    engine: Engine | str | None = None,
+    announce_engine: bool = True,
     log=lambda message: None,
 ) -> BuildResult:
     """Build the named sites (default: all) into OUT/<site>; what is published never changes on failure.
@@ -108,6 +109,9 @@ def build(
     stay warm from one build to the next, and each site is published as soon as the engine
     has rendered it, its search index just after: an edit shows sooner. Sites are then
     published one by one, not all at once.
+
+    `engine`: the engine, or its name, instead of the one data/sites.yml names; with
+    `announce_engine`, the build says first which engine renders and how it is maintained.
     """
     root = find_project(project)
     out = (out or root / "site").resolve()
@@ -118,14 +122,14 @@ def build(
             _drop_legacy_state(root / state)
             return _build(root, out, sites=sites, now=now, site_urls=site_urls, strict=strict,
                           incremental=incremental, state=state, parse_cache=parse_cache, preview=preview,
-                          engine=engine or default_engine(), log=log)
+                          engine=engine, announce_engine=announce_engine, log=log)
         except OSError as exc:  # a full disk, a permission: said in one line (publishing says its own)
             raise BuildFailed(say("build.system_failed", why=system_error(exc), path=cut(exc.filename or "?"),
                                   out=out)) from exc
 
 
 def _build(root: Path, out: Path, *, sites, now, site_urls, strict, incremental, state, parse_cache, preview,
-           engine: Engine, log) -> BuildResult:
+           engine: Engine | str | None, announce_engine: bool, log) -> BuildResult:
     timings: dict[str, float] = {}
     started = time.perf_counter()
     # Read before loading: a file saved meanwhile makes the next build's key differ, never this one lie.
@@ -136,6 +140,10 @@ def _build(root: Path, out: Path, *, sites, now, site_urls, strict, incremental,
         with ParseCache.kept(root / state, code=code_digest()) as cache:
             graph = load_graph(root, cache)
     timings["load_validate"] = time.perf_counter() - started
+    engine = engine if isinstance(engine, Engine) else engine_named(engine or graph.engine)
+    if announce_engine:
+        log(say("build.engine", label=engine.label, identity=engine.identity(),
+                status=engine.status(now.date())))
     with _frozen():  # the graph lives as long as the build: the cyclic GC need not scan it again and again
         chosen = _choose(graph, sites)
         ledgers = {s.id: ledger.read(root / state, s.id) if incremental else None for s in chosen}
@@ -193,7 +201,6 @@ def _make_sites(job: workers.Job, engine: Engine, chosen: list[Site], results: d
             for site in chosen:
                 rendering[site.id].result()
                 result, folder = results[site.id], job.engine_dir(site.id)
-                drop_material_index(folder)
                 if publish_now is not None:
                     publish_now(site.id)
                 index = indexed[site.id].result()

@@ -17,11 +17,16 @@ from .linkcheck import LinksBroken, check_built_site
 from .linkcheck.report import FORMATS, external_summary, format_problem
 from .load.project import find_project
 from .messages import count, listed, say
+from .models.site import ENGINE_NAMES
 
 PROJECT = click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".", required=False)
 TODAY = click.option(
     "--today", metavar="DATETIME",
     help="The build's 'now' (ISO date or date-time, Paris time); default: SOURCE_DATE_EPOCH, else the clock.",
+)
+ENGINE = click.option(
+    "--engine", type=click.Choice(ENGINE_NAMES),
+    help="Render with this engine instead of the one data/sites.yml names (`engine:`).",
 )
 
 
@@ -172,14 +177,15 @@ def _check_links(graph, out: Path, fmt: str) -> None:
 @click.option("--strict", is_flag=True, help="Fail when a post-build check (links...) finds a problem.")
 @click.option("--clean", is_flag=True,
               help="Render every page again (default: only what changed since the last build of this folder).")
+@ENGINE
 @TODAY
 def build(project: Path, sites: tuple[str, ...], out: Path | None, strict: bool, clean: bool,
-          today: str | None) -> None:
+          engine: str | None, today: str | None) -> None:
     """Validate, then build every site (or the named ones) into OUT/<site-id>/."""
     with _errors():
         started = time.perf_counter()
         result = build_sites(project, sites=list(sites), out=out, now=build_now(today), strict=strict,
-                             incremental=not clean, log=click.echo)
+                             incremental=not clean, engine=engine, log=click.echo)
         pages = ", ".join(say("cli.site_pages", site=s.site, pages=count(s.pages, "count.page")) for s in result.sites)
         click.echo(say("cli.built", seconds=f"{time.perf_counter() - started:.1f}".replace(".", ","), pages=pages))
 
@@ -208,13 +214,15 @@ def harvest(project: Path, only: tuple[str, ...], force: bool, accept_drop: bool
 @click.option("--site", "sites", multiple=True, metavar="ID", help="Preview only this site (repeatable).")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@ENGINE
 @TODAY
-def serve(project: Path, sites: tuple[str, ...], host: str, port: int, today: str | None) -> None:
+def serve(project: Path, sites: tuple[str, ...], host: str, port: int, engine: str | None,
+          today: str | None) -> None:
     """Build and serve the sites for preview; an edit shows after a reload, no restart needed."""
     from .serve import serve as run_server
 
     with _errors():
-        run_server(find_project(project), sites=list(sites), host=host, port=port, today=today)
+        run_server(find_project(project), sites=list(sites), host=host, port=port, today=today, engine=engine)
 
 
 @main.command()

@@ -29,26 +29,30 @@ SESSION_LOCK = "serve.lock"
 WATCHED = ("data", "content", "themes", "mkdocs.yml")
 
 
-def serve(root: Path, *, sites: list[str], host: str, port: int, today: str | None) -> None:
+def serve(root: Path, *, sites: list[str], host: str, port: int, today: str | None,
+          engine: str | None = None) -> None:
     """Preview the project until Ctrl+C; BuildBusy at once when another preview of it is running.
 
     The session lock is held for the server's whole life, so each rebuild's `build()` finds the
     preview's state and output locks free (only this process takes them, one rebuild at a time).
     """
     with locks.hold(root / PREVIEW_STATE / SESSION_LOCK, subject=say("lock.subject.preview"), log=click.echo):
-        _serve(root, sites=sites, host=host, port=port, today=today)
+        _serve(root, sites=sites, host=host, port=port, today=today, engine=engine)
 
 
-def _serve(root: Path, *, sites: list[str], host: str, port: int, today: str | None) -> None:
+def _serve(root: Path, *, sites: list[str], host: str, port: int, today: str | None, engine: str | None) -> None:
     out = root / PREVIEW
     base = f"http://{host}:{port}/"
 
     parsed = ParseCache()  # only edited files are parsed again
+    announced: set[str] = set()  # the engine is introduced once, not at every rebuild
 
     def rebuild() -> None:
         try:
             build(root, sites=sites, out=out, now=build_now(today), site_urls=lambda site_id: f"{base}{site_id}/",
-                  state=PREVIEW_STATE, parse_cache=parsed, preview=True, log=click.echo)
+                  state=PREVIEW_STATE, parse_cache=parsed, preview=True, engine=engine,
+                  announce_engine=not announced, log=click.echo)
+            announced.add("engine")
             click.echo(say("serve.ready", url=base))
         except ProjectInvalid as exc:
             for problem in exc.problems:

@@ -104,6 +104,7 @@ def validate(sources: Sources) -> NetworkGraph:
         titles=harvest.titles,
         harvest_sources={src.id: src for src in declared},
         audit=audit,
+        engine=sites_file.engine,
     )
 
 

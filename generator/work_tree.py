@@ -73,7 +73,7 @@ def write_work_tree(root: Path, site_id: str, files: dict[str, str | bytes], *, 
     if on_disk is None or digests is None:
         writer.write_all(files)
         writer.keep(kept)
-        writer.remove_stale()
+        writer.remove_stale(spare_hidden=True)  # an engine's own files (Zensical's cache) live there
         return writer.report
     folder = root / work / site_id
     unchanged = {path for path in files

@@ -84,11 +84,18 @@ class GuardedWriter:
             self._claim(relpath)
             self.report.unchanged += 1
 
-    def remove_stale(self) -> None:
-        """Delete files under root that this run did not write (a deleted event's page...)."""
+    def remove_stale(self, *, spare_hidden: bool = False) -> None:
+        """Delete files under root that this run did not write (a deleted event's page...).
+
+        `spare_hidden`: entries at the top whose name starts with a dot are someone else's
+        (an engine's cache in a work tree) and are left alone."""
         root = str(self.root)
         for parent, dirs, names in os.walk(root, topdown=False):
             rel_parent = os.path.relpath(parent, root)
+            if spare_hidden and rel_parent == ".":
+                names = [name for name in names if not name.startswith(".")]
+            elif spare_hidden and rel_parent.startswith("."):  # inside a hidden top folder
+                continue
             for name in names:
                 rel = name if rel_parent == "." else f"{rel_parent}/{name}"
                 if rel not in self._seen:

@@ -20,21 +20,23 @@ from generator.engines.mkdocs import GLOBAL_PREFIXES, drop_outputs, output_path
 
 class FakeEngine(Engine):
     name = "fake"
+    label = "moteur factice"
+    packages = ()
 
-    def __init__(self, *, after_each_file: Callable[[Path], None] | None = None, version: str = "1"):
-        self.version = version
+    def __init__(self, *, after_each_file: Callable[[Path], None] | None = None):
         self.after_each_file = after_each_file  # a test's hook: fail or kill in the middle of a run
-        self.runs: list[tuple[str, str]] = []  # (site, clean or dirty), in order
 
     def identity(self) -> str:
-        return f"fake-engine={self.version}"
+        return "fake-engine=1"
+
+    def status(self, today) -> str:
+        return "moteur des tests, jamais publié."
 
     def mode_for(self, changes: Changes) -> str:
         touched = (*changes.written, *changes.removed)
         return CLEAN if any(path.startswith(GLOBAL_PREFIXES) for path in touched) else DIRTY
 
     def render(self, work: Path, out: Path, *, epoch: int, changes: Changes | None) -> None:
-        self.runs.append((work.name, CLEAN if changes is None else DIRTY))
         if changes is None:
             shutil.rmtree(out, ignore_errors=True)
             todo = sorted(p.relative_to(work).as_posix() for p in (work / "docs").rglob("*") if p.is_file())

@@ -26,14 +26,15 @@ def network(tmp_path: Path) -> Path:
 def test_the_build_log_is_french(network, tmp_path):
     lines: list[str] = []
     build(network, out=tmp_path / "out", now=NOW, engine=FakeEngine(), log=lines.append)
-    portal, pro, done = lines
+    engine, portal, pro, done = lines
+    assert engine == "moteur : moteur factice (fake-engine=1). moteur des tests, jamais publié."
     assert portal.startswith("portail : ") and " pages générées, " in portal
     assert portal.endswith(" modifiés, moteur relancé en entier")
     assert pro.startswith("pro : ")
     assert done == f"portail, pro construits dans {(tmp_path / 'out').resolve()}"
     lines.clear()
     build(network, out=tmp_path / "out", now=NOW, engine=FakeEngine(), log=lines.append)
-    assert lines[0].startswith("portail : sources inchangées, ") and lines[0].endswith(" gardées, moteur non relancé")
+    assert lines[1].startswith("portail : sources inchangées, ") and lines[1].endswith(" gardées, moteur non relancé")
     lines.clear()
     build(network, sites=["pro"], out=tmp_path / "out", now=NOW, engine=FakeEngine(), log=lines.append)
     assert lines[-1] == f"pro construit dans {(tmp_path / 'out').resolve()}"
@@ -54,3 +55,35 @@ def test_an_engine_failure_says_so_in_french(tmp_path):
         run_mkdocs(config, tmp_path / "out", epoch=0)
     assert str(raised.value).startswith("le moteur (MkDocs) a échoué sur le site « portail » ; rien n'a été "
                                         "publié. Ses derniers messages (en anglais) :\n  ")
+
+
+def test_each_engine_tells_how_it_is_maintained_and_how_to_switch():
+    from datetime import date
+
+    from generator.engines import MkDocs, ProperDocs, Zensical
+
+    before, after = date(2026, 12, 3), date(2027, 5, 5)
+    material = MkDocs().status(before)
+    assert "jusqu'à sa fin de vie le 5 mai 2027" in material and "« engine: zensical »" in material
+    assert "--engine zensical" in material and "README, « Moteurs de rendu »" in material
+    assert MkDocs().status(after).startswith("Material for MkDocs a atteint sa fin de vie le 5 mai 2027 : plus "
+                                             "aucun correctif, même de sécurité")
+    assert "ProperDocs continue MkDocs 1.x et reste maintenu" in ProperDocs().status(before)
+    assert "a atteint sa fin de vie" in ProperDocs().status(after)
+    assert Zensical().status(before) == Zensical().status(after)
+    assert "« engine: mkdocs-material »" in Zensical().status(before)
+
+
+def test_an_engine_that_is_not_installed_says_how_to_install_it(monkeypatch):
+    from generator.engines import Zensical, engine_named
+
+    monkeypatch.setattr(Zensical, "packages", ("zensical-absent-de-ce-poste",))
+    with pytest.raises(BibnumError) as raised:
+        engine_named("zensical")
+    assert str(raised.value) == (
+        "le moteur zensical n'est pas installé (il manque zensical-absent-de-ce-poste) ; installez-le avec "
+        "« pip install 'bibnum[zensical]' », ou choisissez-en un autre (« engine: » dans data/sites.yml, "
+        "ou --engine)")
+    with pytest.raises(BibnumError, match="^moteur inconnu : « hugo » ; bibnum sait construire avec "
+                                          "mkdocs-material, properdocs, zensical$"):
+        engine_named("hugo")

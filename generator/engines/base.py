@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from datetime import date
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+from ..messages import say
 
 CLEAN, DIRTY, UNCHANGED = "clean", "dirty", "unchanged"
 
@@ -25,14 +30,32 @@ class Engine(ABC):
 
     The build keeps the engine's output folder between builds and knows, from the site's
     ledger, exactly which tree was last rendered into it; it asks the engine to render
-    again either everything (clean) or only `changes` (dirty).
+    again either everything (clean) or only `changes` (dirty). After `render`, the output
+    folder holds what the site publishes and nothing else (the build then adds the search index).
     """
 
-    name: str
+    name: str  # as written in data/sites.yml (`engine:`) and given to --engine
+    label: str  # as readers of bibnum's messages know it
+    packages: tuple[str, ...]  # the distributions that render, for `identity` and the install hint
+    extra: str = ""  # the optional dependency set of bibnum that installs them (`pip install 'bibnum[extra]'`)
 
-    @abstractmethod
     def identity(self) -> str:
         """Names and versions of what renders: any change makes the next run clean."""
+        return " ".join(f"{name}={version(name)}" for name in self.packages)
+
+    def missing(self) -> list[str]:
+        """The distributions this engine needs that are not installed."""
+        absent = []
+        for name in self.packages:
+            try:
+                version(name)
+            except PackageNotFoundError:
+                absent.append(name)
+        return absent
+
+    def status(self, today: date) -> str:
+        """How this engine is maintained on TODAY, and how to switch, as the build says it."""
+        return say(f"engine.status.{self.name}")
 
     @abstractmethod
     def mode_for(self, changes: Changes) -> str:
@@ -42,3 +65,17 @@ class Engine(ABC):
     def render(self, work: Path, out: Path, *, epoch: int, changes: Changes | None) -> None:
         """Render WORK into OUT: everything (OUT emptied first) when `changes` is None, else
         only what changed since the run that produced OUT's content. Raise BuildFailed on failure."""
+
+
+def drop_files(out: Path, names: tuple[str, ...]) -> None:
+    """Remove files an engine leaves in its output that the site does not publish, and the folders they empty."""
+    for name in names:
+        target = out / name
+        if target.is_dir():
+            shutil.rmtree(target)
+            continue
+        target.unlink(missing_ok=True)
+        parent = target.parent
+        while parent != out and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent

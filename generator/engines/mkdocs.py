@@ -1,4 +1,5 @@
-"""MkDocs with mkdocs-material: clean or differential runs in a child process.
+"""MkDocs (or ProperDocs, its maintained continuation) with mkdocs-material: clean or
+differential runs in a child process.
 
 In a differential run MkDocs (`--dirty`) renders only the Markdown files newer than their
 HTML and copies only the newer static files. The build gives the exact changes (the site's
@@ -15,7 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
-from importlib.metadata import version
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -23,20 +24,29 @@ import yaml
 from ..errors import BuildFailed
 from ..lifetime import LAUNCHER
 from ..messages import say
-from .base import CLEAN, DIRTY, Changes, Engine
+from ..search import MATERIAL_INDEX
+from .base import CLEAN, DIRTY, Changes, Engine, drop_files
 
+# Material for MkDocs gets critical fixes and security updates until then (its own notice).
+MATERIAL_END_OF_LIFE = date(2027, 5, 5)
 # Files of the work tree whose change reaches every page (nav, theme, plugins' options).
 GLOBAL_PREFIXES = ("mkdocs.yml", "overrides/")
 # The blog plugin names a post's page after its slug, not its file: a deleted post's page
 # cannot be found from its path, so deleting one makes the next run clean.
 POST_FOLDER = "posts"
+# What Material leaves that no site publishes: its lunr index (bibnum's search has its own) and
+# the gzipped copy of sitemap.xml (other engines write none; sitemap.xml is the one that is linked).
+LEFTOVERS = (MATERIAL_INDEX, "sitemap.xml.gz")
 
 
 class MkDocs(Engine):
-    name = "mkdocs"
+    name = "mkdocs-material"
+    packages = ("mkdocs", "mkdocs-material")
+    module = "mkdocs"  # run as `python -m <module> build`
+    label = "MkDocs"
 
-    def identity(self) -> str:
-        return " ".join(f"{name}={version(name)}" for name in ("mkdocs", "mkdocs-material"))
+    def status(self, today: date) -> str:
+        return say(f"engine.status.{self.name}" + (".ended" if today >= MATERIAL_END_OF_LIFE else ""))
 
     def mode_for(self, changes: Changes) -> str:
         if any(path.startswith(GLOBAL_PREFIXES) for path in (*changes.written, *changes.removed)):
@@ -53,7 +63,19 @@ class MkDocs(Engine):
                 if (work / path).is_file():
                     os.utime(work / path)
             refresh_blog(work)
-        run_mkdocs(work / "mkdocs.yml", out, epoch=epoch, dirty=changes is not None)
+        run_mkdocs(work / "mkdocs.yml", out, epoch=epoch, dirty=changes is not None, module=self.module,
+                   label=self.label)
+        drop_files(out, LEFTOVERS)
+
+
+class ProperDocs(MkDocs):
+    """ProperDocs continues MkDocs 1.x (unmaintained) as a drop-in: same configuration, plugins and theme."""
+
+    name = "properdocs"
+    packages = ("properdocs", "mkdocs-material")
+    module = "properdocs"
+    label = "ProperDocs"
+    extra = "properdocs"
 
 
 def drop_outputs(out: Path, removed: tuple[str, ...] | list[str]) -> list[str]:
@@ -99,8 +121,9 @@ def output_path(doc_path: str) -> str:
     return stem + "/index.html"
 
 
-def run_mkdocs(config: Path, site_dir: Path, *, epoch: int, dirty: bool = False) -> None:
-    """`mkdocs build` in a child process: isolated, parallelisable, its logs kept for errors.
+def run_mkdocs(config: Path, site_dir: Path, *, epoch: int, dirty: bool = False, module: str = "mkdocs",
+               label: str = "MkDocs") -> None:
+    """`mkdocs build` (or `properdocs build`: MODULE) in a child process: isolated, parallelisable, its logs kept for errors.
 
     The child never imports a file of the project (a `click.py` or `markdown.py` an editor
     dropped at its root would otherwise run, since `python -m` puts the working directory
@@ -111,8 +134,8 @@ def run_mkdocs(config: Path, site_dir: Path, *, epoch: int, dirty: bool = False)
     from one run to the next.
     """
     config, site_dir = config.resolve(), site_dir.resolve()
-    # The launcher makes the engine die with this process (generator/lifetime.py), then runs `-m mkdocs`.
-    command = [sys.executable, "-P", "-s", "-c", LAUNCHER, str(os.getpid()), "mkdocs", "build", "-q", "-f",
+    # The launcher makes the engine die with this process (generator/lifetime.py), then runs `-m MODULE`.
+    command = [sys.executable, "-P", "-s", "-c", LAUNCHER, str(os.getpid()), module, "build", "-q", "-f",
                str(config), "-d", str(site_dir)]
     if dirty:
         command.append("--dirty")
@@ -123,4 +146,4 @@ def run_mkdocs(config: Path, site_dir: Path, *, epoch: int, dirty: bool = False)
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent, check=False)
     if result.returncode != 0:
         log = (result.stderr or result.stdout).strip().splitlines()[-20:]
-        raise BuildFailed(say("build.engine_failed", site=config.parent.name, log="\n  ".join(log)))
+        raise BuildFailed(say("build.engine_failed", engine=label, site=config.parent.name, log="\n  ".join(log)))

@@ -19,8 +19,28 @@ MESSAGES: dict[str, str] = {
                            "resté entier, l'ancien ou le nouveau. Libérez de la place ou corrigez les droits, puis "
                            "relancez",
     "build.publish_failed": "la publication dans {out} a échoué ({why}) ; le site publié est resté tel quel",
-    "build.engine_failed": "le moteur (MkDocs) a échoué sur le site « {site} » ; rien n'a été publié. Ses "
+    "build.engine_failed": "le moteur ({engine}) a échoué sur le site « {site} » ; rien n'a été publié. Ses "
     "derniers messages (en anglais) :\n  {log}",
+    "build.engine": "moteur : {label} ({identity}). {status}",
+    "engine.status.mkdocs-material": "Material for MkDocs ne reçoit plus que des correctifs critiques et de "
+    "sécurité, jusqu'à sa fin de vie le 5 mai 2027, et MkDocs 1.x n'est plus maintenu. Pour changer de moteur : "
+    "une ligne « engine: zensical » (ou « engine: properdocs ») dans data/sites.yml, ou --engine zensical "
+    "pour un essai (README, « Moteurs de rendu »).",
+    "engine.status.mkdocs-material.ended": "Material for MkDocs a atteint sa fin de vie le 5 mai 2027 : plus "
+    "aucun correctif, même de sécurité, et MkDocs 1.x n'est plus maintenu. Changez de moteur : une ligne "
+    "« engine: zensical » (ou « engine: properdocs ») dans data/sites.yml (README, « Moteurs de rendu »).",
+    "engine.status.properdocs": "ProperDocs continue MkDocs 1.x et reste maintenu ; le thème mkdocs-material "
+    "ne reçoit plus que des correctifs critiques jusqu'au 5 mai 2027. Le successeur de Material : "
+    "« engine: zensical » dans data/sites.yml (README, « Moteurs de rendu »).",
+    "engine.status.properdocs.ended": "ProperDocs continue MkDocs 1.x et reste maintenu, mais le thème "
+    "mkdocs-material a atteint sa fin de vie le 5 mai 2027 : plus aucun correctif. Changez de moteur : "
+    "« engine: zensical » dans data/sites.yml (README, « Moteurs de rendu »).",
+    "engine.status.zensical": "Zensical est le successeur maintenu de Material for MkDocs (encore en versions "
+    "0.x : une mise à jour peut changer son rendu). Pour revenir au moteur par défaut : "
+    "« engine: mkdocs-material » dans data/sites.yml.",
+    "engine.unknown": "moteur inconnu : « {name} » ; bibnum sait construire avec {known}",
+    "engine.missing": "le moteur {engine} n'est pas installé (il manque {packages}) ; installez-le avec "
+    "« {install} », ou choisissez-en un autre (« engine: » dans data/sites.yml, ou --engine)",
     "count.changed_file": "fichier modifié|fichiers modifiés",
     "writer.twice": "{path} : écrit deux fois dans la même construction (deux sorties visent le même chemin) ; "
     "c'est une erreur de bibnum, signalez-la",

@@ -13,7 +13,7 @@ from .event import Event
 from .group import Group
 from .library import Library
 from .resource import Resource
-from .site import Network, Site
+from .site import DEFAULT_ENGINE, Network, Site
 from .source import Source
 from .taxonomy import Taxonomy, Term
 from .title import Title
@@ -61,6 +61,8 @@ class NetworkGraph:
     harvest_sources: Mapping[str, Source] = field(default_factory=lambda: MappingProxyType({}))
     # The last accessibility audit (data/audit/accessibility.json), for the statements; None before the first.
     audit: AccessibilityAudit | None = None
+    # The rendering engine named in data/sites.yml (generator/engines/).
+    engine: str = DEFAULT_ENGINE
 
     @classmethod
     def create(cls, **parts: object) -> "NetworkGraph":

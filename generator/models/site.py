@@ -159,8 +159,20 @@ class Network(Model):
     )
 
 
+# The rendering engines a project may name (generator/engines/ has one adapter for each).
+ENGINE_NAMES = ("mkdocs-material", "properdocs", "zensical")
+DEFAULT_ENGINE = "mkdocs-material"
+
+
 class SitesFile(Model):
     """The whole of data/sites.yml."""
 
     network: Network
     sites: list[Site] = Field(min_length=1, description="Les sites construits (au moins un).")
+    engine: Literal[ENGINE_NAMES] = Field(  # type: ignore[valid-type]
+        DEFAULT_ENGINE,
+        description="Le moteur qui met les pages en forme : `mkdocs-material` (par défaut ; Material for MkDocs "
+        "n'est plus maintenu après le 5 mai 2027), `properdocs` (la suite maintenue de MkDocs, avec le même "
+        "thème) ou `zensical` (le successeur de Material). Une ligne suffit pour changer, par ex. "
+        "`engine: zensical` ; le moteur choisi doit être installé (`pip install 'bibnum[zensical]'`).",
+    )

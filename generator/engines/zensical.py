@@ -1,0 +1,74 @@
+"""Zensical, Material for MkDocs' maintained successor: it reads the same mkdocs.yml.
+
+Its command line has no output option, no quiet mode and no differential mode of the MkDocs
+kind: its output folder must lie inside the project it builds, it empties that folder and
+writes every page again on each run, and it keeps a cache of rendered pages (`.cache/` in the
+work tree) that makes a run after a small edit fast. So bibnum runs it on the site's work tree
+with a copy of mkdocs.yml naming a hidden output folder in the tree, then moves that folder
+to the engine's output. Files at the top of a work tree whose name starts with a dot are
+the engine's (generator/writer.py never removes them). A change that reaches every page
+(mkdocs.yml, overrides/) empties the cache first: nothing of an earlier theme can survive.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from ..errors import BuildFailed
+from ..lifetime import LAUNCHER
+from ..messages import say
+from .base import CLEAN, DIRTY, Changes, Engine, drop_files
+from .mkdocs import GLOBAL_PREFIXES
+
+CONFIG = ".zensical.yml"  # mkdocs.yml with the output folder below
+OUTPUT = ".zensical-site"
+CACHE = ".cache"  # Zensical's, in the folder it builds
+# What Zensical leaves that no site publishes: its search index (bibnum's search has its own).
+LEFTOVERS = ("search.json",)
+
+
+class Zensical(Engine):
+    name = "zensical"
+    label = "Zensical"
+    packages = ("zensical",)
+    extra = "zensical"
+
+    def mode_for(self, changes: Changes) -> str:
+        if any(path.startswith(GLOBAL_PREFIXES) for path in (*changes.written, *changes.removed)):
+            return CLEAN
+        return DIRTY  # its cache knows which pages an edit reaches
+
+    def render(self, work: Path, out: Path, *, epoch: int, changes: Changes | None) -> None:
+        work, out = work.resolve(), out.resolve()
+        inner = work / OUTPUT
+        shutil.rmtree(inner, ignore_errors=True)
+        if changes is None:
+            shutil.rmtree(work / CACHE, ignore_errors=True)
+        config = yaml.safe_load((work / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+        config["site_dir"] = OUTPUT
+        (work / CONFIG).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        run_zensical(work / CONFIG, epoch=epoch, clean=changes is None)
+        drop_files(inner, LEFTOVERS)
+        shutil.rmtree(out, ignore_errors=True)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(inner, out)
+
+
+def run_zensical(config: Path, *, epoch: int, clean: bool) -> None:
+    """`zensical build` in a child process, isolated as run_mkdocs is (generator/engines/mkdocs.py)."""
+    command = [sys.executable, "-P", "-s", "-c", LAUNCHER, str(os.getpid()), "zensical", "build", "-f", str(config)]
+    if clean:
+        command.append("--clean")
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+    env.update(SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0")
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent, check=False)
+    if result.returncode != 0 or not (config.parent / OUTPUT).is_dir():
+        log = (result.stderr or result.stdout).strip().splitlines()[-20:]
+        raise BuildFailed(say("build.engine_failed", engine="Zensical", site=config.parent.name,
+                              log="\n  ".join(log)))
