@@ -126,7 +126,10 @@ FILE_TYPES: tuple[FileType, ...] = (
         ("content/public/*.md", "content/pro/*.md"),
         PageMeta,
         "Un fichier Markdown par page (aide, questions fréquentes, documents de référence) : "
-        "l'en-tête entre deux lignes `---` porte les clés ci-dessous, le texte de la page suit.",
+        "l'en-tête entre deux lignes `---` porte les clés ci-dessous, le texte de la page suit. "
+        "La page `aide.md` est publiée à l'adresse `aide/` du site ; pour lier une autre page, écrivez "
+        "son adresse relative à celle de la page, par ex. `[l'agenda](../agenda/)` ou `[l'aide](../aide/)` "
+        "(un lien vers un fichier, comme `aide.md`, ne mène à aucune page).",
         _page_example,
         front_matter=True,
         example_body="## Comment me connecter ?\n\nAvec le numéro de votre carte de bibliothèque.",
