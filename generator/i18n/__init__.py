@@ -48,6 +48,17 @@ def _long_date(year: int, month: int, day: int) -> str:
     return _babel_date(date(year, month, day), f"EEEE '{first}' MMMM y", locale=LOCALE)
 
 
+def day_date(value: date | datetime) -> str:
+    """'28 novembre 2026', '1er octobre 2026': a blog post's date."""
+    return _day_date(value.year, value.month, value.day)
+
+
+@lru_cache(maxsize=4096)
+def _day_date(year: int, month: int, day: int) -> str:
+    first = "1er" if day == 1 else str(day)
+    return _babel_date(date(year, month, day), f"'{first}' MMMM y", locale=LOCALE)
+
+
 def short_date(value: date | datetime) -> str:
     """'28 nov. 2026'."""
     return _short_date(value.year, value.month, value.day)

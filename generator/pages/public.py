@@ -6,7 +6,7 @@ import html
 from collections.abc import Mapping
 
 from ..gc_pause import paused_gc
-from ..i18n import text as _
+from ..i18n import day_date, text as _
 from ..outputs import locations as published
 from ..outputs.embed import example_record, resource_fields, snippet_html
 from ..outputs.ical import calendar_ics, day_stamp
@@ -192,6 +192,10 @@ def news_files(view: SiteView, blog_dir: str, title: str) -> dict[str, str]:
         front = {
             "title": markdown_text(meta.title),
             "date": meta.date,
+            # The date as readers see it, in French on every engine (the blog plugin's `date` filter
+            # follows theme.language on Material, but writes English on Zensical): look/partials/post.html
+            # and look/blog-post.html print it.
+            "date_text": day_date(meta.date),
             "slug": post.id,
             "categories": [markdown_text(name) for name in meta.categories],
             "authors": list(meta.authors),
