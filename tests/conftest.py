@@ -50,6 +50,24 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return build(root, out=root / "site", now=DEMO_NOW)
 
 
+# The engines besides the default one (mkdocs-material, which `demo_build` uses).
+OTHER_ENGINES = ("properdocs", "zensical")
+
+
+@pytest.fixture(scope="session")
+def engine_build(tmp_path_factory: pytest.TempPathFactory):
+    """`engine_build(name)`: the demo network built for real with that engine, once per session."""
+    built: dict[str, BuildResult] = {}
+
+    def build_with(name: str) -> BuildResult:
+        if name not in built:
+            root = copy_project(tmp_path_factory.mktemp(f"demo-{name}") / "network")
+            built[name] = build(root, out=root / "site", now=DEMO_NOW, engine=name)
+        return built[name]
+
+    return build_with
+
+
 def run_check(project: Path, **env: str) -> subprocess.CompletedProcess:
     """`bibnum check PROJECT` as an editor runs it: a subprocess, its exit code and what it printed."""
     return subprocess.run(
