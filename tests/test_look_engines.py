@@ -113,6 +113,16 @@ def test_blog_dates_are_french(rendered):
             assert not ENGLISH_MONTHS.search(html), page
 
 
+def test_the_404_page_is_french_and_leads_home(rendered):
+    for site, html_dir in rendered.items():
+        html = (html_dir / "404.html").read_text(encoding="utf-8")
+        assert "Not found" not in html, site
+        assert "<h1>Page introuvable</h1>" in html, site
+        # Absolute from the site's URL (https://v.example.org/<site>/) on both engines: it works at every depth.
+        assert re.search(rf'<a href="/{site}/\.?">Retour à l(&#39;|&#x27;)accueil</a>', html), site
+        assert re.search(rf'<link rel="stylesheet" href="/{site}/assets/bibnum/search.css">', html), site
+
+
 def test_french_day_dates():
     assert day_date(date(2026, 10, 1)) == "1er octobre 2026"
     assert day_date(datetime(2025, 9, 15, 18, 30)) == "15 septembre 2025"

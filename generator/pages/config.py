@@ -50,6 +50,8 @@ def site_config(base: dict[str, Any], view: SiteView, *, site_url: str | None = 
     # Header search box (generator/look/partials/search.html): its strings, and Algolia's public settings.
     config["extra"]["bibnum"]["search"] = page_settings(
         site.kind, site.algolia.model_dump() if site.algolia is not None else None)
+    # The 404 page's text (generator/look/404.html): the engines' own is English ("404 - Not found").
+    config["extra"]["bibnum"]["not_found"] = {key: _(f"not_found.{key}") for key in ("title", "text", "home")}
     # Every page's Content-Security-Policy (generator/look/main.html): see csp.py.
     config["extra"]["bibnum"]["csp"] = content_security_policy(
         engine_script_hashes(), site.algolia.app_id if site.algolia is not None else None)

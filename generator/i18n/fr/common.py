@@ -22,6 +22,11 @@ STRINGS: dict[str, str] = {
     "count.inhabitant": "habitant|habitants",
     "count.post": "billet|billets",
     "count.simultaneous": "accès simultané|accès simultanés",
+    # the page of an address that leads nowhere (404.html of every site)
+    "not_found.title": "Page introuvable",
+    "not_found.text": "Aucune page de ce site ne se trouve à cette adresse : elle a peut-être changé, ou le lien suivi "
+                      "est incomplet.",
+    "not_found.home": "Retour à l'accueil",
     # dates
     "date.same_day": "{day}, de {start} à {end}",
     "date.days": "du {start} ({start_time}) au {end} ({end_time})",
