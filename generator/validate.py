@@ -25,6 +25,7 @@ from .models.site import Network, Site, SitesFile
 from .models.source import Source, SourcesFile
 from .harvest.records import harvested
 from .models.taxonomy import Taxonomy
+from .view import paths
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -247,8 +248,13 @@ def _pages(sources: Sources, problems: list[Problem]) -> list[Page]:
     for scope, documents in (("public", sources.public_pages), ("pro", sources.pro_pages)):
         for doc in documents:
             meta = _model(PageMeta, doc.meta, problems)
-            if meta is not None:
-                pages.append(Page(PurePosixPath(doc.file).stem, scope, meta, doc.body, doc.file))
+            page_id = PurePosixPath(doc.file).stem
+            if paths.page(page_id) in paths.GENERATED_INDEXES:  # it would silently replace bibnum's page
+                url = paths.url_of(paths.page(page_id))
+                problems.append(Problem(Location(doc.file, 1, 1), say(
+                    "file.page_reserved" if url else "file.page_home", id=page_id, url=url)))
+            elif meta is not None:
+                pages.append(Page(page_id, scope, meta, doc.body, doc.file))
     return pages
 
 

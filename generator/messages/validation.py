@@ -130,6 +130,10 @@ MESSAGES: dict[str, str] = {
     # --- files and ids (validate) ----------------------------------------------------------------
     "file.id_from_name": "« {key} » est tiré du nom du fichier ; supprimez cette clé",
     "file.duplicate_stem": "identifiant « {id} » en double : {other} a le même nom de fichier ; renommez l'un des deux",
+    "file.page_reserved": "« {id}.md » ne peut pas être une page : l'adresse {url} est réservée à une page que "
+    "bibnum écrit lui-même ; renommez le fichier, par ex. « {id}-infos.md »",
+    "file.page_home": "« {id}.md » ne peut pas être une page : l'accueil du site est écrit par bibnum ; renommez "
+    "le fichier, par ex. « accueil-infos.md »",
     "file.duplicate_slug": "identifiant « {id} » en double (déjà pris par {other}) ; renommez le fichier ou "
     "donnez une autre valeur à « slug »",
     "audit.unknown_site": "site « {id} » inconnu (les sites sont déclarés dans data/sites.yml) ; relancez les "

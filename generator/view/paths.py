@@ -56,6 +56,9 @@ GUIDE = at("guide-editeur")
 OPEN_DATA = at("donnees-ouvertes")  # every site: links to each published data file
 EMBED = at("integrer")  # public portals: the embeddable list of resources for town portals
 NEWS_DIR = "actualites"  # the news posts' folder (blog posts live under 'blog/')
+# Pages bibnum writes at a folder an editor's page could name (content/public/agenda.md -> agenda/index.md).
+GENERATED_INDEXES = frozenset({HOME, CATALOGUE, AGENDA, LIBRARIES, ACCESSIBILITY, NEWS, BLOG, GROUPS, NETWORK,
+                               GUIDE, OPEN_DATA, EMBED})
 
 
 def resource(rid: str) -> str:

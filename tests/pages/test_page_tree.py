@@ -13,9 +13,10 @@ import pytest
 import yaml
 
 from generator.build import load_graph
+from generator.errors import ProjectInvalid
 from generator.view import paths
 from generator.work_tree import generate_site
-from tests.conftest import DEMO_NOW, REPO
+from tests.conftest import DEMO_NOW, REPO, small_network
 
 
 def blog_dirs(config: str) -> set[str]:
@@ -63,3 +64,27 @@ def test_a_page_lives_in_the_folder_of_its_url() -> None:
     assert paths.link("titles", "pnb") == "ressources/pnb/titres/"
     for doc in (paths.AGENDA_PAST, paths.ACCESSIBILITY, paths.NETWORK, paths.GUIDE, paths.OPEN_DATA, paths.EMBED):
         assert doc == paths.url_of(doc) + "index.md"
+
+
+def test_an_editors_page_cannot_take_the_folder_of_a_generated_page(tmp_path) -> None:
+    """content/public/agenda.md would be written agenda/index.md, over the site's agenda: a check error."""
+    project = small_network(tmp_path / "network")
+    front = "---\ntitle: Infos\n---\n\nTexte.\n"
+    (project / "content" / "pro").mkdir(exist_ok=True)  # the new network has no pro page yet
+    (project / "content" / "public" / "agenda.md").write_text(front, encoding="utf-8")
+    (project / "content" / "pro" / "reseau.md").write_text(front, encoding="utf-8")
+    (project / "content" / "pro" / "index.md").write_text(front, encoding="utf-8")
+    (project / "content" / "public" / "agenda-infos.md").write_text(front, encoding="utf-8")  # a name of its own
+    with pytest.raises(ProjectInvalid) as caught:
+        load_graph(project)
+    told = {str(p.location.file): p.message for p in caught.value.problems}
+    assert sorted(told) == ["content/pro/index.md", "content/pro/reseau.md", "content/public/agenda.md"], told
+    assert told["content/public/agenda.md"] == (
+        "« agenda.md » ne peut pas être une page : l'adresse agenda/ est réservée à une page que bibnum écrit "
+        "lui-même ; renommez le fichier, par ex. « agenda-infos.md »")
+    assert "l'adresse reseau/" in told["content/pro/reseau.md"]
+    assert "l'accueil du site" in told["content/pro/index.md"]
+    (project / "content" / "public" / "agenda.md").unlink()
+    (project / "content" / "pro" / "reseau.md").unlink()
+    (project / "content" / "pro" / "index.md").unlink()
+    assert "agenda-infos" in {page.id for page in load_graph(project).pages}
