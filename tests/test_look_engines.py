@@ -17,6 +17,7 @@ import subprocess
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import jinja2
 import pytest
@@ -37,7 +38,8 @@ STRING_METHOD = re.compile(r"\.(endswith|startswith|split|rsplit|splitlines|form
 
 
 def _templates() -> list[Path]:
-    return sorted(path for path in SHARED_LOOK.rglob("*.html") if ".icons" not in path.parts)
+    return sorted(path for path in SHARED_LOOK.rglob("*") if path.suffix in (".html", ".xml")
+                  and ".icons" not in path.parts and "assets" not in path.parts)
 
 
 @pytest.fixture(scope="module")
@@ -62,10 +64,22 @@ def _render(engine: str, work: Path, into: Path) -> Path:
     return project / "site"
 
 
+@pytest.fixture(scope="module")
+def render(work_trees: Path, tmp_path_factory: pytest.TempPathFactory):
+    """render(engine) -> {site: its HTML folder}, each engine run once for the module."""
+    done: dict[str, dict[str, Path]] = {}
+
+    def rendered_by(engine: str) -> dict[str, Path]:
+        if engine not in done:
+            into = tmp_path_factory.mktemp(engine)
+            done[engine] = {site: _render(engine, work_trees / site, into) for site in ("portail", "pro")}
+        return done[engine]
+    return rendered_by
+
+
 @pytest.fixture(scope="module", params=ENGINES)
-def rendered(request: pytest.FixtureRequest, work_trees: Path, tmp_path_factory: pytest.TempPathFactory):
-    into = tmp_path_factory.mktemp(request.param)
-    return {site: _render(request.param, work_trees / site, into) for site in ("portail", "pro")}
+def rendered(request: pytest.FixtureRequest, render):
+    return render(request.param)
 
 
 @pytest.mark.parametrize("template", _templates(), ids=lambda path: path.relative_to(SHARED_LOOK).as_posix())
@@ -121,6 +135,22 @@ def test_the_404_page_is_french_and_leads_home(rendered):
         # Absolute from the site's URL (https://v.example.org/<site>/) on both engines: it works at every depth.
         assert re.search(rf'<a href="/{site}/\.?">Retour à l(&#39;|&#x27;)accueil</a>', html), site
         assert re.search(rf'<link rel="stylesheet" href="/{site}/assets/bibnum/search.css">', html), site
+
+
+def test_the_sitemap_lists_each_page_once_sorted_without_lastmod(rendered):
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    for site, html_dir in rendered.items():
+        tree = ElementTree.parse(html_dir / "sitemap.xml")
+        urls = [loc.text for loc in tree.iter(f"{namespace}loc")]
+        assert urls == sorted(set(urls)) and f"https://v.example.org/{site}/" in urls, site
+        assert not list(tree.iter(f"{namespace}lastmod")), site
+
+
+@pytest.mark.skipif(len(ENGINES) < 2, reason="needs both mkdocs and zensical")
+def test_the_sitemap_is_the_same_on_both_engines(render):
+    mkdocs, zensical = render("mkdocs"), render("zensical")
+    for site in ("portail", "pro"):
+        assert (mkdocs[site] / "sitemap.xml").read_bytes() == (zensical[site] / "sitemap.xml").read_bytes(), site
 
 
 def test_french_day_dates():
