@@ -3,11 +3,14 @@
 One copy of the demo gets a payload in every free-text field of every data file and front
 matter that validation accepts (tests/security/hostile.py: script tags, attribute breaks in
 both quote styles, `javascript:` in every encoding, multi-line tags, SVG, meta refresh,
-template syntax...). It is built once, for real, then EVERY built page is opened in headless
-Chromium, and the test asserts that no payload ran (each would set window.__x), that no page
-went anywhere but the local server, and that the DOM holds no injected event handler,
-`javascript:` address or meta refresh. What validation refuses is tested in
-tests/security/test_check_refuses.py.
+template syntax...). It is built once, for real. EVERY built page is then read statically
+for an event handler, a `javascript:` address, a meta refresh or an evaluated template; and
+in headless Chromium the test opens the pages that stand for every place a payload reaches
+(tests/browser/payload_places.py: each distinct markup around each distinct payload, on
+every shape of page; about a third of the pages) and asserts that no payload ran (each would
+set window.__x), that no page went anywhere but the local server, and that the DOM holds no
+injected event handler, `javascript:` address or meta refresh. What validation refuses is
+tested in tests/security/test_check_refuses.py.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from tests.conftest import DEMO_NOW, copy_project
 from .conftest import serve_folder
 from tests.security.hostile import FULL, LEVELS, PLAIN, PLAIN_FAMILIES, SHORT_BREAK, SHORT_LINK, TEMPLATE_RESULT, HostileCopy, hostile_copy
 
+from .payload_places import PageReading, read_page, stand_ins
+
 pytestmark = pytest.mark.browser
 
 # Payload texts that only show as they were written when nothing interpreted them (Markdown links,
@@ -32,7 +37,7 @@ LITERALS = [text for _n, text in PLAIN_FAMILIES] + [SHORT_LINK, SHORT_BREAK]
 
 # One pass over the DOM of a loaded page: what an injected payload would have left.
 INSPECT = r"""
-() => {
+(template) => {
   const found = [];
   // A URL as the browser reads it: entities are already decoded in attribute values; ASCII
   // whitespace and controls anywhere in it are dropped before the scheme is read.
@@ -52,7 +57,7 @@ INSPECT = r"""
       if (el.tagName !== "FORM" || !el.matches("[data-bn-filter], [data-bn-chooser-form]"))
         found.push(`${el.tagName} in the content`);
   }
-  return {flag: window.__x, found};
+  return {flag: window.__x, found, template: document.documentElement.outerHTML.includes(template)};
 }
 """
 
@@ -103,47 +108,77 @@ def test_the_payloads_reach_every_kind_of_file(hostile_build):
     assert plain == {0, 1}, "the plain families reach no plain-text field"
 
 
-def test_no_payload_runs_in_any_built_page(hostile_build, hostile_server, browser):
+@pytest.fixture(scope="session")
+def hostile_readings(hostile_build) -> dict[str, PageReading]:
+    """Every built page of the hostile build, read (site-relative path -> its reading)."""
     _copy, out = hostile_build
-    pages = sorted(out.rglob("*.html"))
-    assert len(pages) > 100
+    readings = {}
+    for path in sorted(out.rglob("*.html")):
+        where = path.relative_to(out)
+        readings[where.as_posix()] = read_page(path.read_text(encoding="utf-8"), where.parts[0] if len(where.parts) > 1 else "")
+    return readings
+
+
+def test_no_built_page_holds_a_live_payload(hostile_build, hostile_readings):
+    """Every page, read as the browser would parse it: no event handler, no `javascript:` (in any
+    encoding), no meta refresh, no frame or form injected into the content, no evaluated template."""
+    _copy, out = hostile_build
+    assert len(hostile_readings) > 100
+    problems = [f"{page}: {finding}" for page, reading in hostile_readings.items() for finding in reading.findings]
+    problems += [f"{page}: a template payload was evaluated ({TEMPLATE_RESULT} in the page)"
+                 for page in hostile_readings if TEMPLATE_RESULT in (out / page).read_text(encoding="utf-8")]
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_the_pages_opened_stand_for_every_place_a_payload_reaches(hostile_readings):
+    """The browser's selection cannot silently shrink: it holds every shape of page, every place
+    of every page, and every plain family's trace (they reach every site's header)."""
+    chosen = stand_ins(hostile_readings)
+    covered = {(hostile_readings[page].shape, *place) for page in chosen for place in hostile_readings[page].places}
+    for page, reading in hostile_readings.items():
+        assert {(reading.shape, *place) for place in reading.places} <= covered, f"{page} has a place no page stands for"
+    assert {r.shape for r in hostile_readings.values()} == {hostile_readings[page].shape for page in chosen}
+    seen = set().union(*(trace for page in chosen for *_where, trace in hostile_readings[page].places))
+    assert {f"__x={number}" for number, text in PLAIN_FAMILIES if "__x" in text} <= seen
+    assert {"evil.example", "12345*9", "piégé"} <= seen
+    assert {page.split("/")[0] for page in chosen} >= {"calvados", "caen", "pro"}
+
+
+def test_no_payload_runs_in_the_pages_that_stand_for_every_place(hostile_build, hostile_readings, hostile_server,
+                                                                  browser):
+    _copy, out = hostile_build
+    pages = stand_ins(hostile_readings)
     origin = urlsplit(hostile_server)
-    context = browser.new_context(locale="fr-FR")
+    # No request handler in Python (it would disable the HTTP cache and cost a round trip per
+    # request): every request is recorded, and any other host goes to a proxy that is not there.
+    context = browser.new_context(locale="fr-FR", proxy={"server": "http://127.0.0.1:9", "bypass": origin.hostname})
     context.set_default_timeout(10_000)
-    left: list[str] = []
-
-    def guard(route):
-        url = urlsplit(route.request.url)
-        if url.scheme in ("data", "blob") or (url.hostname, url.port) == (origin.hostname, origin.port):
-            route.continue_()
-        else:
-            left.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
     navigated: list[str] = []
     page.on("framenavigated", lambda frame: navigated.append(frame.url))
     problems = []
     try:
-        for path in pages:
-            url = f"{hostile_server}/{path.relative_to(out).as_posix()}"
+        for where in pages:
             navigated.clear()
-            page.goto(url, wait_until="load")
+            page.goto(f"{hostile_server}/{where}", wait_until="load")
             page.wait_for_timeout(20)  # a meta refresh of 0 s or a timer would have fired by now
-            seen = page.evaluate(INSPECT)
-            where = path.relative_to(out).as_posix()
+            seen = page.evaluate(INSPECT, TEMPLATE_RESULT)
             if seen["flag"] is not None:
                 problems.append(f"{where}: a payload ran (window.__x = {seen['flag']})")
             problems += [f"{where}: {item}" for item in seen["found"]]
             away = [u for u in navigated if urlsplit(u).netloc != origin.netloc and u != "about:blank"]
             if away or urlsplit(page.url).netloc != origin.netloc:
                 problems.append(f"{where}: navigated to {away or page.url}")
-            if TEMPLATE_RESULT in page.content():
+            if seen["template"]:
                 problems.append(f"{where}: a template payload was evaluated ({TEMPLATE_RESULT} in the page)")
     finally:
         context.close()
-    assert not left, f"requests left the local server: {sorted(set(left))[:10]}"
+    left = sorted({u for u in requested if urlsplit(u).scheme not in ("data", "blob")
+                   and (urlsplit(u).hostname, urlsplit(u).port) != (origin.hostname, origin.port)})
+    assert requested, "no request was recorded: did the pages load?"
+    assert not left, f"requests left the local server: {left[:10]}"
     assert not problems, "\n".join(problems[:40])
 
 
