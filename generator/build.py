@@ -148,7 +148,7 @@ def _build(root: Path, out: Path, *, sites, now, site_urls, strict, incremental,
         chosen = _choose(graph, sites)
         ledgers = {s.id: ledger.read(root / state, s.id) if incremental else None for s in chosen}
         job = workers.Job(graph, now, root, state, {s.id: _url_of(site_urls, s.id) for s in chosen}, incremental,
-                          inputs, engine.identity(), ledgers)
+                          inputs, engine.identity(), engine.markdown_post_titles, ledgers)
         started = time.perf_counter()
         progressive = preview and not strict  # a strict build publishes nothing before every check passed
         results: dict[str, SiteResult] = {}

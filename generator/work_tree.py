@@ -30,18 +30,20 @@ WORK = f"{STATE}/work"
 def generate_site(
     graph: NetworkGraph, site: Site, now: datetime, *, site_url: str | None = None, view: SiteView | None = None,
     titles: Mapping[str, str | bytes] | None = None, events: EventCache | None = None,
+    markdown_post_titles: bool = True,
 ) -> dict[str, str | bytes]:
     """Every file of one site's work tree (docs/, overrides/, mkdocs.yml), as a mapping.
 
     `titles` is the title family's docs files (generator/families.py) when the caller has
     them already, or {} when it keeps them from an earlier build; None: generated here.
     `events`: where each event's own outputs are kept between builds (pages/event_items.py).
+    `markdown_post_titles`: the engine renders posts' titles as Markdown (generator/engines/base.py).
     """
     view = view or SiteView.build(graph, site, now)
     uid_domain = _host(graph.sites[0].url)
     public = site.kind == "public"
-    docs = (public_files(view, uid_domain, titles=False, events=events) if public
-            else pro_files(view, uid_domain, events=events))
+    docs = (public_files(view, uid_domain, titles=False, events=events, markdown_post_titles=markdown_post_titles)
+            if public else pro_files(view, uid_domain, events=events, markdown_post_titles=markdown_post_titles))
     docs.update(data_files(view, titles=False))
     docs.update(title_files(titles_view(graph, site, now)) if titles is None else titles)
     docs["assets/bibnum/palette.css"] = palette_css(site)

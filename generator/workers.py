@@ -48,6 +48,7 @@ class Job:
     incremental: bool = True
     inputs: InputDigests | None = None  # digests of the project's files (None: nothing is kept)
     engine: str = ""  # the engine's identity
+    markdown_post_titles: bool = True  # the engine renders posts' titles as Markdown (engines/base.py)
     # Each site's ledger as the build found it (None: nothing of the site is trusted), read
     # before any task runs: a task that forgets a ledger does not change what the others read.
     ledgers: Mapping[str, Ledger | None] = field(default_factory=dict)
@@ -161,7 +162,7 @@ def generate(site_id: str) -> Generated:
     events = (EventCache(ItemCache.open(job.state_dir, f"{site_id}.events", trusted=job.incremental), job.inputs.titles)
               if job.inputs is not None else None)  # each event's page and calendars, by their inputs
     files = work_tree.generate_site(site_view.graph, site, job.now, site_url=url, view=site_view, titles=titles,
-                                    events=events)
+                                    events=events, markdown_post_titles=job.markdown_post_titles)
     digests = ledger.manifest(files)
     # The ledger says what the tree holds (it was valid when the build started, and this
     # build holds the lock): unchanged files need not be read, nor the tree walked.

@@ -38,6 +38,9 @@ class Engine(ABC):
     label: str  # as readers of bibnum's messages know it
     packages: tuple[str, ...]  # the distributions that render, for `identity` and the install hint
     extra: str = ""  # the optional dependency set of bibnum that installs them (`pip install 'bibnum[extra]'`)
+    # Whether the engine renders a post's title as Markdown anywhere (Material's blog plugin writes
+    # `# {title}` above each excerpt): the title is then made inert as Markdown too (render/engine_text.py).
+    markdown_post_titles: bool = True
 
     def identity(self) -> str:
         """Names and versions of what renders: any change makes the next run clean."""

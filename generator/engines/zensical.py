@@ -38,6 +38,9 @@ class Zensical(Engine):
     label = "Zensical"
     packages = ("zensical",)
     extra = "zensical"
+    # It prints a post's title as text: raw in its templates (the page's <h1>, <title>), escaped by
+    # its own code above each excerpt, where a numeric reference would show as "&#33;".
+    markdown_post_titles = False
 
     def mode_for(self, changes: Changes) -> str:
         if any(path.startswith(GLOBAL_PREFIXES) for path in (*changes.written, *changes.removed)):

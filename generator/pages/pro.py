@@ -22,7 +22,8 @@ BLOG_DIR = "blog"
 
 
 @paused_gc()  # see public_files
-def pro_files(view: SiteView, uid_domain: str, *, events: EventCache | None = None) -> dict[str, str | bytes]:
+def pro_files(view: SiteView, uid_domain: str, *, events: EventCache | None = None,
+              markdown_post_titles: bool = True) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {}
     graph = view.graph
     groups = sorted(graph.groups.values(), key=lambda g: (KIND_ORDER.index(g.kind), sort_key(g.name)))
@@ -41,7 +42,7 @@ def pro_files(view: SiteView, uid_domain: str, *, events: EventCache | None = No
     files.update(agenda_files(view, uid_domain, add, audiences=False, outputs=outputs))
     network_pages(view, add)
     files[paths.GUIDE] = front_matter({"title": _("nav.guide")}) + f"<h1>{html.escape(_('nav.guide'))}</h1>\n\n" + editor_guide_markdown()
-    files.update(news_files(view, BLOG_DIR, _("nav.blog")))
+    files.update(news_files(view, BLOG_DIR, _("nav.blog"), markdown_titles=markdown_post_titles))
     files[f"{BLOG_DIR}/.authors.yml"] = authors_file(view)
     for author_id, author in graph.authors.items():
         files[f"{BLOG_DIR}/avatars/{author_id}.svg"] = avatar_svg(author.name)

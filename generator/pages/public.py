@@ -12,7 +12,7 @@ from ..outputs.embed import example_record, resource_fields, snippet_html
 from ..outputs.ical import calendar_ics, day_stamp
 from ..outputs.jsonld import library_script
 from ..outputs.manifest import open_data_sections, resource_feed_links
-from ..render.engine_text import markdown_text
+from ..render.engine_text import html_text, markdown_text
 from .environment import front_matter, page
 from .event_items import EventCache, EventOutputs, event_outputs, event_url
 from ..view import paths
@@ -24,7 +24,7 @@ from ..view.site_view import SiteView, access_facet
 # the cyclic collector walking the whole graph again and again, it runs about 10 % faster.
 @paused_gc()
 def public_files(view: SiteView, uid_domain: str, *, titles: bool = True,
-                 events: EventCache | None = None) -> dict[str, str | bytes]:
+                 events: EventCache | None = None, markdown_post_titles: bool = True) -> dict[str, str | bytes]:
     """The portal's pages; without `titles`, the title listings are left to generator/families.py.
     `events`: where each event's own outputs are kept between builds (event_items.py)."""
     files: dict[str, str | bytes] = {}
@@ -64,7 +64,7 @@ def public_files(view: SiteView, uid_domain: str, *, titles: bool = True,
             libraries=view.graph.libraries, site_url=site.url, stamp=view_stamp(view),
             uid_domain=uid_domain, event_url=event_url(view), vevents=vevents)
 
-    files.update(news_files(view, paths.NEWS_DIR, _("nav.news")))
+    files.update(news_files(view, paths.NEWS_DIR, _("nav.news"), markdown_titles=markdown_post_titles))
     if site.accessibility is not None:
         add(paths.ACCESSIBILITY, "public/accessibility.md.j2", {"title": _("a11y.title")}, today=view.now)
     open_data_pages(view, add)
@@ -181,16 +181,17 @@ def open_data_pages(view: SiteView, add) -> None:
             schema_path=published.schema("resources"), fields=resource_fields(), example=example_record(view))
 
 
-def news_files(view: SiteView, blog_dir: str, title: str) -> dict[str, str]:
-    """Blog-plugin sources: the index page and one Markdown file per post."""
+def news_files(view: SiteView, blog_dir: str, title: str, *, markdown_titles: bool = True) -> dict[str, str]:
+    """Blog-plugin sources: the index page and one Markdown file per post. `markdown_titles`: the
+    engine renders the titles as Markdown somewhere (generator/engines/base.py)."""
     # The blog plugin appends the post list to this page; the heading is ours.
     files = {f"{blog_dir}/index.md": _front({"title": title}) + f"<h1>{html.escape(title)}</h1>\n"}
     for post in view.posts:
         meta = post.meta
-        # The blog plugin writes the title (above the excerpt) and each category (on its page)
-        # into Markdown it renders: inert there too, see engine_text.
+        # Material's blog plugin writes the title (above the excerpt) and both engines write each
+        # category (on its page) into Markdown they render: inert there too, see engine_text.
         front = {
-            "title": markdown_text(meta.title),
+            "title": markdown_text(meta.title) if markdown_titles else html_text(meta.title),
             "date": meta.date,
             # The date as readers see it, in French on every engine (the blog plugin's `date` filter
             # follows theme.language on Material, but writes English on Zensical): look/partials/post.html

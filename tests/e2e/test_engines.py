@@ -99,3 +99,26 @@ def test_zensical_after_edits_gives_the_bytes_of_a_clean_build(engine_build, tmp
     assert [path for path in built if built[path] != expected[path]] == []
     shown = (out / "calvados" / "evenements" / EVENT / "index.html").read_text(encoding="utf-8")
     assert "Atelier renommé pour l&#39;essai" in shown or "Atelier renommé pour l'essai" in shown
+
+
+@pytest.mark.parametrize("name", ["mkdocs-material", *OTHER_ENGINES])
+def test_post_titles_read_as_written_on_every_engine(demo_build, engine_build, name):
+    """A title with Markdown punctuation ('!', ':') shows as written in the listing, on the post's page
+    and in its <title>: made inert as Markdown only for an engine that renders it as Markdown."""
+    from bs4 import BeautifulSoup
+
+    out = demo_build.out if name == "mkdocs-material" else engine_build(name).out
+    graph = load_graph(out.parent)
+    posts = [post for post in graph.posts if post.kind == "blog" and not post.meta.draft]
+    marked = [post for post in posts if any(char in post.meta.title for char in "!:")]
+    assert marked, "the demo has a post title with Markdown punctuation"
+    listing = BeautifulSoup((out / "pro" / "blog" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    headings = {h.get_text(" ", strip=True) for h in listing.select("article h2")}
+    for post in marked:
+        page = BeautifulSoup((out / "pro" / "blog" / post.id / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        assert page.select_one("h1").get_text(" ", strip=True) == post.meta.title
+        assert page.title.get_text().startswith(post.meta.title)
+    shown = [post.meta.title for post in posts if post.meta.title in headings]
+    assert any(title in shown for title in (post.meta.title for post in marked)), sorted(headings)
+    assert not [h for h in headings if "&#" in h or "&amp;" in h], headings
