@@ -150,6 +150,9 @@ def _resolve(page: str, link: Link, url: str, start: str, tree: SiteTree, folder
         else:
             target = joined
     if target not in tree.files:
+        if is_link and path.endswith(".md"):  # a source file's name: pages are linked by their address
+            stem = path[:-3].removesuffix("index").rstrip("/")
+            return say("links.broken_source_name", url=link.url, target=target, page=f"../{stem}/" if stem else "../")
         return say("links.broken" if is_link else "links.missing_asset", url=link.url, target=target)
     fragment = unquote(parts.fragment)
     if fragment in _BUILTIN_FRAGMENTS or fragment.startswith(":~:") or target not in tree.pages:

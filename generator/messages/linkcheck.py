@@ -14,6 +14,9 @@ MESSAGES: dict[str, str] = {
     "links.outside_base": "{what} « {url} » pointe hors du chemin du site « {base} »",
     "links.leaves": "{what} « {url} » sort du site",
     "links.broken": "lien cassé « {url} » : {target} n'existe pas",
+    "links.broken_source_name": "lien cassé « {url} » : {target} n'existe pas ; une page se lie par son adresse, "
+    "relative à celle de la page qui la cite, pas par le nom de son fichier (chaque page est publiée dans son "
+    "propre dossier) : écrivez par ex. « {page} »",
     "links.missing_asset": "fichier manquant « {url} » : {target} n'existe pas",
     "links.missing_anchor": "ancre manquante « {url} » : {target} n'a pas d'élément d'id « {fragment} »",
     "links.in_page": "{message} (dans {page})",

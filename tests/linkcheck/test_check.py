@@ -61,6 +61,16 @@ def test_a_broken_link_names_the_page_and_the_link():
     ]
 
 
+def test_a_link_to_a_source_file_says_to_link_the_page_by_its_address():
+    """An editor's `[l'aide](aide.md)`: every page is published in its own folder (X/index.md), on every engine."""
+    files = {**GOOD, "a-propos/index.html": page('<p>x</p>\n<a href="aide.md">aide</a>')}
+    assert messages(files) == [
+        "a-propos/index.html:4: lien cassé « aide.md » : a-propos/aide.md n'existe pas ; une page se lie par son "
+        "adresse, relative à celle de la page qui la cite, pas par le nom de son fichier (chaque page est publiée "
+        "dans son propre dossier) : écrivez par ex. « ../aide/ »"
+    ]
+
+
 def test_a_missing_anchor():
     files = {**GOOD, "index.html": GOOD["index.html"].replace("#acces", "#acess")}
     assert messages(files) == [
