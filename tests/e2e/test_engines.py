@@ -47,14 +47,13 @@ def test_every_engine_builds_the_same_pages_and_the_same_data(demo_build, engine
             f"{site.site}: pages only one engine makes: {sorted(pages ^ {p for p in theirs if p.endswith('.html')})[:10]}")
         assert len(pages) > 40
         # Everything bibnum writes that is not a page (the JSON API, feeds, calendars, the search index,
-        # bibnum's own styles and scripts) is byte for byte the same; the engine's bundles are its own.
+        # bibnum's own styles and scripts, the sitemap) is byte for byte the same; the engine's bundles are its own.
         ours = {path for path in default if not path.endswith(".html") and not path.startswith(ENGINE_ASSETS)}
         assert ours == {path for path in theirs if not path.endswith(".html") and not path.startswith(ENGINE_ASSETS)}
-        differing = [path for path in sorted(ours - {"sitemap.xml"}) if default[path] != theirs[path]]
+        differing = [path for path in sorted(ours) if default[path] != theirs[path]]
         assert not differing, f"{site.site}: {differing[:10]}"
         assert any(path.startswith("bn-search/") for path in ours) and "sitemap.xml.gz" not in ours
-        assert sitemap_urls(demo_build.out / site.site / "sitemap.xml") == sitemap_urls(
-            other / site.site / "sitemap.xml")
+        assert len(sitemap_urls(other / site.site / "sitemap.xml")) == len(pages) - 1  # every page but the 404
 
 
 def test_properdocs_pages_are_those_of_mkdocs_byte_for_byte(demo_build, engine_build):
