@@ -34,8 +34,8 @@ from .static_index import Cut, static_index
 INDEX_DIR = "bn-search"
 LIMITS = ShardLimits()
 META = "meta.json"  # the index's entry point: published after the files it names (see publish.sync)
-# Material's lunr index: written by its search plugin (which must stay enabled for the
-# header to render our partial), never fetched by our search box, so never published.
+# Material's lunr index: written by its search plugin when a project turns it on (bibnum's base
+# leaves it off: the header's search box is ours), never fetched by our search box, so never published.
 MATERIAL_INDEX = "search/search_index.json"
 
 
