@@ -20,6 +20,7 @@ from generator.build import load_graph
 
 from .audit import audit_document, substance
 from .axe import AxeResult, allowed_axe, allowlist, axe_script, axe_version, run_axe, unexplained
+from .conftest import local_only
 from .keyboard import open_search, settle
 from .nu import vnu_version
 from .page_types import SEARCH_QUERY, WIDTHS, declared
@@ -37,12 +38,10 @@ def axe_sweep(browser, site_server, page_sample) -> dict:
     results: dict = {}
     for width, (w, h) in WIDTHS.items():
         phone = width == "phone"
-        context = browser.new_context(viewport={"width": w, "height": h}, locale="fr-FR", is_mobile=phone,
-                                      has_touch=phone)
-        context.set_default_timeout(10_000)
         # Nothing leaves the machine (test_catalogue.py proves that no page even tries).
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_server + "/")
-                      else route.abort())
+        context = browser.new_context(viewport={"width": w, "height": h}, locale="fr-FR", is_mobile=phone,
+                                      has_touch=phone, **local_only(site_server))
+        context.set_default_timeout(10_000)
         page = context.new_page()
         try:
             for sample in page_sample:

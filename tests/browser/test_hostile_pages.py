@@ -24,7 +24,7 @@ import pytest
 from generator.build import build
 from tests.conftest import DEMO_NOW, copy_project
 
-from .conftest import serve_folder
+from .conftest import local_only, serve_folder
 from tests.security.hostile import FULL, LEVELS, PLAIN, PLAIN_FAMILIES, SHORT_BREAK, SHORT_LINK, TEMPLATE_RESULT, HostileCopy, hostile_copy
 
 from .payload_places import PageReading, read_page, stand_ins
@@ -149,9 +149,8 @@ def test_no_payload_runs_in_the_pages_that_stand_for_every_place(hostile_build, 
     _copy, out = hostile_build
     pages = stand_ins(hostile_readings)
     origin = urlsplit(hostile_server)
-    # No request handler in Python (it would disable the HTTP cache and cost a round trip per
-    # request): every request is recorded, and any other host goes to a proxy that is not there.
-    context = browser.new_context(locale="fr-FR", proxy={"server": "http://127.0.0.1:9", "bypass": origin.hostname})
+    # Every request is recorded; one to another host would fail (local_only).
+    context = browser.new_context(locale="fr-FR", **local_only(hostile_server))
     context.set_default_timeout(10_000)
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
