@@ -10,6 +10,7 @@ accessibility statements are rendered from (data/audit/accessibility.json).
 from __future__ import annotations
 
 import json
+import os
 import warnings
 from datetime import date
 from pathlib import Path
@@ -100,7 +101,11 @@ def test_the_audit_file_holds_this_run(axe_sweep, nu_report, browser):
     committed = json.loads(AUDIT.read_text(encoding="utf-8")) if AUDIT.is_file() else None
     if committed is None or substance(committed) != substance(current):
         AUDIT.parent.mkdir(parents=True, exist_ok=True)
-        AUDIT.write_text(json.dumps(current, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        # Written aside (outside the folders copy_project copies) then renamed: a test copying the
+        # project on another xdist worker never reads half a file.
+        written = REPO / f".{AUDIT.name}.{os.getpid()}"
+        written.write_text(json.dumps(current, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        os.replace(written, AUDIT)
         warnings.warn(f"{AUDIT.relative_to(REPO)} rewritten with this run's result: commit it", stacklevel=1)
     # What the statements will read back: the project's own loader and model, as a build does.
     audit = load_graph(REPO).audit
