@@ -37,9 +37,10 @@ def _field(path: str, name: str) -> int:
     return 0
 
 
-def tree_memory(root: int) -> tuple[int, int]:
-    """(Pss, RSS) bytes of ROOT and every process below it, now."""
-    tree, pss, rss, todo = _children(), 0, 0, [root]
+def tree_memory(root: int, descendants_only: bool = False) -> tuple[int, int]:
+    """(Pss, RSS) bytes of ROOT and every process below it (only those below with DESCENDANTS_ONLY), now."""
+    tree, pss, rss = _children(), 0, 0
+    todo = list(tree.get(root, [])) if descendants_only else [root]
     while todo:
         pid = todo.pop()
         pss += _field(f"/proc/{pid}/smaps_rollup", "Pss:")
@@ -49,10 +50,13 @@ def tree_memory(root: int) -> tuple[int, int]:
 
 
 class PeakSampler:
-    """Samples tree_memory(pid) every `interval` seconds in a thread; `peak` (Pss) and `peak_rss` are the largest seen."""
+    """Samples tree_memory(pid) every `interval` seconds in a thread; `peak` (Pss) and `peak_rss` are the largest seen.
 
-    def __init__(self, pid: int, interval: float = 0.1):
+    With `descendants_only`, PID itself is left out: a launcher's own memory is not the engine's."""
+
+    def __init__(self, pid: int, interval: float = 0.1, descendants_only: bool = False):
         self.pid, self.interval, self.peak, self.peak_rss = pid, interval, 0, 0
+        self.descendants_only = descendants_only
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -66,6 +70,6 @@ class PeakSampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            pss, rss = tree_memory(self.pid)
+            pss, rss = tree_memory(self.pid, self.descendants_only)
             self.peak, self.peak_rss = max(self.peak, pss), max(self.peak_rss, rss)
             self._stop.wait(self.interval)
