@@ -38,6 +38,10 @@ THEME_CASES = [
     ("theme:\n  direction: sideways\n",
      "mkdocs.yml:2:3: theme.direction : attendu `ltr` (de gauche à droite, comme le français) ou `rtl` "
      "(de droite à gauche, comme l'arabe), trouvé le texte « sideways »"),
+    ("theme:\n  variant: moderne\n",
+     "mkdocs.yml:2:3: theme.variant : attendu `classic` (l'apparence de Material, celle de bibnum) ou `modern` "
+     "(celle que Zensical prend par défaut : en-tête blanc, sans logo), trouvé le texte « moderne » ; seul "
+     "Zensical lit cette clé"),
     ("theme:\n  featurs: [navigation.expand]\n",
      "mkdocs.yml:2:3: theme.featurs : clé inconnue du thème (mkdocs-material), qui l'ignorerait ; "
      "vouliez-vous dire « features » ?"),
@@ -74,7 +78,7 @@ def test_materials_theme_keys_are_checked_at_their_line(written, told):
 
 
 def test_theme_keys_a_network_may_set_pass():
-    written = ("theme:\n  direction: rtl\n  locale: fr_FR\n  static_templates: [404.html]\n"
+    written = ("theme:\n  direction: rtl\n  locale: fr_FR\n  static_templates: [404.html]\n  variant: modern\n"
                "  features: [navigation.expand, navigation.instant, content.tabs.link]\n"
                "  icon:\n    logo: material/library\n    repo: fontawesome/brands/gitlab\n"
                "    admonition:\n      note: octicons/note-16\n    tag:\n      presse: material/newspaper\n")

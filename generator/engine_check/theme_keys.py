@@ -53,7 +53,8 @@ def material_theme() -> ThemeVocabulary:
             features |= set(re.findall(rf'\b{re.escape(name)}\("([a-z.]+)"\)', code))
     return ThemeVocabulary(
         keys=frozenset({*defaults, *re.findall(r"config\.theme\.(\w+)", pages),
-                        "name", "locale", "custom_dir", "static_templates"}),  # MkDocs' own theme keys
+                        "name", "locale", "custom_dir", "static_templates",  # MkDocs' own theme keys
+                        "variant"}),  # Zensical's (Material ignores it)
         features=frozenset(features),
         icons=frozenset(re.findall(r"config\.theme\.icon\.(\w+)", pages)),
         icon_groups=frozenset(re.findall(r"config\.theme\.icon\.(\w+) \| items", pages)),
@@ -78,6 +79,7 @@ _THEME_SHAPES = {
     "static_templates": (lambda value: isinstance(value, list) and all(
         isinstance(name, str) and name.endswith(".html") for name in value), "engine.theme_static_templates"),
     "locale": (lambda value: value is None or (isinstance(value, str) and _locale(value)), "engine.theme_locale"),
+    "variant": (lambda value: value in ("classic", "modern"), "engine.theme_variant"),
 }
 
 

@@ -125,6 +125,9 @@ MESSAGES: dict[str, str] = {
     "engine.language": "theme.language : langue « {language} » inconnue du thème ; écrivez un code de langue du "
     "thème comme `fr` (par défaut), `en`, `de` ou `es`.",
     "engine.theme_key": "theme.{key} : clé inconnue du thème (mkdocs-material), qui l'ignorerait ; {hint}",
+    "engine.theme_variant": "theme.variant : attendu `classic` (l'apparence de Material, celle de bibnum) ou "
+    "`modern` (celle que Zensical prend par défaut : en-tête blanc, sans logo), trouvé {found} ; seul Zensical lit "
+    "cette clé",
     "engine.theme_direction": "theme.direction : attendu `ltr` (de gauche à droite, comme le français) ou `rtl` "
     "(de droite à gauche, comme l'arabe), trouvé {found} ; ou retirez la clé : le sens suit alors la langue du thème.",
     "engine.theme_feature": "theme.features, {rank} élément : « {feature} » n'est pas une fonction du thème{close} ; "
