@@ -35,8 +35,11 @@ def search_labels(view: SiteView) -> dict[str, Any]:
 
 def page_settings(site_kind: str, algolia: dict[str, str] | None) -> dict[str, Any]:
     """What the header partial reads from `extra.bibnum.search` (never a secret: search-only key)."""
+    strings = {key: i18n.text(f"search.{key}") for key in PAGE_STRINGS}
+    if site_kind != "public":  # the link leads to the pro site's blog, not to a catalogue
+        strings["browse"] = i18n.text("search.browse_pro")
     return {
-        "strings": {key: i18n.text(f"search.{key}") for key in PAGE_STRINGS},
+        "strings": strings,
         # Readers without JavaScript browse the catalogue's facet pages (the pro site: its blog) instead.
         "browse_url": paths.url_of(paths.CATALOGUE if site_kind == "public" else paths.BLOG),
         "algolia": algolia,

@@ -8,6 +8,7 @@ STRINGS: dict[str, str] = {
     "search.label": "Rechercher sur le site",
     "search.placeholder": "Rechercher une ressource, un titre, un événement…",
     "search.browse": "Parcourir les ressources par catégorie ou par public",
+    "search.browse_pro": "Parcourir les billets du blog de l'espace pro",
     "search.browse_short": "Parcourir",
     "search.results_label": "Résultats de la recherche",
     "search.reset": "Effacer la recherche",
