@@ -35,6 +35,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -101,7 +102,7 @@ def run_build(project: Path, out: Path, *, strict: bool, incremental: bool, engi
     """One `build` in a fresh process, as an editor or CI runs it; wall time and peak memory.
 
     ENGINE: the engine's name (`--engine`); empty for the one data/sites.yml names."""
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), children_cpu()
     process = subprocess.Popen(
         [PYTHON, "-c", CHILD, str(project), str(out), TODAY, "strict" if strict else "lax",
          "incremental" if incremental else "clean", engine],
@@ -112,8 +113,19 @@ def run_build(project: Path, out: Path, *, strict: bool, incremental: bool, engi
     if process.returncode != 0:
         raise SystemExit(f"build failed:\n{stderr[-3000:]}")
     report = json.loads(stdout.strip().splitlines()[-1])
-    report.update(wall_seconds=wall, peak_memory_bytes=sampler.peak, peak_rss_bytes=sampler.peak_rss)
+    report.update(wall_seconds=wall, cpu_seconds=children_cpu() - cpu_before, peak_memory_bytes=sampler.peak,
+                  peak_rss_bytes=sampler.peak_rss)
     return report
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + system) of every child process ended and waited for so far, theirs included.
+
+    A child's figure holds those of the processes it waited for (build workers, engines), so the
+    difference around one child is its whole tree's CPU time: unlike wall time, it hardly moves
+    with the load other work puts on the machine."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def engine_alone(project: Path, sites: list[str], scratch: Path, engine: str = DEFAULT_ENGINE) -> dict:
@@ -123,7 +135,7 @@ def engine_alone(project: Path, sites: list[str], scratch: Path, engine: str = D
     child process: the engine's own command line, with what the adapter adds around it (Zensical's
     config copy and output moved out of the work tree). Peak memory is that of the engines' processes
     (the child that starts them is left out)."""
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), children_cpu()
     process = subprocess.Popen([PYTHON, "-c", ENGINE_CHILD, engine, str(project / ".bibnum" / "work"), str(scratch),
                                 TODAY, *sites], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     with PeakSampler(process.pid, descendants_only=True) as sampler:
@@ -133,7 +145,8 @@ def engine_alone(project: Path, sites: list[str], scratch: Path, engine: str = D
     if process.returncode != 0:
         raise SystemExit(f"{engine} alone failed:\n{stderr[-3000:]}")
     report = json.loads(stdout.strip().splitlines()[-1])
-    report.update(process_wall_seconds=wall, peak_memory_bytes=sampler.peak, peak_rss_bytes=sampler.peak_rss)
+    report.update(process_wall_seconds=wall, cpu_seconds=children_cpu() - cpu_before, peak_memory_bytes=sampler.peak,
+                  peak_rss_bytes=sampler.peak_rss)
     return report
 
 
@@ -370,7 +383,8 @@ def event_edit(project: Path, out: Path, engine: str, site: str) -> dict:
     assert title in page.read_text(encoding="utf-8"), f"{page}: the new title is not there"
     return {"event_file": event.relative_to(project).as_posix(), "first_site": site,
             "wall_seconds": report["wall_seconds"],
-            "stages": report["stages"], "peak_memory_bytes": report["peak_memory_bytes"],
+            "cpu_seconds": report["cpu_seconds"], "stages": report["stages"],
+            "peak_memory_bytes": report["peak_memory_bytes"],
             "sites": {s["site"]: {"engine_mode": s["mode"], "work_files_written": s["written"],
                                   "published_changed": len(s["published"]) if s["published"] is not None
                                   else "whole site"} for s in report["sites"]}}
@@ -389,11 +403,12 @@ def engine_round(project: Path, out: Path, engine: str, scratch: Path) -> dict:
     print(f"    {engine}: full {full['wall_seconds']:.1f} s, alone {alone['wall_seconds']:.1f} s, "
           f"edit {edit['wall_seconds']:.1f} s", flush=True)
     return {
-        "full_build": {key: full[key] for key in ("wall_seconds", "in_process_seconds", "stages",
+        "full_build": {key: full[key] for key in ("wall_seconds", "cpu_seconds", "in_process_seconds", "stages",
                                                   "peak_memory_bytes", "peak_rss_bytes")}
         | {"engine_seconds_per_site": {s["site"]: s["seconds"].get("engine") for s in full["sites"]}},
         "engine_alone": alone,
         "ours_share": (full["wall_seconds"] - alone["wall_seconds"]) / full["wall_seconds"],
+        "ours_cpu_share": (full["cpu_seconds"] - alone["cpu_seconds"]) / full["cpu_seconds"],
         "sites": site_sizes(out, full),
         "event_edit": edit,
     }
@@ -408,6 +423,10 @@ def medians(rounds: list[dict]) -> dict:
         "engine_alone_seconds": median(lambda r: r["engine_alone"]["wall_seconds"]),
         "ours_share": median(lambda r: r["ours_share"]),
         "event_edit_seconds": median(lambda r: r["event_edit"]["wall_seconds"]),
+        "full_build_cpu_seconds": median(lambda r: r["full_build"]["cpu_seconds"]),
+        "engine_alone_cpu_seconds": median(lambda r: r["engine_alone"]["cpu_seconds"]),
+        "ours_cpu_share": median(lambda r: r["ours_cpu_share"]),
+        "event_edit_cpu_seconds": median(lambda r: r["event_edit"]["cpu_seconds"]),
         "full_build_peak_memory_bytes": median(lambda r: r["full_build"]["peak_memory_bytes"]),
         "engine_alone_peak_memory_bytes": median(lambda r: r["engine_alone"]["peak_memory_bytes"]),
     }
@@ -422,6 +441,10 @@ def engines_table(size: dict) -> str:
         ("engine alone s", lambda e: f"{e['median']['engine_alone_seconds']:.1f}"),
         ("ours %", lambda e: f"{100 * e['median']['ours_share']:.0f}%"),
         ("edit -> build s", lambda e: f"{e['median']['event_edit_seconds']:.1f}"),
+        ("full CPU s", lambda e: f"{e['median']['full_build_cpu_seconds']:.1f}"),
+        ("engine CPU s", lambda e: f"{e['median']['engine_alone_cpu_seconds']:.1f}"),
+        ("ours % of CPU", lambda e: f"{100 * e['median']['ours_cpu_share']:.0f}%"),
+        ("edit CPU s", lambda e: f"{e['median']['event_edit_cpu_seconds']:.1f}"),
         ("edit modes", lambda e: "/".join(site["engine_mode"][0] for site in
                                           e["rounds"][-1]["event_edit"]["sites"].values())),
         ("preview s", lambda e: f"{e['preview']['median_seconds']:.2f}" if "preview" in e else "-"),

@@ -25,10 +25,10 @@ def _bench_module(name: str):
 
 def _round(full: float, alone: float, edit: float, modes: tuple[str, ...] = ("dirty", "unchanged")) -> dict:
     return {
-        "full_build": {"wall_seconds": full, "peak_memory_bytes": 100 * 2**20},
-        "engine_alone": {"wall_seconds": alone, "peak_memory_bytes": 40 * 2**20},
-        "ours_share": (full - alone) / full,
-        "event_edit": {"wall_seconds": edit, "sites": {site: {"engine_mode": mode}
+        "full_build": {"wall_seconds": full, "cpu_seconds": full / 2, "peak_memory_bytes": 100 * 2**20},
+        "engine_alone": {"wall_seconds": alone, "cpu_seconds": alone / 2, "peak_memory_bytes": 40 * 2**20},
+        "ours_share": (full - alone) / full, "ours_cpu_share": (full - alone) / full,
+        "event_edit": {"wall_seconds": edit, "cpu_seconds": edit / 2, "sites": {site: {"engine_mode": mode}
                                                        for site, mode in zip(("portail", "pro"), modes)}},
         "sites": {"portail": {"html_pages": 30}, "pro": {"html_pages": 12}},
     }
@@ -41,6 +41,7 @@ def test_medians_take_the_middle_round_of_each_figure():
     assert middle["engine_alone_seconds"] == 3.0
     assert middle["event_edit_seconds"] == 2.0
     assert middle["ours_share"] == (12.0 - 3.0) / 12.0  # the middle share, not one computed from medians
+    assert middle["full_build_cpu_seconds"] == 6.0
 
 
 def test_the_table_has_one_column_per_engine_in_the_order_measured():
@@ -57,6 +58,7 @@ def test_the_table_has_one_column_per_engine_in_the_order_measured():
     assert rows["HTML pages"] == ["42", "42"]
     assert rows["full build s"] == ["8.0", "20.0"]
     assert rows["ours %"] == ["75%", "90%"]
+    assert rows["full CPU s"] == ["4.0", "10.0"]
     assert rows["edit modes"] == ["d/u", "d/u"]
     assert rows["preview s"] == ["0.75", "0.75"]
     assert rows["peak MB engine"] == ["40", "40"]
