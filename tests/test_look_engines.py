@@ -22,12 +22,12 @@ from xml.etree import ElementTree
 import jinja2
 import pytest
 
-from conftest import DEMO_NOW, small_network
-from fake_engine import FakeEngine
 from generator.build import build
 from generator.i18n import day_date
 from generator.load.engine_config import SHARED_LOOK
 from generator.pages.csp import engine_script_hashes, script_hash
+from tests.conftest import DEMO_NOW, small_network
+from tests.fake_engine import FakeEngine
 
 ENGINES = [name for name in ("mkdocs", "zensical") if importlib.util.find_spec(name) is not None]
 ENGLISH_MONTHS = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
