@@ -16,6 +16,7 @@ from generator.families import title_files, titles_key, titles_view
 from generator.view.site_view import SiteView
 from tests.conftest import DEMO_NOW, REPO, copy_project
 from tests.e2e.test_incremental import EVENT, assert_same_as_clean, rename_event
+from tests.fake_engine import FakeEngine
 
 HARVEST = "data/harvest/izneo-nouveautes.json"
 TITLE = "Les Gardiens du phare — Tome 1 : La Lanterne"
@@ -116,60 +117,62 @@ def generated(calls: Path) -> list[str]:
     return sorted(sites)
 
 
-@pytest.mark.e2e
+# The fake engine: which sites generate their family is the generator's doing; the real
+# engine's differential runs are tested in tests/e2e/test_incremental.py.
 def test_an_event_edit_keeps_the_title_family_and_a_harvest_edit_makes_it_again(tmp_path, counted):
     project = copy_project(tmp_path / "network")
     out = tmp_path / "out"
-    build(project, out=out, now=DEMO_NOW)
+    build(project, out=out, now=DEMO_NOW, engine=FakeEngine())
     assert generated(counted) == ["caen", "calvados", "pro"]
     titles_page = project / ".bibnum" / "work" / "calvados" / "docs" / "ressources" / "izneo" / "titres" / "index.md"
     assert TITLE in titles_page.read_text(encoding="utf-8")
 
     rename_event(project, "Atelier tablette : nouvel horaire")
-    result = build(project, out=out, now=DEMO_NOW)
+    result = build(project, out=out, now=DEMO_NOW, engine=FakeEngine())
     assert generated(counted) == []  # kept in every site
     calvados = next(site for site in result.sites if site.site == "calvados")
     assert f"docs/evenements/{EVENT}/index.md" in calvados.written
     assert not any("titres" in path or "titles" in path or path.startswith("docs/opds/") for path in calvados.written)
     assert titles_page.is_file() and calvados.pages > 50
-    assert_same_as_clean(project, out, tmp_path / "clean-event")
+    assert_same_as_clean(project, out, tmp_path / "clean-event", engine=FakeEngine())
     generated(counted)  # the clean build's
 
     store = project / HARVEST
     harvest = json.loads(store.read_text(encoding="utf-8"))
     harvest["records"][0]["title"] = "Les Gardiens du phare — Tome 1 : La Lampe"
     store.write_text(json.dumps(harvest, ensure_ascii=False), encoding="utf-8")
-    result = build(project, out=out, now=DEMO_NOW)
+    result = build(project, out=out, now=DEMO_NOW, engine=FakeEngine())
     assert generated(counted) == ["caen", "calvados", "pro"]
     assert "La Lampe" in titles_page.read_text(encoding="utf-8")
     assert "La Lampe" in (out / "calvados" / "ressources" / "izneo" / "titres" / "index.html").read_text(
         encoding="utf-8")
-    assert_same_as_clean(project, out, tmp_path / "clean-harvest")
+    assert_same_as_clean(project, out, tmp_path / "clean-harvest", engine=FakeEngine())
     generated(counted)
 
-    build(project, out=out, now=DEMO_NOW + timedelta(days=1))  # a new day: the API's date changes
+    build(project, out=out, now=DEMO_NOW + timedelta(days=1), engine=FakeEngine())  # a new day: the API's date changes
     assert generated(counted) == ["caen", "calvados", "pro"]
-    build(project, out=out, now=DEMO_NOW, incremental=False)  # --clean keeps nothing
+    build(project, out=out, now=DEMO_NOW, incremental=False, engine=FakeEngine())  # --clean keeps nothing
     assert generated(counted) == ["caen", "calvados", "pro"]
 
 
-@pytest.mark.e2e
+# The fake engine: which sites generate their family is the generator's doing; the real
+# engine's differential runs are tested in tests/e2e/test_incremental.py.
 def test_a_removed_family_file_or_a_lost_ledger_makes_the_family_again(tmp_path, counted):
     project = copy_project(tmp_path / "network")
     out = tmp_path / "out"
-    build(project, out=out, now=DEMO_NOW)
+    build(project, out=out, now=DEMO_NOW, engine=FakeEngine())
     generated(counted)
     page = project / ".bibnum" / "work" / "calvados" / "docs" / "ressources" / "izneo" / "titres" / "index.md"
     page.unlink()
-    build(project, out=out, now=DEMO_NOW)
+    build(project, out=out, now=DEMO_NOW, engine=FakeEngine())
     assert generated(counted) == ["calvados"]
     assert page.is_file()
-    build(project, out=out, now=DEMO_NOW)
+    build(project, out=out, now=DEMO_NOW, engine=FakeEngine())
     assert generated(counted) == []  # every site's inputs are unchanged: whole work trees kept
     (project / ".bibnum" / "ledger" / "caen.json").unlink()  # nothing of caen is trusted any more
-    build(project, out=out, now=DEMO_NOW)
+    build(project, out=out, now=DEMO_NOW, engine=FakeEngine())
     assert generated(counted) == ["caen"]
-    assert_same_as_clean(project, out, tmp_path / "clean")
+    assert_same_as_clean(project, out, tmp_path / "clean", engine=FakeEngine())
 
 
 def test_hidden_files_of_a_look_change_the_inputs_digest(tmp_path):

@@ -178,54 +178,56 @@ def done(calls: Path) -> list[str]:
     return lines
 
 
-@pytest.mark.e2e
+# The fake engine: which sites generate and index is the generator's doing; the real
+# engine's differential runs are tested in tests/e2e/test_incremental.py.
 def test_an_event_edit_generates_and_indexes_only_the_site_that_shows_it(tmp_path, counted):
     project = copy_project(tmp_path / "network")
     out = tmp_path / "out"
-    build(project, out=out, now=DEMO_NOW)
+    build(project, out=out, now=DEMO_NOW, engine=FakeEngine())
     assert done(counted) == EVERY_SITE
 
     rename_event(project, "Atelier tablette : nouvel horaire")
-    result = build(project, out=out, now=DEMO_NOW)
+    result = build(project, out=out, now=DEMO_NOW, engine=FakeEngine())
     assert done(counted) == ["generate:calvados", "index:calvados"]
     modes = {site.site: site.mode for site in result.sites}
     assert modes["caen"] == modes["pro"] == UNCHANGED and modes["calvados"] != CLEAN
     pages = {site.site: site.pages for site in result.sites}
     assert pages["caen"] > 50 and pages["pro"] > 20  # counted from the kept tree
     assert "nouvel horaire" in (out / "calvados" / "evenements" / EVENT / "index.html").read_text(encoding="utf-8")
-    assert_same_as_clean(project, out, tmp_path / "clean-event")
+    assert_same_as_clean(project, out, tmp_path / "clean-event", engine=FakeEngine())
     done(counted)
 
     news = project / "content" / "news" / "2026-11-16-permanences-caen-la-mer.md"  # caen's only
     news.write_text(news.read_text(encoding="utf-8") + "\nLes permanences reprennent en janvier.\n", encoding="utf-8")
-    build(project, out=out, now=DEMO_NOW)
+    build(project, out=out, now=DEMO_NOW, engine=FakeEngine())
     assert done(counted) == ["generate:caen", "index:caen"]
     (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    build(project, out=out, now=DEMO_NOW)  # every site reads the engine's settings
+    build(project, out=out, now=DEMO_NOW, engine=FakeEngine())  # every site reads the engine's settings
     assert done(counted) == EVERY_SITE
 
-    build(project, out=out, now=DEMO_NOW + timedelta(days=1))  # a new day: every site again
+    build(project, out=out, now=DEMO_NOW + timedelta(days=1), engine=FakeEngine())  # a new day: every site again
     assert len(done(counted)) == 6
-    build(project, out=out, now=DEMO_NOW + timedelta(days=1), incremental=False)  # --clean keeps nothing
+    build(project, out=out, now=DEMO_NOW + timedelta(days=1), incremental=False, engine=FakeEngine())  # --clean keeps nothing
     assert len(done(counted)) == 6
 
 
-@pytest.mark.e2e
+# The fake engine: which sites generate and index is the generator's doing; the real
+# engine's differential runs are tested in tests/e2e/test_incremental.py.
 def test_a_damaged_work_tree_or_index_is_made_again(tmp_path, counted):
     project = copy_project(tmp_path / "network")
     out = tmp_path / "out"
-    build(project, out=out, now=DEMO_NOW)
+    build(project, out=out, now=DEMO_NOW, engine=FakeEngine())
     done(counted)
     state = project / ".bibnum"
     (state / "work" / "caen" / "docs" / "index.md").unlink()
-    build(project, out=out, now=DEMO_NOW)
+    build(project, out=out, now=DEMO_NOW, engine=FakeEngine())
     assert done(counted) == ["generate:caen"]
     assert (state / "work" / "caen" / "docs" / "index.md").is_file()
     (state / "search" / "pro" / "meta.json").unlink()
-    build(project, out=out, now=DEMO_NOW)
+    build(project, out=out, now=DEMO_NOW, engine=FakeEngine())
     assert done(counted) == ["index:pro"]
     assert (state / "search" / "pro" / "meta.json").is_file()
-    assert_same_as_clean(project, out, tmp_path / "clean")
+    assert_same_as_clean(project, out, tmp_path / "clean", engine=FakeEngine())
 
 
 SMALL_NOW = datetime(2026, 11, 21, 12, 0)

@@ -26,9 +26,10 @@ def tree(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def assert_same_as_clean(project: Path, out: Path, scratch: Path) -> None:
-    """A clean build of the same sources, with its own state folder, gives the same bytes."""
-    clean = build(project, out=scratch, now=DEMO_NOW, incremental=False, state=".bibnum-clean")
+def assert_same_as_clean(project: Path, out: Path, scratch: Path, engine=None) -> None:
+    """A clean build of the same sources (with ENGINE, default the project's), with its own state
+    folder, gives the same bytes."""
+    clean = build(project, out=scratch, now=DEMO_NOW, incremental=False, state=".bibnum-clean", engine=engine)
     assert all(site.mode == CLEAN for site in clean.sites)
     built, expected = tree(out), tree(scratch)
     assert sorted(built) == sorted(expected), (sorted(set(built) ^ set(expected)))[:20]
