@@ -14,6 +14,7 @@ from generator.build import build, load_graph
 from generator.errors import BibnumError
 from generator.linkcheck import LinksBroken
 from tests.conftest import DEMO_NOW, REPO, copy_project
+from tests.fake_engine import FakeEngine
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -34,12 +35,13 @@ def test_workers_are_forked_processes_when_the_machine_has_cores_and_fork(monkey
 
 
 @pytest.mark.e2e
-def test_forked_workers_and_one_process_build_the_same_bytes(tmp_path, monkeypatch):
+def test_forked_workers_and_one_process_build_the_same_bytes(tmp_path, monkeypatch, demo_build):
+    """The session's demo build (forked workers, as any build on a machine with two cores and fork)
+    against a build of the same sources in one process."""
     project = copy_project(tmp_path / "network")
-    build(project, out=tmp_path / "forked", now=DEMO_NOW, strict=True)
     monkeypatch.setattr(workers.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     build(project, out=tmp_path / "single", now=DEMO_NOW, strict=True, state=".bibnum-single")
-    forked, single = tree(tmp_path / "forked"), tree(tmp_path / "single")
+    forked, single = tree(demo_build.out), tree(tmp_path / "single")
     assert sorted(forked) == sorted(single)
     assert [path for path in forked if forked[path] != single[path]] == []
     assert any(path.startswith("calvados/bn-search/") for path in forked)
@@ -64,7 +66,6 @@ def test_broken_links_of_every_site_are_reported_at_once_and_nothing_is_publishe
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
 
 
-@pytest.mark.e2e
 def test_an_error_raised_in_a_worker_fails_the_build_with_its_message(tmp_path, monkeypatch):
     project = copy_project(tmp_path / "network")
     sites_file = project / "data" / "sites.yml"
@@ -73,12 +74,13 @@ def test_an_error_raised_in_a_worker_fails_the_build_with_its_message(tmp_path, 
     caen["algolia"] = {"app_id": "ABCDEF1234", "index": "bn_caen", "search_key": "0123456789abcdef0123456789abcdef"}
     sites_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "out"
-    build(project, out=out, now=DEMO_NOW)  # without the admin key in the environment
+    # The fake engine: the error is raised by a worker's index task, whatever renders the pages.
+    build(project, out=out, now=DEMO_NOW, engine=FakeEngine())  # without the admin key in the environment
     monkeypatch.setenv("ALGOLIA_ADMIN_KEY", caen["algolia"]["search_key"])  # the index task refuses it
     published = (out / "caen" / "index.html").read_bytes()
     with pytest.raises(BibnumError, match="clé d'administration"):
-        build(project, out=out, now=DEMO_NOW)  # caen's inputs are unchanged: checked all the same
+        build(project, out=out, now=DEMO_NOW, engine=FakeEngine())  # caen's inputs are unchanged: checked all the same
     assert (out / "caen" / "index.html").read_bytes() == published
     with pytest.raises(BibnumError, match="clé d'administration"):
-        build(project, out=tmp_path / "fresh", now=DEMO_NOW, incremental=False)
+        build(project, out=tmp_path / "fresh", now=DEMO_NOW, incremental=False, engine=FakeEngine())
     assert not (tmp_path / "fresh" / "caen").exists()
