@@ -45,12 +45,27 @@ def rename_event(project: Path, title: str) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-@pytest.fixture
-def built(tmp_path: Path) -> tuple[Path, Path]:
-    project = copy_project(tmp_path / "network")
-    result = build(project, out=tmp_path / "out", now=DEMO_NOW)
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory) -> tuple[Path, Path, Path]:
+    """The demo built once for the module, and a copy of it (sources, state folder, OUT) kept aside."""
+    base = tmp_path_factory.mktemp("incremental")
+    project, out = copy_project(base / "network"), base / "out"
+    result = build(project, out=out, now=DEMO_NOW)
     assert all(site.mode == CLEAN for site in result.sites)  # nothing kept yet
-    return project, tmp_path / "out"
+    for folder in (project, out):
+        shutil.copytree(folder, base / "kept" / folder.name, symlinks=True)
+    return project, out, base / "kept"
+
+
+@pytest.fixture
+def built(built_once) -> tuple[Path, Path]:
+    """The demo just built: the kept copy put back where it was built (its state names those
+    paths), times kept, so each test starts from the same first build."""
+    project, out, kept = built_once
+    for folder in (project, out):
+        shutil.rmtree(folder)
+        shutil.copytree(kept / folder.name, folder, symlinks=True)
+    return project, out
 
 
 def test_event_and_post_edits_render_only_what_shows_them(built, tmp_path):
@@ -134,13 +149,13 @@ def test_a_failed_engine_run_makes_the_next_run_clean(built):
     assert "version qui échoue" in (out / "calvados" / "evenements" / EVENT / "index.html").read_text(encoding="utf-8")
 
 
-def test_the_preview_publishes_site_by_site_and_ends_with_the_bytes_of_a_clean_build(tmp_path):
+def test_the_preview_publishes_site_by_site_and_ends_with_the_bytes_of_a_clean_build(tmp_path, demo_build):
     project = copy_project(tmp_path / "network")
     out = tmp_path / "preview"
     first = build(project, out=out, now=DEMO_NOW, preview=True, state=".bibnum-preview")
     assert [site.mode for site in first.sites] == [CLEAN] * 3
     assert all(site.published is None for site in first.sites)  # whole sites, each as soon as it was rendered
-    assert_same_as_clean(project, out, tmp_path / "clean")
+    assert tree(out) == tree(demo_build.out)  # the session's build is a clean build of the same sources
 
     rename_event(project, "Atelier tablette : vu dans l'aperçu")
     result = build(project, out=out, now=DEMO_NOW, preview=True, state=".bibnum-preview")
