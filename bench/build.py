@@ -496,8 +496,9 @@ def run_engines(engines: list[str], sizes: list[str], work: Path, with_preview: 
         project, network = write_project(size, work)
         print(f"size {size}: project written in {time.perf_counter() - started:.1f} s", flush=True)
         # Untimed: the first child process compiles the code's bytecode and reads the project into the OS cache.
+        for leftover in (work / "warm-up", work / ".warm-up.bibnum"):  # its output and publish's spare copies
+            shutil.rmtree(leftover, ignore_errors=True)
         run_build(project, work / "warm-up", strict=False, incremental=False, engine=engines[0])
-        shutil.rmtree(work / "warm-up")
         row = {"size": size, "network": network, "engines": {engine: {"rounds": []} for engine in engines}}
         for n in range(rounds):  # interleaved: a change of the machine's load reaches every engine alike
             print(f"  round {n + 1}/{rounds}", flush=True)
