@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from .axe import allowlist, axe_script, run_axe, unexplained
-from .conftest import serve_folder
+from .conftest import local_only, serve_folder
 from .keyboard import open_search, settle
 from .page_types import SEARCH_QUERY, WIDTHS, sample
 from .test_resource_page import BUTTON, FORM, NOTE, RESOURCE, SELECT, network_href, open_enhanced, options
@@ -34,10 +34,8 @@ def axe_results(browser, origin, engine_build) -> dict:
     """(site, page type) -> AxeResult at the desktop width, or the error that kept axe from running."""
     axe_script()
     w, h = WIDTHS["desktop"]
-    context = browser.new_context(viewport={"width": w, "height": h}, locale="fr-FR")
+    context = browser.new_context(viewport={"width": w, "height": h}, locale="fr-FR", **local_only(origin))
     context.set_default_timeout(10_000)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin + "/")
-                  else route.abort())
     page = context.new_page()
     results: dict = {}
     try:
