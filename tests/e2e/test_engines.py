@@ -121,3 +121,18 @@ def test_post_titles_read_as_written_on_every_engine(demo_build, engine_build, n
     shown = [post.meta.title for post in posts if post.meta.title in headings]
     assert any(title in shown for title in (post.meta.title for post in marked)), sorted(headings)
     assert not [h for h in headings if "&#" in h or "&amp;" in h], headings
+
+
+@pytest.mark.parametrize("name", ["mkdocs-material", *OTHER_ENGINES])
+def test_the_home_page_is_titled_with_the_sites_name_once(demo_build, engine_build, name):
+    from bs4 import BeautifulSoup
+
+    out = demo_build.out if name == "mkdocs-material" else engine_build(name).out
+    graph = load_graph(out.parent)
+    for site in graph.sites:
+        def title(path: str) -> str:
+            html = (out / site.id / path).read_text(encoding="utf-8")
+            return BeautifulSoup(html, "html.parser").title.get_text()
+
+        assert title("index.html") == site.name
+        assert title("donnees-ouvertes/index.html").endswith(f" - {site.name}")
