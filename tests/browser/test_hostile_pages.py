@@ -62,12 +62,14 @@ INSPECT = r"""
 """
 
 
-@pytest.fixture(scope="session")
-def hostile_build(tmp_path_factory) -> tuple[HostileCopy, Path]:
-    """The demo with payloads in every field validation accepts, built once for the session."""
-    root = copy_project(tmp_path_factory.mktemp("hostile") / "network")
+@pytest.fixture(scope="session", params=["mkdocs-material", "zensical"])
+def hostile_build(request, tmp_path_factory) -> tuple[HostileCopy, Path]:
+    """The demo with payloads in every field validation accepts, built once for the session by
+    the default engine and by Zensical (whose templates print what they are given in their own
+    ways: engines/zensical.py; ProperDocs' pages are the default engine's, byte for byte)."""
+    root = copy_project(tmp_path_factory.mktemp(f"hostile-{request.param}") / "network")
     copy = hostile_copy(root)
-    result = build(root, out=root.parent / "out", now=DEMO_NOW)
+    result = build(root, out=root.parent / "out", now=DEMO_NOW, engine=request.param)
     return copy, result.out
 
 
