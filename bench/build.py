@@ -215,7 +215,8 @@ def incremental(project: Path, out: Path) -> dict:
             "no_change": {"wall_seconds": unchanged["wall_seconds"], "stages": unchanged["stages"]}}
 
 
-def preview(project: Path, port: int, edits: int = 3, engine: str = "", site: str = "calvados") -> dict:
+def preview(project: Path, port: int, edits: int = 3, engine: str = "", site: str = "calvados",
+            edit_timeout: float = 300) -> dict:
     """Seconds from saving an event's YAML to `bibnum serve` serving the page with the new title.
 
     ENGINE: `--engine` of `bibnum serve` (empty: the project's). The event's file is restored after."""
@@ -238,7 +239,7 @@ def preview(project: Path, port: int, edits: int = 3, engine: str = "", site: st
             saved = time.perf_counter()
             set_title(event, title)
             _wait_for(url, lambda body, t=title: json.dumps(t, ensure_ascii=False)[1:-1] in body
-                      or t in body, timeout=300)
+                      or t in body, timeout=edit_timeout)
             latencies.append(time.perf_counter() - saved)
     finally:
         server.terminate()
@@ -447,7 +448,8 @@ def engines_table(size: dict) -> str:
         ("edit CPU s", lambda e: f"{e['median']['event_edit_cpu_seconds']:.1f}"),
         ("edit modes", lambda e: "/".join(site["engine_mode"][0] for site in
                                           e["rounds"][-1]["event_edit"]["sites"].values())),
-        ("preview s", lambda e: f"{e['preview']['median_seconds']:.2f}" if "preview" in e else "-"),
+        ("preview s", lambda e: f"{e['preview']['median_seconds']:.2f}" if "preview" in e
+         else "failed" if "preview_failed" in e else "-"),
         ("peak MB full", lambda e: f"{e['median']['full_build_peak_memory_bytes'] / 2**20:.0f}"),
         ("peak MB engine", lambda e: f"{e['median']['engine_alone_peak_memory_bytes'] / 2**20:.0f}"),
     ]
@@ -499,7 +501,8 @@ def run_engines(engines: list[str], sizes: list[str], work: Path, with_preview: 
         for leftover in (work / "warm-up", work / ".warm-up.bibnum"):  # its output and publish's spare copies
             shutil.rmtree(leftover, ignore_errors=True)
         run_build(project, work / "warm-up", strict=False, incremental=False, engine=engines[0])
-        row = {"size": size, "network": network, "engines": {engine: {"rounds": []} for engine in engines}}
+        row = {"size": size, "network": network, "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+               "load_before": machine_load(), "engines": {engine: {"rounds": []} for engine in engines}}
         for n in range(rounds):  # interleaved: a change of the machine's load reaches every engine alike
             print(f"  round {n + 1}/{rounds}", flush=True)
             for engine in engines:
@@ -508,11 +511,17 @@ def run_engines(engines: list[str], sizes: list[str], work: Path, with_preview: 
         for n, engine in enumerate(engines):
             row["engines"][engine]["median"] = medians(row["engines"][engine]["rounds"])
             if with_preview:
-                row["engines"][engine]["preview"] = preview(project, port + n, engine=engine, site=row["engines"][
-                    engine]["rounds"][-1]["event_edit"]["first_site"])
-                print(f"    {engine}: preview {row['engines'][engine]['preview']['median_seconds']:.2f} s", flush=True)
+                try:
+                    row["engines"][engine]["preview"] = preview(project, port + n, engine=engine, site=row[
+                        "engines"][engine]["rounds"][-1]["event_edit"]["first_site"], edit_timeout=120)
+                    print(f"    {engine}: preview {row['engines'][engine]['preview']['median_seconds']:.2f} s",
+                          flush=True)
+                except SystemExit as failure:  # kept with the figures measured, the log with it
+                    log = (project / "serve.log").read_text(encoding="utf-8").splitlines()
+                    row["engines"][engine]["preview_failed"] = {"why": str(failure), "serve_log_tail": log[-12:]}
+                    print(f"    {engine}: preview failed: {failure}", flush=True)
+        row["load_after"] = report["load_after"] = machine_load()
         report["sizes"].append(row)
-        report["load_after"] = machine_load()
         results.parent.mkdir(parents=True, exist_ok=True)  # written after each size: a cut run keeps what it measured
         results.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print("\n" + engines_table(row) + "\n", flush=True)
