@@ -304,7 +304,8 @@ def _each_file(rel: str, action, *args, **kwargs) -> None:
 
 def _remove_emptied(root: str, emptied: set[str]) -> None:
     for folder in sorted(emptied, key=len, reverse=True):  # deepest first, then up while empty
-        while folder and not os.listdir(os.path.join(root, folder)):
+        # A folder emptied at two depths (a/b and a/b/c) was removed by the walk up from the deeper one.
+        while folder and os.path.isdir(os.path.join(root, folder)) and not os.listdir(os.path.join(root, folder)):
             os.rmdir(os.path.join(root, folder))
             folder = os.path.dirname(folder)
 
