@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -72,7 +73,7 @@ def _serve(root: Path, *, sites: list[str], host: str, port: int, today: str | N
     observer.schedule(handler, str(root), recursive=False)
     observer.start()
     handler_class = functools.partial(_QuietHandler, directory=str(out))
-    server = ThreadingHTTPServer((host, port), handler_class)
+    server = _PreviewServer((host, port), handler_class)
     click.echo(say("serve.serving", out=out, url=base))
     try:
         server.serve_forever()
@@ -128,6 +129,14 @@ class _Rebuilder:
             started = time.perf_counter()
             self.action()
             click.echo(say("serve.rebuilt", seconds=f"{time.perf_counter() - started:.1f}".replace(".", ",")))
+
+
+class _PreviewServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A browser that leaves a page while it loads closes its connection: nothing for the editor."""
+        if isinstance(sys.exc_info()[1], ConnectionError):  # reset, broken pipe, aborted
+            return
+        super().handle_error(request, client_address)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

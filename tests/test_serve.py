@@ -98,3 +98,20 @@ def test_serve_rebuilds_on_edit_and_keeps_last_good_build(tmp_path: Path):
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=10)
+
+
+def test_a_browser_closing_its_connection_prints_nothing(capsys):
+    """An editor's browser leaving a page while it loads resets the connection: no traceback."""
+    from generator.serve import _PreviewServer
+
+    server = _PreviewServer(("127.0.0.1", 0), lambda *args: None)
+    try:
+        for error in (ConnectionResetError(104, "reset"), BrokenPipeError(32, "pipe"), ValueError("bug")):
+            try:
+                raise error
+            except Exception:
+                server.handle_error(None, ("127.0.0.1", 1234))
+    finally:
+        server.server_close()
+    printed = capsys.readouterr().err
+    assert "ValueError: bug" in printed and "Connection" not in printed and "BrokenPipe" not in printed
