@@ -1,4 +1,4 @@
-"""The pure parts of `bench/build.py --engines`: medians over rounds, the table (engines as columns),
+"""The pure parts of `bench/build.py --engines` (bench/engines.py): medians over rounds, the table (engines as columns),
 and the engines' peak memory left without the process that launches them (bench/procmem.py)."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def _round(full: float, alone: float, edit: float, modes: tuple[str, ...] = ("di
 
 
 def test_medians_take_the_middle_round_of_each_figure():
-    bench = _bench_module("build")
+    bench = _bench_module("engines")
     middle = bench.medians([_round(10.0, 4.0, 2.0), _round(30.0, 2.0, 9.0), _round(12.0, 3.0, 1.0)])
     assert middle["full_build_seconds"] == 12.0
     assert middle["engine_alone_seconds"] == 3.0
@@ -45,7 +45,7 @@ def test_medians_take_the_middle_round_of_each_figure():
 
 
 def test_the_table_has_one_column_per_engine_in_the_order_measured():
-    bench = _bench_module("build")
+    bench = _bench_module("engines")
     size = {"size": "demo", "engines": {}}
     for name, full in (("zensical", 8.0), ("mkdocs-material", 20.0)):
         rounds = [_round(full, 2.0, 1.5)]
