@@ -1,0 +1,127 @@
+"""The JSON Schemas of the data files: every file the check accepts validates; a broken one is refused
+by the schema and by `bibnum check`, for the same file and the same key."""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from generator.errors import ProjectInvalid
+from generator.load.project import load_project
+from generator.load.yaml_source import load_yaml
+from generator.models.site import SitesFile
+from generator.models.taxonomy import Taxonomy
+from generator.outputs.data_schemas import DATA_FILES, data_schemas, project_choices
+from generator.validate import validate
+from tests.conftest import REPO, copy_project, small_network
+
+
+def _data(path: Path):
+    doc, problems = load_yaml(path.read_text(encoding="utf-8"), path.name)
+    assert not problems
+    return doc.data
+
+
+def schemas_of(root: Path) -> dict[str, dict]:
+    taxonomy = Taxonomy.model_validate(_data(root / "data/taxonomy.yml"))
+    sites = SitesFile.model_validate(_data(root / "data/sites.yml"))
+    return data_schemas(project_choices(taxonomy, sites))
+
+
+def data_files(root: Path) -> list[tuple[Path, dict]]:
+    """Every data file of the project with its schema."""
+    schemas = schemas_of(root)
+    found = []
+    for kind in DATA_FILES:
+        for path in sorted(root.glob(kind.glob)):
+            found.append((path, schemas[kind.schema_path]))
+    return found
+
+
+def schema_errors(path: Path, schema: dict) -> list:
+    return list(Draft202012Validator(schema).iter_errors(_data(path)))
+
+
+@pytest.mark.parametrize("project", ["demo", "new"])
+def test_every_data_file_the_check_accepts_validates_against_its_schema(project, tmp_path):
+    root = REPO if project == "demo" else small_network(tmp_path / "new")
+    files = data_files(root)
+    assert {kind.name for kind in DATA_FILES} - {"sources", "groups", "authors"} <= {
+        next(k.name for k in DATA_FILES if fnmatch.fnmatch(p.relative_to(root).as_posix(), k.glob)) for p, _ in files}
+    for path, schema in files:
+        Draft202012Validator.check_schema(schema)
+        assert schema_errors(path, schema) == [], path
+
+
+def test_every_key_has_a_french_title_and_description():
+    for path, schema in schemas_of(REPO).items():
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        assert schema["$id"].startswith("https://") and schema["$id"].endswith(path.split("/")[-1])
+        for node in [schema, *schema.get("$defs", {}).values()]:
+            for key, prop in node.get("properties", {}).items():
+                assert prop["title"] and "Clé «" not in prop["title"], (path, key)
+                assert prop["description"] and "Clé «" not in prop["description"], (path, key)
+
+
+def test_the_taxonomy_and_the_sites_give_the_choices_with_their_labels():
+    resource = schemas_of(REPO)["schemas/resource.schema.json"]
+    taxonomy = Taxonomy.model_validate(_data(REPO / "data/taxonomy.yml"))
+    category = resource["properties"]["category"]
+    assert category["enum"] == [t.id for t in taxonomy.categories]
+    assert category["markdownEnumDescriptions"][0].startswith(taxonomy.categories[0].label)
+    assert resource["properties"]["audiences"]["items"]["enum"] == [t.id for t in taxonomy.audiences]
+    assert "id" not in resource["properties"]  # the file's name is the id
+
+
+# (file, key path, new value or DELETE): each a mistake an editor makes.
+DELETE = object()
+BROKEN = [
+    ("data/resources/cafeyn.yml", ("conditions", "loan_days"), "quinze"),  # wrong type
+    ("data/resources/cafeyn.yml", ("titre",), "Cafeyn"),  # unknown key
+    ("data/resources/cafeyn.yml", ("provider",), DELETE),  # missing required key
+    ("data/resources/cafeyn.yml", ("category",), "inconnue"),  # outside the taxonomy
+    ("data/resources/cafeyn.yml", ("added",), "02/11/2026"),  # bad date
+    ("data/events/2026-06-18-copil-2026.yml", ("status",), "annule"),  # outside the model's values
+    ("data/events/2026-06-18-copil-2026.yml", ("start",), "18 juin 2026"),  # bad date-time
+    ("data/libraries/bayeux.yml", ("address", "postcode"), "1400"),  # pattern
+    ("data/sites.yml", ("sites", 0, "palette", "primary"), "bleu"),  # colour
+    ("data/taxonomy.yml", ("categories", 0, "id"), "Presse Écrite"),  # not a slug
+]
+
+
+def _set(data, path, value):
+    *parents, last = path
+    for key in parents:
+        data = data[key]
+    if value is DELETE:
+        del data[last]
+    else:
+        data[last] = value
+
+
+@pytest.mark.parametrize("file, path, value", BROKEN, ids=[f"{f}:{'.'.join(map(str, p))}" for f, p, _ in BROKEN])
+def test_a_broken_file_is_refused_by_its_schema_and_by_the_check_at_the_same_key(file, path, value, tmp_path):
+    root = copy_project(tmp_path / "network")
+    schemas = schemas_of(root)  # the project's schemas, made before the mistake
+    target = root / file
+    data = _data(target)
+    _set(data, path, value)
+    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    schema = next(schemas[k.schema_path] for k in DATA_FILES if fnmatch.fnmatch(file, k.glob))
+    errors = schema_errors(target, schema)
+    # The schema points at the key itself, or at its block for a key missing or unknown there.
+    at = {tuple(e.absolute_path) for e in errors}
+    assert tuple(path) in at or tuple(path[:-1]) in at and any(str(path[-1]) in e.message for e in errors), (
+        [(tuple(e.absolute_path), e.message) for e in errors])
+
+    with pytest.raises(ProjectInvalid) as refused:
+        validate(load_project(root))
+    doc, _ = load_yaml(target.read_text(encoding="utf-8"), file)
+    lines = {doc.locate(path).line, doc.locate(path[:-1]).line}
+    assert any(p.location.file == file and p.location.line in lines for p in refused.value.problems), (
+        [(p.location, p.message) for p in refused.value.problems])
