@@ -251,6 +251,18 @@ def new(directory: Path, name: str | None, portal_name: str | None, url: str | N
         click.echo(say("new.done", name=choices.name, folder=directory))
 
 
+@main.command()
+@PROJECT
+def schemas(project: Path) -> None:
+    """Écrit les schémas JSON des fichiers de data/ (schemas/) et .vscode/settings.json, pour que VS Code
+    et github.dev complètent les clés et signalent les erreurs pendant la saisie."""
+    from .schemas_command import write_editor_files
+
+    with _errors():
+        for line in write_editor_files(project):
+            click.echo(line)
+
+
 def _at_a_terminal() -> bool:
     return sys.stdin.isatty()
 

@@ -32,7 +32,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("engines", "engine_check", "ledger", "publish", "locks"),  # the engine and publishing
     ("workers",),                                           # one site's build, in a worker process
     ("build",),                                             # the build: orchestration only
-    ("harvest_command", "serve", "scaffold"),               # the commands' own work
+    ("harvest_command", "serve", "scaffold", "schemas_command"),  # the commands' own work
     ("cli",),                                               # the command line
 ]
 

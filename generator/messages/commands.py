@@ -94,6 +94,14 @@ MESSAGES: dict[str, str] = {
     "new.separator": " ; ",
     "new.ask_portal": "Nom du portail public",
     "new.ask_url": "Adresse de publication des sites",
+    # --- bibnum schemas (schemas_command.py) ----------------------------------------------------------------
+    "schemas.written": "{count} schémas JSON écrits dans {folder} (un par sorte de fichier de data/)",
+    "schemas.settings": ".vscode/settings.json : « yaml.schemas » associe chaque schéma à ses fichiers ; avec "
+    "l'extension YAML de Red Hat, VS Code et github.dev complètent les clés et signalent les erreurs",
+    "schemas.settings_unreadable": ".vscode/settings.json n'est pas un objet JSON lisible : il est laissé tel "
+    "quel. Corrigez-le (ou supprimez-le) puis relancez « bibnum schemas », ou ajoutez-y vous-même la clé "
+    "« yaml.schemas », par ex. {{\"yaml.schemas\": {{\"./schemas/resource.schema.json\": "
+    "[\"data/resources/*.yml\"]}}}}",
     # --- the command line ----------------------------------------------------------------------------
     "cli.ok": "OK : {sites}, {resources}, {libraries}, {events}, {posts}, {pages}",
     "cli.invalid": "{errors} : rien n'a été construit ni publié.",

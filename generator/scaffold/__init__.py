@@ -80,7 +80,25 @@ def scaffold_files(choices: NetworkChoices, today: date, requirement: str | None
         for token, value in plain.items():
             relative = relative.replace(token, value)
         files[relative] = data
+    files.update(_editor_files(files))
     return files
+
+
+def _editor_files(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The data files' JSON Schemas and .vscode/settings.json, so a new project completes from the start."""
+    from ..load.yaml_source import load_yaml
+    from ..models.site import SitesFile
+    from ..models.taxonomy import Taxonomy
+    from ..outputs.data_schemas import project_choices
+    from ..schemas_command import editor_files
+
+    def model(cls, name):
+        doc, _ = load_yaml(files[name].decode("utf-8"), name)
+        return cls.model_validate(doc.data)
+
+    choices = project_choices(model(Taxonomy, "data/taxonomy.yml"), model(SitesFile, "data/sites.yml"))
+    written, _ = editor_files(choices)
+    return {path: text.encode("utf-8") for path, text in written.items()}
 
 
 def write_scaffold(target: Path, files: dict[str, bytes]) -> None:

@@ -4,6 +4,7 @@ by the schema and by `bibnum check`, for the same file and the same key."""
 from __future__ import annotations
 
 import fnmatch
+import json
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,30 @@ def test_a_broken_file_is_refused_by_its_schema_and_by_the_check_at_the_same_key
     lines = {doc.locate(path).line, doc.locate(path[:-1]).line}
     assert any(p.location.file == file and p.location.line in lines for p in refused.value.problems), (
         [(p.location, p.message) for p in refused.value.problems])
+
+
+def test_bibnum_schemas_writes_the_schemas_and_merges_the_settings(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    root = small_network(tmp_path / "new")
+    assert (root / "schemas/resource.schema.json").is_file()  # `bibnum new` wrote them
+    assert json.loads((root / ".vscode/settings.json").read_text(encoding="utf-8"))["yaml.schemas"][
+        "./schemas/resource.schema.json"] == ["data/resources/*.yml"]
+    (root / "schemas/resource.schema.json").unlink()
+    (root / ".vscode/settings.json").write_text('{"editor.tabSize": 2, "yaml.schemas": {"./a.json": ["a.yml"]}}')
+
+    result = CliRunner().invoke(main, ["schemas", str(root)])
+
+    assert result.exit_code == 0, result.output
+    settings = json.loads((root / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings["editor.tabSize"] == 2 and settings["yaml.schemas"]["./a.json"] == ["a.yml"]
+    assert {Path(p).name for p in settings["yaml.schemas"]} >= {f"{k.name}.schema.json" for k in DATA_FILES}
+    for kind in DATA_FILES:
+        assert json.loads((root / kind.schema_path).read_text(encoding="utf-8")) == schemas_of(root)[kind.schema_path]
+
+    (root / ".vscode/settings.json").write_text("{ pas du JSON", encoding="utf-8")
+    result = CliRunner().invoke(main, ["schemas", str(root)])
+    assert result.exit_code == 0 and "laissé tel quel" in result.output
+    assert (root / ".vscode/settings.json").read_text(encoding="utf-8") == "{ pas du JSON"
