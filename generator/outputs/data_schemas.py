@@ -285,6 +285,12 @@ def data_schemas(choices: Choices) -> dict[str, dict]:
     return {data_file.schema_path: data_file_schema(data_file, choices) for data_file in DATA_FILES}
 
 
+def published_schema_files(taxonomy: Taxonomy, sites: tuple) -> dict[str, str]:
+    """The schemas as the pro site publishes them, {docs path: text} (`schemas/resource.schema.json`…)."""
+    choices = project_choices(taxonomy, SitesFile.model_construct(sites=list(sites)))
+    return {path: schema_text(schema) for path, schema in data_schemas(choices).items()}
+
+
 def schema_text(schema: dict) -> str:
     """Deterministic JSON text (the same project gives the same bytes)."""
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -14,6 +14,7 @@ from ..view import paths
 from ..view.site_view import SiteView
 from . import locations as loc
 from .api import schema_names
+from .data_schemas import DATA_FILES
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,9 @@ def open_data_sections(view: SiteView) -> list[Section]:
     sections.append(Section(_("open_data.web"), "", tuple(web)))
 
     if not public:
+        sections.append(Section(_("open_data.data_schemas"), _("open_data.data_schemas_intro"), tuple(
+            Item(kind.title, "", (Link(kind.schema_path.rsplit("/", 1)[1], kind.schema_path, loc.JSON_TYPE),))
+            for kind in DATA_FILES)))
         portals = tuple(
             Link(site.name, loc.absolute(site, paths.url_of(paths.OPEN_DATA)), absolute=True)
             for site in view.graph.sites if site.kind == "public"

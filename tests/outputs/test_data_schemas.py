@@ -153,3 +153,19 @@ def test_bibnum_schemas_writes_the_schemas_and_merges_the_settings(tmp_path):
     result = CliRunner().invoke(main, ["schemas", str(root)])
     assert result.exit_code == 0 and "laissé tel quel" in result.output
     assert (root / ".vscode/settings.json").read_text(encoding="utf-8") == "{ pas du JSON"
+
+
+def test_the_pro_site_publishes_the_schemas_and_lists_them_on_its_open_data_page():
+    from generator.outputs import data_files
+    from generator.outputs.manifest import open_data_sections
+    from tests.outputs.conftest import PRO_URL, make_view
+
+    pro, portal = make_view("pro"), make_view("portail")
+    files = data_files(pro, titles=False)
+    hrefs = {link.href for s in open_data_sections(pro) for i in s.items for link in i.links}
+    for kind in DATA_FILES:
+        schema = json.loads(files[kind.schema_path])
+        assert schema["$id"] == f"{PRO_URL}{kind.schema_path}"
+        assert kind.schema_path in hrefs
+    assert files["schemas/resource.schema.json"].count('"presse"') >= 1  # the network's own categories
+    assert not any(path.startswith("schemas/") for path in data_files(portal, titles=False))

@@ -79,6 +79,10 @@ STRINGS: dict[str, str] = {
     "que les moteurs de recherche affichent dans leurs résultats.",
     "open_data.jsonld_about_pro": "Les pages d'événements contiennent des données schema.org (JSON-LD) "
     "que les moteurs de recherche affichent dans leurs résultats.",
+    "open_data.data_schemas": "Schémas des fichiers de données",
+    "open_data.data_schemas_intro": "Les schémas JSON des fichiers que les équipes écrivent dans data/ : "
+    "un éditeur (VS Code, github.dev avec l'extension YAML de Red Hat) y trouve chaque clé, ses valeurs "
+    "permises et ses erreurs pendant la saisie. La commande « bibnum schemas » les écrit dans le projet.",
     "open_data.portals": "Données des portails publics",
     "open_data.portals_intro": "Ressources, titres, flux et catalogue OPDS sont publiés par chaque portail public.",
     "open_data.portals_item": "Pages « Données ouvertes » des portails",
