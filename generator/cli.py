@@ -146,8 +146,19 @@ def check(project: Path, links: bool, out: Path | None, fmt: str) -> None:
             libraries=count(len(graph.libraries), "count.library"), events=count(len(graph.events), "count.event"),
             posts=count(len(graph.posts), "count.post"), pages=count(len(graph.pages), "count.page"),
         ))
+        _say_stale_schemas(graph)
         if links:
             _check_links(graph, out or graph.root / "site", fmt)
+
+
+def _say_stale_schemas(graph) -> None:
+    """A note (not an error) when the editor's schemas/ no longer match the taxonomy or the sites."""
+    from .outputs.data_schemas import project_choices
+    from .schemas_command import stale_schemas
+
+    stale = stale_schemas(graph.root, project_choices(graph.taxonomy, graph.sites))
+    if stale:
+        click.echo(say("schemas.stale", files=listed(stale)))
 
 
 def _check_links(graph, out: Path, fmt: str) -> None:

@@ -18,7 +18,7 @@ from .load.yaml_source import load_yaml
 from .messages import say
 from .models.site import SitesFile
 from .models.taxonomy import Taxonomy
-from .outputs.data_schemas import DATA_FILES, Choices, data_schemas, project_choices, schema_text
+from .outputs.data_schemas import DATA_FILES, SCHEMA_DIR, Choices, data_schemas, project_choices, schema_text
 from .schema_errors import problems_from
 
 SETTINGS = ".vscode/settings.json"
@@ -69,7 +69,8 @@ def project_choices_from(root: Path) -> Choices:
             models.append(None)
             continue
         try:
-            models.append(model.model_validate(doc.data))
+            valid = model.model_validate(doc.data)
+            models.append(valid.sites if isinstance(valid, SitesFile) else valid)
         except ValidationError as exc:
             problems.extend(problems_from(exc, doc, model))
             models.append(None)
@@ -96,3 +97,15 @@ def write_editor_files(project: Path) -> list[str]:
     lines = [say("schemas.written", count=len(DATA_FILES), folder="schemas/")]
     lines.append(say("schemas.settings" if merged else "schemas.settings_unreadable"))
     return lines
+
+
+def stale_schemas(root: Path, choices: Choices) -> list[str]:
+    """The schemas PROJECT/schemas/ holds that differ from its data's (none when it has no such folder)."""
+    if not (root / SCHEMA_DIR).is_dir():
+        return []
+    stale = []
+    for relative, schema in data_schemas(choices).items():
+        path = root / relative
+        if not path.is_file() or path.read_text(encoding="utf-8") != schema_text(schema):
+            stale.append(relative)
+    return stale

@@ -95,6 +95,8 @@ MESSAGES: dict[str, str] = {
     "new.ask_portal": "Nom du portail public",
     "new.ask_url": "Adresse de publication des sites",
     # --- bibnum schemas (schemas_command.py) ----------------------------------------------------------------
+    "schemas.stale": "Remarque : les schémas de l'éditeur ne suivent plus data/taxonomy.yml ou data/sites.yml "
+    "({files}) ; lancez « bibnum schemas » pour les mettre à jour",
     "schemas.written": "{count} schémas JSON écrits dans {folder} (un par sorte de fichier de data/)",
     "schemas.settings": ".vscode/settings.json : « yaml.schemas » associe chaque schéma à ses fichiers ; avec "
     "l'extension YAML de Red Hat, VS Code et github.dev complètent les clés et signalent les erreurs",

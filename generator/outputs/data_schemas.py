@@ -14,6 +14,7 @@ start, the access mode's required key, duplicate ids...) is left to the check.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +27,7 @@ from ..models.event import Event
 from ..models.group import GroupsFile
 from ..models.library import Library
 from ..models.resource import Resource
-from ..models.site import SitesFile
+from ..models.site import Site, SitesFile
 from ..models.source import SourcesFile
 from ..models.taxonomy import Taxonomy
 from ..reference_fields import FIELDS, VOCABULARIES
@@ -77,7 +78,7 @@ class Choices:
     base_url: str = ""  # where the schemas are published (the pro site's schemas/), for `$id`
 
 
-def project_choices(taxonomy: Taxonomy | None, sites: SitesFile | None) -> Choices:
+def project_choices(taxonomy: Taxonomy | None, sites: Sequence[Site] | None) -> Choices:
     """The choices a project offers; a file that did not validate gives none (any id is taken)."""
     lists: dict[str, tuple[tuple[str, str], ...]] = {}
     if taxonomy is not None:
@@ -85,9 +86,9 @@ def project_choices(taxonomy: Taxonomy | None, sites: SitesFile | None) -> Choic
             lists[name] = tuple((term.id, term.label) for term in getattr(taxonomy, name))
     base_url = ""
     if sites is not None:
-        lists["sites"] = tuple((s.id, s.name) for s in sites.sites)
-        lists["public_sites"] = tuple((s.id, s.name) for s in sites.sites if s.kind == "public")
-        pro = next((s for s in sites.sites if s.kind == "pro"), None)
+        lists["sites"] = tuple((s.id, s.name) for s in sites)
+        lists["public_sites"] = tuple((s.id, s.name) for s in sites if s.kind == "public")
+        pro = next((s for s in sites if s.kind == "pro"), None)
         base_url = f"{pro.url}{SCHEMA_DIR}/" if pro is not None else ""
     return Choices(lists, base_url)
 
@@ -285,9 +286,9 @@ def data_schemas(choices: Choices) -> dict[str, dict]:
     return {data_file.schema_path: data_file_schema(data_file, choices) for data_file in DATA_FILES}
 
 
-def published_schema_files(taxonomy: Taxonomy, sites: tuple) -> dict[str, str]:
+def published_schema_files(taxonomy: Taxonomy, sites: Sequence[Site]) -> dict[str, str]:
     """The schemas as the pro site publishes them, {docs path: text} (`schemas/resource.schema.json`…)."""
-    choices = project_choices(taxonomy, SitesFile.model_construct(sites=list(sites)))
+    choices = project_choices(taxonomy, sites)
     return {path: schema_text(schema) for path, schema in data_schemas(choices).items()}
 
 

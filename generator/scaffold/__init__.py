@@ -96,7 +96,7 @@ def _editor_files(files: dict[str, bytes]) -> dict[str, bytes]:
         doc, _ = load_yaml(files[name].decode("utf-8"), name)
         return cls.model_validate(doc.data)
 
-    choices = project_choices(model(Taxonomy, "data/taxonomy.yml"), model(SitesFile, "data/sites.yml"))
+    choices = project_choices(model(Taxonomy, "data/taxonomy.yml"), model(SitesFile, "data/sites.yml").sites)
     written, _ = editor_files(choices)
     return {path: text.encode("utf-8") for path, text in written.items()}
 

@@ -30,7 +30,7 @@ def _data(path: Path):
 def schemas_of(root: Path) -> dict[str, dict]:
     taxonomy = Taxonomy.model_validate(_data(root / "data/taxonomy.yml"))
     sites = SitesFile.model_validate(_data(root / "data/sites.yml"))
-    return data_schemas(project_choices(taxonomy, sites))
+    return data_schemas(project_choices(taxonomy, sites.sites))
 
 
 def data_files(root: Path) -> list[tuple[Path, dict]]:
@@ -169,3 +169,22 @@ def test_the_pro_site_publishes_the_schemas_and_lists_them_on_its_open_data_page
         assert kind.schema_path in hrefs
     assert files["schemas/resource.schema.json"].count('"presse"') >= 1  # the network's own categories
     assert not any(path.startswith("schemas/") for path in data_files(portal, titles=False))
+
+
+def test_the_demo_keeps_its_schemas_current_and_check_says_when_they_are_stale(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    from generator.schemas_command import project_choices_from, stale_schemas
+
+    assert stale_schemas(REPO, project_choices_from(REPO)) == []  # run `bibnum schemas .` after a taxonomy change
+    root = small_network(tmp_path / "new")
+    assert "bibnum schemas" not in CliRunner().invoke(main, ["check", str(root)]).output
+    taxonomy = root / "data/taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace("categories:\n", "categories:\n"
+                        "  - id: jeux-videos\n    label: Jeux vidéo\n", 1), encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["check", str(root)])
+
+    assert result.exit_code == 0, result.output
+    assert "schemas/resource.schema.json" in result.output and "bibnum schemas" in result.output
