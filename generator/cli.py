@@ -153,7 +153,7 @@ def check(project: Path, links: bool, out: Path | None, fmt: str) -> None:
 
 def _say_stale_schemas(graph) -> None:
     """A note (not an error) when the editor's schemas/ no longer match the taxonomy or the sites."""
-    from .outputs.data_schemas import project_choices
+    from .data_schemas import project_choices
     from .schemas_command import stale_schemas
 
     stale = stale_schemas(graph.root, project_choices(graph.taxonomy, graph.sites))

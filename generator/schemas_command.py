@@ -1,6 +1,6 @@
 """`bibnum schemas`: the data files' JSON Schemas and the editor's settings, written into a project.
 
-`schemas/*.schema.json` (generator/outputs/data_schemas.py) and `.vscode/settings.json`, whose
+`schemas/*.schema.json` (generator/data_schemas.py) and `.vscode/settings.json`, whose
 `yaml.schemas` maps each schema to its files for the YAML language server (VS Code, github.dev).
 An existing settings.json keeps every other key; one that is not JSON is left alone and told.
 """
@@ -18,7 +18,7 @@ from .load.yaml_source import load_yaml
 from .messages import say
 from .models.site import SitesFile
 from .models.taxonomy import Taxonomy
-from .outputs.data_schemas import DATA_FILES, SCHEMA_DIR, Choices, data_schemas, project_choices, schema_text
+from .data_schemas import DATA_FILES, SCHEMA_DIR, Choices, data_schemas, project_choices, schema_text
 from .schema_errors import problems_from
 
 SETTINGS = ".vscode/settings.json"

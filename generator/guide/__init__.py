@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .access_modes import _access_section
 from .check_messages import check_messages_section, unknown_key_example
+from .editor_help import editor_section
 from .fields import Row, field_rows
 from .files import FILE_TYPES, FileType
 from .markdown import _code_block, _field_table, cell, table, to_yaml
@@ -89,7 +90,7 @@ def _file_section(ft: FileType) -> list[str]:
 
 def editor_guide_markdown() -> str:
     """The body of the "Guide de l'éditeur" page (French Markdown, no front matter)."""
-    lines = new_network_section() + ["## Modifier le réseau", ""] + _introduction()
+    lines = new_network_section() + ["## Modifier le réseau", ""] + _introduction() + editor_section()
     for ft in FILE_TYPES:
         lines += _file_section(ft)
     lines += _access_section()

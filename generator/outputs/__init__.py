@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..gc_pause import paused_gc
 from ..view.site_view import SiteView
 from .api import api_files
-from .data_schemas import published_schema_files
+from ..data_schemas import published_schema_files
 from .embed import embed_files
 from .feeds import feed_files
 from .opds import opds_files

@@ -14,7 +14,7 @@ from ..view import paths
 from ..view.site_view import SiteView
 from . import locations as loc
 from .api import schema_names
-from .data_schemas import DATA_FILES
+from ..data_schemas import DATA_FILES
 
 
 @dataclass(frozen=True)

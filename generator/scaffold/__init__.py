@@ -89,7 +89,7 @@ def _editor_files(files: dict[str, bytes]) -> dict[str, bytes]:
     from ..load.yaml_source import load_yaml
     from ..models.site import SitesFile
     from ..models.taxonomy import Taxonomy
-    from ..outputs.data_schemas import project_choices
+    from ..data_schemas import project_choices
     from ..schemas_command import editor_files
 
     def model(cls, name):

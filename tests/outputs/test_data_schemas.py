@@ -16,7 +16,7 @@ from generator.load.project import load_project
 from generator.load.yaml_source import load_yaml
 from generator.models.site import SitesFile
 from generator.models.taxonomy import Taxonomy
-from generator.outputs.data_schemas import DATA_FILES, data_schemas, project_choices
+from generator.data_schemas import DATA_FILES, data_schemas, project_choices
 from generator.validate import validate
 from tests.conftest import REPO, copy_project, small_network
 

@@ -21,16 +21,16 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
-from ..models import base, site as site_model
-from ..models.content import AuthorsFile
-from ..models.event import Event
-from ..models.group import GroupsFile
-from ..models.library import Library
-from ..models.resource import Resource
-from ..models.site import Site, SitesFile
-from ..models.source import SourcesFile
-from ..models.taxonomy import Taxonomy
-from ..reference_fields import FIELDS, VOCABULARIES
+from .models import base, site as site_model
+from .models.content import AuthorsFile
+from .models.event import Event
+from .models.group import GroupsFile
+from .models.library import Library
+from .models.resource import Resource
+from .models.site import Site, SitesFile
+from .models.source import SourcesFile
+from .models.taxonomy import Taxonomy
+from .reference_fields import FIELDS, VOCABULARIES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"  # in the project and under the pro site
