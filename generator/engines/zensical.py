@@ -58,9 +58,37 @@ class Zensical(Engine):
         (work / CONFIG).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         run_zensical(work / CONFIG, epoch=epoch, clean=changes is None)
         drop_files(inner, LEFTOVERS)
+        if changes is not None:
+            keep_times(inner, out)
         shutil.rmtree(out, ignore_errors=True)
         out.parent.mkdir(parents=True, exist_ok=True)
         os.replace(inner, out)
+
+
+def keep_times(new: Path, old: Path) -> int:
+    """Give each file of NEW that has the bytes of its counterpart in OLD that file's times; return how many.
+
+    Zensical writes every page again on each run: without this, every file of the site would
+    look changed to publishing (which compares sizes and times) and be copied again."""
+    kept = 0
+    for parent, _dirs, names in os.walk(new):
+        for name in names:
+            fresh = os.path.join(parent, name)
+            before = os.path.join(old, os.path.relpath(fresh, new))
+            try:
+                stat = os.stat(before)
+                if stat.st_size != os.path.getsize(fresh) or not _same_bytes(fresh, before):
+                    continue
+            except OSError:  # not there before
+                continue
+            os.utime(fresh, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+            kept += 1
+    return kept
+
+
+def _same_bytes(a: str, b: str) -> bool:
+    with open(a, "rb") as first, open(b, "rb") as second:
+        return first.read() == second.read()
 
 
 def run_zensical(config: Path, *, epoch: int, clean: bool) -> None:
