@@ -188,3 +188,20 @@ def test_the_demo_keeps_its_schemas_current_and_check_says_when_they_are_stale(t
 
     assert result.exit_code == 0, result.output
     assert "schemas/resource.schema.json" in result.output and "bibnum schemas" in result.output
+
+
+def test_bibnum_schemas_on_a_broken_taxonomy_says_where_and_writes_nothing(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    root = small_network(tmp_path / "new")
+    before = (root / "schemas/resource.schema.json").read_text(encoding="utf-8")
+    taxonomy = root / "data/taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace("categories:", "categorie:", 1), encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["schemas", str(root)])
+
+    assert result.exit_code == 1
+    assert "data/taxonomy.yml:" in result.output and "categorie" in result.output
+    assert (root / "schemas/resource.schema.json").read_text(encoding="utf-8") == before
