@@ -207,6 +207,24 @@ def _branches(node: dict) -> list[dict]:
     return [node]
 
 
+def _mappings(node: Any) -> None:
+    """A mapping whose keys are ids (`dict[Slug, …]`): pydantic gives `patternProperties`, which lets
+    any other key through unchecked; say instead that every key is an id and every value checked."""
+    if isinstance(node, list):
+        for item in node:
+            _mappings(item)
+    if not isinstance(node, dict):
+        return
+    patterns = node.get("patternProperties")
+    if isinstance(patterns, dict) and len(patterns) == 1 and "additionalProperties" not in node:
+        pattern, value = next(iter(patterns.items()))
+        del node["patternProperties"]
+        node["propertyNames"] = {**node.get("propertyNames", {}), "pattern": pattern}
+        node["additionalProperties"] = value
+    for child in node.values():
+        _mappings(child)
+
+
 # --- the project's choices, where the references are ----------------------------------------------
 
 
@@ -238,7 +256,7 @@ def _choose(node: dict, choices: tuple[tuple[str, str], ...], defs: dict, *, key
                    "markdownEnumDescriptions": [f"{label} (`{id_}`)" for id_, label in choices]}
     for branch in _resolve(node, defs):
         if keys:
-            branch["propertyNames"] = {"type": "string", **restriction}
+            branch["propertyNames"] = {**branch.get("propertyNames", {}), "type": "string", **restriction}
         elif branch.get("type") == "array" and isinstance(branch.get("items"), dict):
             branch["items"].update(restriction)
         elif branch.get("type") == "string":
@@ -268,6 +286,7 @@ def data_file_schema(data_file: DataFile, choices: Choices) -> dict:
     if data_file.id_from_file:  # the id is the file's name: writing it is an error
         schema["properties"].pop("id", None)
         schema["required"] = [key for key in schema.get("required", []) if key != "id"]
+    _mappings(schema)
     _french(schema, defs)
     _restrict(schema, data_file, choices)
     head = {"$schema": DRAFT}

@@ -91,6 +91,7 @@ BROKEN = [
     ("data/libraries/bayeux.yml", ("address", "postcode"), "1400"),  # pattern
     ("data/sites.yml", ("sites", 0, "palette", "primary"), "bleu"),  # colour
     ("data/taxonomy.yml", ("categories", 0, "id"), "Presse Écrite"),  # not a slug
+    ("data/authors.yml", ("authors", "Claire Marie"), {"name": "Claire Marie", "description": "Cheffe"}),  # key not an id
 ]
 
 
