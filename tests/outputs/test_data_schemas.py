@@ -47,9 +47,13 @@ def schema_errors(path: Path, schema: dict) -> list:
     return list(Draft202012Validator(schema).iter_errors(_data(path)))
 
 
-@pytest.mark.parametrize("project", ["demo", "new"])
+@pytest.mark.parametrize("project", ["demo", "new", "hostile"])
 def test_every_data_file_the_check_accepts_validates_against_its_schema(project, tmp_path):
-    root = REPO if project == "demo" else small_network(tmp_path / "new")
+    """The demo, a new project, and the demo with a payload in every free-text field check accepts."""
+    from tests.security.hostile import hostile_copy
+
+    root = {"demo": lambda: REPO, "new": lambda: small_network(tmp_path / "new"),
+            "hostile": lambda: hostile_copy(copy_project(tmp_path / "hostile")).root}[project]()
     files = data_files(root)
     assert {kind.name for kind in DATA_FILES} - {"sources", "groups", "authors"} <= {
         next(k.name for k in DATA_FILES if fnmatch.fnmatch(p.relative_to(root).as_posix(), k.glob)) for p, _ in files}
