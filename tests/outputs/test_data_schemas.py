@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator, Draft202012Validator
 
 from generator.errors import ProjectInvalid
 from generator.load.project import load_project
@@ -44,7 +44,12 @@ def data_files(root: Path) -> list[tuple[Path, dict]]:
 
 
 def schema_errors(path: Path, schema: dict) -> list:
-    return list(Draft202012Validator(schema).iter_errors(_data(path)))
+    """The errors of draft 2020-12; draft-07 (what the YAML language server implements) finds the same."""
+    data = _data(path)
+    errors = list(Draft202012Validator(schema).iter_errors(data))
+    seen = sorted((list(e.absolute_path), e.message) for e in errors)
+    assert sorted((list(e.absolute_path), e.message) for e in Draft7Validator(schema).iter_errors(data)) == seen
+    return errors
 
 
 @pytest.mark.parametrize("project", ["demo", "new", "hostile"])
@@ -59,6 +64,7 @@ def test_every_data_file_the_check_accepts_validates_against_its_schema(project,
         next(k.name for k in DATA_FILES if fnmatch.fnmatch(p.relative_to(root).as_posix(), k.glob)) for p, _ in files}
     for path, schema in files:
         Draft202012Validator.check_schema(schema)
+        Draft7Validator.check_schema(schema)
         assert schema_errors(path, schema) == [], path
 
 
