@@ -74,7 +74,9 @@ def load_graph(project: Path, cache: ParseCache | None = None) -> NetworkGraph:
     # The engine's settings are checked in the same pass: check never passes on a config the engine refuses.
     looks = declared_looks(sources.root, sources.sites)
     sources.problems += engine_problems(read_engine_config(sources.root), looks)
-    sources.problems += template_problems(sources.root, looks)
+    declared = sources.sites.data.get("engine") if sources.sites is not None and isinstance(sources.sites.data, dict) \
+        else None
+    sources.problems += template_problems(sources.root, looks, engine=declared)
     return validate(sources)
 
 

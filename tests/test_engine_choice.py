@@ -72,3 +72,20 @@ def test_every_engine_is_installed_in_the_test_environment(name):
     from generator.engines import engine_named
 
     assert engine_named(name).identity().startswith(name + "=")
+
+
+def test_with_zensical_a_python_string_method_in_a_networks_template_is_a_check_error(tmp_path):
+    root = small_network(tmp_path / "reseau")
+    [look] = [folder for folder in (root / "themes").iterdir() if folder.is_dir()]
+    partial = look / "partials" / "extra.html"
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    partial.write_text('<p>\n{% if page.url.endswith("/") %}dossier{% endif %}\n{{ config.site_name | lower }}</p>\n',
+                       encoding="utf-8")
+    assert run_check(root).returncode == 0  # MkDocs' Jinja2 runs it
+    set_engine(root, "engine: zensical")
+    checked = run_check(root)
+    assert checked.returncode == 1
+    file = partial.relative_to(root).as_posix()
+    [line] = [line for line in (checked.stdout + checked.stderr).splitlines() if line.startswith(file)]
+    assert line.startswith(f"{file}:2:1: « .endswith() » est une méthode de Python que Zensical")
+    assert "`x[-1:] == \"/\"` au lieu de `x.endswith(\"/\")`" in line

@@ -29,9 +29,20 @@ def declared_looks(root: Path, sites: YamlDocument | None) -> dict[str, Path]:
 _LOOK = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a Slug (generator/models/base.py)
 
 
-def template_problems(root: Path, looks: dict[str, Path]) -> list[Problem]:
-    """Parse every template of the sites' looks as the engine's Jinja will: a syntax error is a check error."""
+# Python's str methods: Jinja2 lets a template call them, Zensical's template engine (minijinja) has none.
+PYTHON_STRING_METHODS = frozenset({
+    "capitalize", "casefold", "center", "count", "encode", "endswith", "expandtabs", "find", "format", "index",
+    "isalnum", "isalpha", "isdigit", "islower", "isspace", "istitle", "isupper", "join", "ljust", "lower", "lstrip",
+    "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition", "rsplit",
+    "rstrip", "split", "splitlines", "startswith", "strip", "swapcase", "title", "upper", "zfill",
+})
+
+
+def template_problems(root: Path, looks: dict[str, Path], engine: str | None = None) -> list[Problem]:
+    """Parse every template of the sites' looks as the engine's Jinja will: a syntax error is a check error.
+    With Zensical (ENGINE, as data/sites.yml names it), a call of a Python string method is one too."""
     import jinja2
+    from jinja2 import nodes
 
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"])  # MkDocs' theme environment, translations on
     found = []
@@ -39,12 +50,20 @@ def template_problems(root: Path, looks: dict[str, Path]) -> list[Problem]:
         for path in sorted(folder.rglob("*.html")):
             file = path.relative_to(root).as_posix()
             try:
-                env.parse(path.read_text(encoding="utf-8"))
+                tree = env.parse(path.read_text(encoding="utf-8"))
             except UnicodeDecodeError:
                 found.append(Problem(Location(file, 1, 1), say("engine.template_not_utf8")))
+                continue
             except jinja2.TemplateSyntaxError as exc:
                 found.append(Problem(Location(file, exc.lineno or 1, 1),
                                      say("engine.template_invalid", detail=exc.message)))
+                continue
+            if engine != "zensical":
+                continue
+            for call in tree.find_all(nodes.Call):
+                if isinstance(call.node, nodes.Getattr) and call.node.attr in PYTHON_STRING_METHODS:
+                    found.append(Problem(Location(file, call.lineno, 1),
+                                         say("engine.template_python_method", method=call.node.attr)))
     return found
 
 

@@ -83,6 +83,10 @@ MESSAGES: dict[str, str] = {
     "engine.url": "il faut une adresse complète, par ex. https://github.com/reseau/site",
     "engine.language_codes": "il faut une liste de codes de langue, par ex. [fr, en]",
     "engine.template_not_utf8": "gabarit illisible : enregistrez-le en UTF-8.",
+    "engine.template_python_method": "« .{method}() » est une méthode de Python que Zensical (le moteur choisi par "
+    "« engine: » dans data/sites.yml) ne connaît pas dans ses gabarits : la page échouerait ; écrivez-la avec un "
+    "filtre ou une comparaison, par ex. `x[-1:] == \"/\"` au lieu de `x.endswith(\"/\")`, `x | lower` au lieu de "
+    "`x.lower()`, `x | replace(\"a\", \"b\")` au lieu de `x.replace(\"a\", \"b\")`",
     "engine.template_invalid": "gabarit invalide (message de Jinja, en anglais : « {detail} ») ; vérifiez les "
     "balises `{{% … %}}` et `{{{{ … }}}}` de cette ligne, par ex. un `{{% endblock %}}` manquant.",
     "engine.asset_elsewhere": "{key} : « {entry} » viendrait d'un autre site, or aucune visite ne doit atteindre "
