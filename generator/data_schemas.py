@@ -95,7 +95,7 @@ def project_choices(taxonomy: Taxonomy | None, sites: Sequence[Site] | None) -> 
 
 # --- the types the models check with a function, said in JSON Schema -----------------------------
 
-_SLUG = {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "maxLength": base.NAME_MAX}
+_SLUG = {"type": "string", "pattern": base._SLUG.pattern, "maxLength": base.NAME_MAX}
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
 # What pydantic reads as a date-time: a day, then optionally a time (seconds, fractions); the
 # loader keeps it as text. No offset: an event's times are Paris times (the model refuses one).
