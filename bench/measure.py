@@ -72,20 +72,27 @@ def run_build(project: Path, out: Path, *, strict: bool, incremental: bool, engi
     """One `build` in a fresh process, as an editor or CI runs it; wall time and peak memory.
 
     ENGINE: the engine's name (`--engine`); empty for the one data/sites.yml names."""
+    report, wall = run_child([CHILD, str(project), str(out), TODAY, "strict" if strict else "lax",
+                              "incremental" if incremental else "clean", engine], "build")
+    report["wall_seconds"] = wall
+    return report
+
+
+def run_child(args: list[str], what: str, *, descendants_only: bool = False) -> tuple[dict, float]:
+    """`python -c ARGS...` from the repository: the JSON it prints last, with its CPU time and peak
+    memory (of its descendants only, if asked) added; and its wall time."""
     started, cpu_before = time.perf_counter(), children_cpu()
-    process = subprocess.Popen(
-        [PYTHON, "-c", CHILD, str(project), str(out), TODAY, "strict" if strict else "lax",
-         "incremental" if incremental else "clean", engine],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    with PeakSampler(process.pid) as sampler:
+    process = subprocess.Popen([PYTHON, "-c", *args], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    with PeakSampler(process.pid, descendants_only=descendants_only) as sampler:
         stdout, stderr = process.communicate()
     wall = time.perf_counter() - started
     if process.returncode != 0:
-        raise SystemExit(f"build failed:\n{stderr[-3000:]}")
+        raise SystemExit(f"{what} failed:\n{stderr[-3000:]}")
     report = json.loads(stdout.strip().splitlines()[-1])
-    report.update(wall_seconds=wall, cpu_seconds=children_cpu() - cpu_before, peak_memory_bytes=sampler.peak,
+    report.update(cpu_seconds=children_cpu() - cpu_before, peak_memory_bytes=sampler.peak,
                   peak_rss_bytes=sampler.peak_rss)
-    return report
+    return report, wall
 
 
 def children_cpu() -> float:
@@ -105,18 +112,12 @@ def engine_alone(project: Path, sites: list[str], scratch: Path, engine: str = D
     child process: the engine's own command line, with what the adapter adds around it (Zensical's
     config copy and output moved out of the work tree). Peak memory is that of the engines' processes
     (the child that starts them is left out)."""
-    started, cpu_before = time.perf_counter(), children_cpu()
-    process = subprocess.Popen([PYTHON, "-c", ENGINE_CHILD, engine, str(project / ".bibnum" / "work"), str(scratch),
-                                TODAY, *sites], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    with PeakSampler(process.pid, descendants_only=True) as sampler:
-        stdout, stderr = process.communicate()
-    wall = time.perf_counter() - started
-    shutil.rmtree(scratch, ignore_errors=True)
-    if process.returncode != 0:
-        raise SystemExit(f"{engine} alone failed:\n{stderr[-3000:]}")
-    report = json.loads(stdout.strip().splitlines()[-1])
-    report.update(process_wall_seconds=wall, cpu_seconds=children_cpu() - cpu_before, peak_memory_bytes=sampler.peak,
-                  peak_rss_bytes=sampler.peak_rss)
+    try:
+        report, wall = run_child([ENGINE_CHILD, engine, str(project / ".bibnum" / "work"), str(scratch), TODAY, *sites],
+                                 f"{engine} alone", descendants_only=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    report["process_wall_seconds"] = wall
     return report
 
 
