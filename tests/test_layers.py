@@ -20,7 +20,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("access", "render"),                                   # access links; safe text (Markdown, engine text)
     ("view",),                                              # one site's view of the network, URL rules
     ("load",),                                              # YAML and Markdown read from the project
-    ("schema_errors", "references", "reference_fields", "data_schemas"),  # the check's parts: schema errors, references; the data files' JSON Schemas
+    ("schema_errors", "references", "reference_fields", "data_schemas", "cms_config"),  # the check's parts: schema errors, references; the data files' JSON Schemas and web editor config
     ("harvest",),                                           # harvested records: fetch, parse, merge
     ("validate",),                                          # the whole check: load -> graph + problems
     ("guide",),                                             # the editors' guide, read from the check's rules

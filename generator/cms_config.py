@@ -1,0 +1,229 @@
+"""The web editor's configuration (Sveltia CMS, Decap's `config.yml` format), made from the models (pure).
+
+Its fields come from the same French JSON Schemas as the editors' editors get
+(generator/data_schemas.py): one source, so the forms never drift from the models. What a
+form cannot say (an id as a mapping's key, references the check alone knows) is left as
+the closest field, and `bibnum check`, run on every pull request, still judges the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from .data_schemas import _DATE, _DATE_TIME, DATA_FILES, Choices, DataFile, data_file_schema
+from .models.content import PageMeta, PostMeta
+from .reference_fields import AUTHORS, FIELDS
+
+MEDIA_FOLDER = "content/images"  # images and logos an editor uploads
+PUBLIC_FOLDER = "/images"
+DATE_FORMAT = "YYYY-MM-DD"  # what the loader reads as a day
+DATE_TIME_FORMAT = "YYYY-MM-DDTHH:mm"  # a Paris time without offset, as the events' model wants
+
+# The ids of a folder collection are its file names; of a file collection, a key of its items.
+_RELATIONS: dict[str, dict[str, Any]] = {
+    "libraries": {"collection": "libraries", "value_field": "{{slug}}", "search_fields": ["name"],
+                  "display_fields": ["name"]},
+    "resources": {"collection": "resources", "value_field": "{{slug}}", "search_fields": ["title"],
+                  "display_fields": ["title"]},
+    "groups": {"collection": "network", "file": "groups", "value_field": "groups.*.id",
+               "search_fields": ["groups.*.name"], "display_fields": ["groups.*.name"]},
+}
+_ENUM_LABEL = re.compile(r"^(?P<label>.*) \(`[^`]*`\)$")
+
+
+@dataclass(frozen=True)
+class MarkdownCollection:
+    """A folder of Markdown files with front matter."""
+
+    name: str
+    label: str
+    folder: str
+    model: type[BaseModel]
+    references: str  # the key of reference_fields.FIELDS for its front matter
+
+
+MARKDOWN_COLLECTIONS = (
+    MarkdownCollection("posts", "Billets du blog", "content/blog/posts", PostMeta, "blog"),
+    MarkdownCollection("news", "Actualités", "content/news", PostMeta, "news"),
+    MarkdownCollection("public_pages", "Pages des portails", "content/public", PageMeta, "pages"),
+    MarkdownCollection("pro_pages", "Pages de l'espace professionnel", "content/pro", PageMeta, "pages"),
+)
+_FOLDER_LABELS = {"resource": ("resources", "Ressources", "Ressource"),
+                  "library": ("libraries", "Bibliothèques", "Bibliothèque"),
+                  "event": ("events", "Agenda", "Événement")}
+_FILE_LABELS = {"sites": "Le réseau et ses sites", "taxonomy": "Les vocabulaires", "groups": "Groupes et comités",
+                "authors": "Auteurs du blog", "sources": "Sources moissonnées"}
+
+
+def cms_config(choices: Choices, repo: str, branch: str) -> dict:
+    """The CMS's whole configuration for this project's choices, committing to `repo` on `branch`."""
+    collections = [_folder_collection(d, choices) for d in DATA_FILES if d.id_from_file]
+    collections += [_markdown_collection(m, choices) for m in MARKDOWN_COLLECTIONS]
+    collections.append({
+        "name": "network", "label": "Réseau", "editor": {"preview": False},
+        "files": [_file_entry(d, choices) for d in DATA_FILES if not d.id_from_file],
+    })
+    return {
+        "backend": {"name": "github", "repo": repo, "branch": branch},
+        "publish_mode": "editorial_workflow",
+        "media_folder": MEDIA_FOLDER,
+        "public_folder": PUBLIC_FOLDER,
+        "locale": "fr",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": collections,
+    }
+
+
+def _folder_collection(data_file: DataFile, choices: Choices) -> dict:
+    name, label, singular = _FOLDER_LABELS[data_file.name]
+    schema = data_file_schema(data_file, choices)
+    fields = _fields(schema, schema.get("$defs", {}))
+    _relations(fields, data_file.references)
+    identifier = "name" if any(f["name"] == "name" for f in fields) else "title"
+    return {
+        "name": name, "label": label, "label_singular": singular, "description": data_file.title,
+        "folder": data_file.glob.rsplit("/", 1)[0], "extension": "yml", "format": "yaml", "create": True,
+        "identifier_field": identifier, "slug": "{{slug}}", "summary": f"{{{{{identifier}}}}}",
+        "fields": fields,
+    }
+
+
+def _markdown_collection(collection: MarkdownCollection, choices: Choices) -> dict:
+    schema = _front_matter_schema(collection.model, choices, collection.references)
+    fields = _fields(schema, schema.get("$defs", {}))
+    _relations(fields, collection.references)
+    fields.append({"name": "body", "label": "Texte", "widget": "markdown",
+                   "hint": "Le texte de la page, en Markdown.", "required": False})
+    return {
+        "name": collection.name, "label": collection.label, "folder": collection.folder,
+        "extension": "md", "format": "frontmatter", "create": True, "identifier_field": "title",
+        "slug": "{{slug}}", "summary": "{{title}}", "fields": fields,
+    }
+
+
+def _front_matter_schema(model: type[BaseModel], choices: Choices, references: str) -> dict:
+    data_file = DataFile(references, f"{references}/*.md", model, "", references=references)
+    return data_file_schema(data_file, choices)
+
+
+def _file_entry(data_file: DataFile, choices: Choices) -> dict:
+    schema = data_file_schema(data_file, choices)
+    fields = _fields(schema, schema.get("$defs", {}))
+    if data_file.items:
+        _relations(fields, data_file.references, prefix=(data_file.items,))
+    return {"name": data_file.name, "label": _FILE_LABELS[data_file.name], "file": data_file.glob,
+            "format": "yaml", "fields": fields}
+
+
+# --- a JSON Schema's keys, as the CMS's fields ------------------------------------------------------
+
+
+def _fields(node: dict, defs: dict) -> list[dict]:
+    required = set(node.get("required", []))
+    return [_field(key, prop, key in required, defs) for key, prop in node.get("properties", {}).items()]
+
+
+def _branches(node: dict, defs: dict) -> list[dict]:
+    found = []
+    for branch in node.get("anyOf") or node.get("oneOf") or [node]:
+        ref = branch.get("$ref", "")
+        if ref.startswith("#/$defs/"):
+            found.extend(_branches(defs[ref.rsplit("/", 1)[1]], defs))
+        elif branch.get("type") != "null":
+            found.append(branch)
+    return found
+
+
+def _field(key: str, prop: dict, required: bool, defs: dict) -> dict:
+    field: dict[str, Any] = {"name": key, "label": prop.get("title", key),
+                             "hint": prop.get("description", ""), "required": required}
+    default = prop.get("default")
+    if default not in (None, [], {}, ""):
+        field["default"] = default
+    field.update(_widget(_branches(prop, defs), prop, defs))
+    return field
+
+
+def _widget(branches: list[dict], prop: dict, defs: dict) -> dict:
+    if len(branches) > 1 and all(b.get("pattern") in (_DATE, _DATE_TIME) for b in branches):
+        return _date(branches)  # a day or a day and time: the day is what editors write
+    node = branches[0] if branches else {}
+    kind = node.get("type")
+    if "enum" in node:
+        return _select(node)
+    if "const" in node:
+        return {"widget": "hidden", "default": node["const"]}
+    if node.get("pattern") in (_DATE, _DATE_TIME):
+        return _date([node])
+    if kind == "boolean":
+        return {"widget": "boolean"}
+    if kind in ("integer", "number"):
+        return {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
+    if kind == "array":
+        items = _branches(node.get("items", {}), defs)
+        item = items[0] if items else {}
+        if "enum" in item:
+            return {**_select(item), "multiple": True}
+        if item.get("type") == "object" and "properties" in item:
+            return {"widget": "list", "fields": _fields(item, defs)}
+        return {"widget": "list", "field": {"name": "item", "label": prop.get("title", ""), **_widget(items, {}, defs)}}
+    if kind == "object" and "properties" in node:
+        return {"widget": "object", "fields": _fields(node, defs)}
+    if kind == "object":  # a mapping whose keys are ids: no form field says it (see UNMAPPED)
+        return {"widget": "code", "output_code_only": True, "default_language": "yaml"}
+    if "Markdown" in prop.get("description", ""):
+        return {"widget": "markdown"}
+    return {"widget": "string"}
+
+
+def _date(branches: list[dict]) -> dict:
+    if any(b.get("pattern") == _DATE for b in branches):
+        return {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False}
+    return {"widget": "datetime", "format": DATE_TIME_FORMAT, "date_format": DATE_FORMAT, "time_format": "HH:mm"}
+
+
+def _select(node: dict) -> dict:
+    labels = node.get("markdownEnumDescriptions") or []
+    options = []
+    for index, value in enumerate(node["enum"]):
+        match = _ENUM_LABEL.match(labels[index]) if index < len(labels) else None
+        options.append({"label": match["label"] if match else str(value), "value": value})
+    return {"widget": "select", "options": options}
+
+
+def _relations(fields: list[dict], references: str, prefix: tuple[str, ...] = ()) -> None:
+    """The keys that name a library, a resource or a group: a relation over that collection."""
+    for ref in FIELDS.get(references, ()):
+        if ref.target not in _RELATIONS or ref.keys:
+            continue
+        path = ref.path if not prefix else (*prefix, "*", *ref.path)
+        for field in _at(fields, path):
+            multiple = field.get("widget") == "list"
+            for key in ("field", "fields", "options"):
+                field.pop(key, None)
+            field.update(widget="relation", **_RELATIONS[ref.target], multiple=multiple)
+
+
+def _at(fields: list[dict], path: tuple[str, ...]) -> list[dict]:
+    key, rest = path[0], path[1:]
+    if key == "*":
+        return []  # handled by the caller's step into a list's fields
+    found = [f for f in fields if f["name"] == key]
+    if not rest:
+        return found
+    if rest[0] == "*":
+        rest = rest[1:]
+    return [hit for f in found for hit in _at(f.get("fields", []), rest)] if rest else found
+
+
+# What the forms cannot say, for the closing notes: the check still judges these on every pull request.
+UNMAPPED = (
+    f"{AUTHORS}: a post's authors are keys of data/authors.yml's mapping; no relation reaches a mapping's "
+    "keys, so they stay a list of texts",
+    "mappings keyed by id (data/authors.yml's authors, a resource's access.sites, a source's categories): "
+    "edited as YAML text (code widget)",
+)
