@@ -162,7 +162,10 @@ def _widget(branches: list[dict], prop: dict, defs: dict) -> dict:
     if kind == "boolean":
         return {"widget": "boolean"}
     if kind in ("integer", "number"):
-        return {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
+        bounds = {"min": node["minimum"]} if "minimum" in node else {}
+        if "maximum" in node:
+            bounds["max"] = node["maximum"]
+        return {"widget": "number", "value_type": "int" if kind == "integer" else "float", **bounds}
     if kind == "array":
         items = _branches(node.get("items", {}), defs)
         item = items[0] if items else {}
@@ -173,10 +176,12 @@ def _widget(branches: list[dict], prop: dict, defs: dict) -> dict:
         return {"widget": "list", "field": {"name": "item", "label": prop.get("title", ""), **_widget(items, {}, defs)}}
     if kind == "object" and "properties" in node:
         return {"widget": "object", "fields": _fields(node, defs)}
-    if kind == "object":  # a mapping whose keys are ids: no form field says it (see UNMAPPED)
-        return {"widget": "code", "output_code_only": True, "default_language": "yaml"}
+    if kind == "object":  # a mapping keyed by id: no form field says it; kept as written (see UNMAPPED)
+        return {"widget": "hidden"}
     if "Markdown" in prop.get("description", ""):
         return {"widget": "markdown"}
+    if "pattern" in node and "Markdown" not in prop.get("description", ""):
+        return {"widget": "string", "pattern": [node["pattern"], f"Forme attendue : {prop.get('description', '')}"]}
     return {"widget": "string"}
 
 
@@ -224,6 +229,9 @@ def _at(fields: list[dict], path: tuple[str, ...]) -> list[dict]:
 UNMAPPED = (
     f"{AUTHORS}: a post's authors are keys of data/authors.yml's mapping; no relation reaches a mapping's "
     "keys, so they stay a list of texts",
-    "mappings keyed by id (data/authors.yml's authors, a resource's access.sites, a source's categories): "
-    "edited as YAML text (code widget)",
+    "rules between keys, which the check alone says: an event's place (library, place or online_url), "
+    "its end after its start, the key an access kind requires (target for login), a committee's label, "
+    "a library's population when its town is not in network.towns",
+    "mappings keyed by id (data/authors.yml's authors, a resource's access.sites, a library's fields, a "
+    "source's categories): a hidden field that keeps them as written; they are edited in the files",
 )
