@@ -21,7 +21,7 @@ from .reference_fields import AUTHORS, FIELDS
 MEDIA_FOLDER = "content/images"  # images and logos an editor uploads
 PUBLIC_FOLDER = "/images"
 DATE_FORMAT = "YYYY-MM-DD"  # what the loader reads as a day
-DATE_TIME_FORMAT = "YYYY-MM-DDTHH:mm"  # a Paris time without offset, as the events' model wants
+DATE_TIME_FORMAT = "YYYY-MM-DD[T]HH:mm"  # Day.js: a Paris time without offset, as the events' model wants
 
 # The ids of a folder collection are its file names; of a file collection, a key of its items.
 _RELATIONS: dict[str, dict[str, Any]] = {
@@ -186,9 +186,11 @@ def _widget(branches: list[dict], prop: dict, defs: dict) -> dict:
 
 
 def _date(branches: list[dict]) -> dict:
+    # `format` would show a time picker too: a day alone is said by date_format with time_format false;
+    # the picker in UTC keeps the day written the day picked, whatever the editor's time zone.
     if any(b.get("pattern") == _DATE for b in branches):
-        return {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False}
-    return {"widget": "datetime", "format": DATE_TIME_FORMAT, "date_format": DATE_FORMAT, "time_format": "HH:mm"}
+        return {"widget": "datetime", "date_format": DATE_FORMAT, "time_format": False, "picker_utc": True}
+    return {"widget": "datetime", "format": DATE_TIME_FORMAT}
 
 
 def _select(node: dict) -> dict:

@@ -66,14 +66,14 @@ def test_required_and_defaults_follow_the_models(demo_config: dict):
             n for n, info in model.model_fields.items() if info.is_required() and n != "id"}, name
     events = {f["name"]: f for f in collections["events"]["fields"]}
     assert events["status"]["default"] == "scheduled"
-    assert events["start"]["format"] == "YYYY-MM-DDTHH:mm"
+    assert events["start"]["format"] == "YYYY-MM-DD[T]HH:mm"
     assert events["library"]["widget"] == "relation" and events["library"]["collection"] == "libraries"
     assert events["resources"]["widget"] == "relation" and events["resources"]["multiple"] is True
     assert events["group"]["value_field"] == "groups.*.id"
     kinds = events["kind"]
     assert kinds["widget"] == "select" and {"label": "Atelier", "value": "atelier"} in kinds["options"]
     posts = {f["name"]: f for f in collections["posts"]["fields"]}
-    assert posts["date"]["format"] == "YYYY-MM-DD" and posts["body"]["widget"] == "markdown"
+    assert posts["date"]["date_format"] == "YYYY-MM-DD" and posts["date"]["time_format"] is False and posts["body"]["widget"] == "markdown"
 
 
 def _value(field: dict, ids: dict[str, str]) -> object:
@@ -87,7 +87,7 @@ def _value(field: dict, ids: dict[str, str]) -> object:
         return [value] if field.get("multiple") else value
     if widget == "datetime":
         day = "2026-12-22"
-        if field["format"] == "YYYY-MM-DD":
+        if field.get("time_format") is False:
             return yaml.safe_load(day)  # the widget writes 2026-12-22, which YAML reads as a day
         return f"{day}T{'16:00' if field['name'] == 'end' else '14:00'}"
     if widget == "number":
