@@ -72,6 +72,10 @@ def test_required_and_defaults_follow_the_models(demo_config: dict):
     assert events["group"]["value_field"] == "groups.*.id"
     kinds = events["kind"]
     assert kinds["widget"] == "select" and {"label": "Atelier", "value": "atelier"} in kinds["options"]
+    groups = {f["name"]: f for f in collections["network"]["files"][2]["fields"][0]["fields"]}
+    assert groups["members"]["widget"] == "relation" and groups["members"]["multiple"] is True
+    people = {f["name"]: f for f in groups["people"]["fields"]}
+    assert people["library"]["widget"] == "relation" and people["library"]["collection"] == "libraries"
     posts = {f["name"]: f for f in collections["posts"]["fields"]}
     assert posts["date"]["date_format"] == "YYYY-MM-DD" and posts["date"]["time_format"] is False and posts["body"]["widget"] == "markdown"
 
