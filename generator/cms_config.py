@@ -9,6 +9,7 @@ the closest field, and `bibnum check`, run on every pull request, still judges t
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,10 +60,16 @@ _FILE_LABELS = {"sites": "Le réseau et ses sites", "taxonomy": "Les vocabulaire
                 "authors": "Auteurs du blog", "sources": "Sources moissonnées"}
 
 
-def cms_config(choices: Choices, repo: str, branch: str) -> dict:
-    """The CMS's whole configuration for this project's choices, committing to `repo` on `branch`."""
+def cms_config(choices: Choices, repo: str, branch: str, authors: Mapping[str, str] | None = None,
+               blog_categories: Sequence[str] = ()) -> dict:
+    """The CMS's whole configuration for this project's choices, committing to `repo` on `branch`.
+
+    `authors` ({id: name}, data/authors.yml) and `blog_categories` (taxonomy.yml) make the posts'
+    authors and categories choices; without them they are free texts the check judges."""
+    posts = {"authors": [{"label": name, "value": id_} for id_, name in (authors or {}).items()],
+             "categories": [{"label": name, "value": name} for name in blog_categories]}
     collections = [_folder_collection(d, choices) for d in DATA_FILES if d.id_from_file]
-    collections += [_markdown_collection(m, choices) for m in MARKDOWN_COLLECTIONS]
+    collections += [_markdown_collection(m, choices, posts) for m in MARKDOWN_COLLECTIONS]
     collections.append({
         "name": "network", "label": "Réseau", "editor": {"preview": False},
         "files": [_file_entry(d, choices) for d in DATA_FILES if not d.id_from_file],
@@ -92,10 +99,16 @@ def _folder_collection(data_file: DataFile, choices: Choices) -> dict:
     }
 
 
-def _markdown_collection(collection: MarkdownCollection, choices: Choices) -> dict:
+def _markdown_collection(collection: MarkdownCollection, choices: Choices,
+                         post_options: dict[str, list[dict]]) -> dict:
     schema = _front_matter_schema(collection.model, choices, collection.references)
     fields = _fields(schema, schema.get("$defs", {}))
     _relations(fields, collection.references)
+    for field in fields:
+        options = post_options.get(field["name"]) if collection.model is PostMeta else None
+        if options:
+            field.pop("field", None)
+            field.update(widget="select", options=options, multiple=True)
     fields.append({"name": "body", "label": "Texte", "widget": "markdown",
                    "hint": "Le texte de la page, en Markdown.", "required": False})
     return {
@@ -230,7 +243,7 @@ def _at(fields: list[dict], path: tuple[str, ...]) -> list[dict]:
 # What the forms cannot say, for the closing notes: the check still judges these on every pull request.
 UNMAPPED = (
     f"{AUTHORS}: a post's authors are keys of data/authors.yml's mapping; no relation reaches a mapping's "
-    "keys, so they stay a list of texts",
+    "keys, so they are a select of the authors known when the config is made (cms_config's `authors`)",
     "rules between keys, which the check alone says: an event's place (library, place or online_url), "
     "its end after its start, the key an access kind requires (target for login), a committee's label, "
     "a library's population when its town is not in network.towns",

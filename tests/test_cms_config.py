@@ -22,7 +22,11 @@ FOLDERS = {"resources": Resource, "libraries": Library, "events": Event, "posts"
 
 @pytest.fixture(scope="module")
 def demo_config() -> dict:
-    return cms_config(project_choices_from(REPO), "reseau/site", "main")
+    authors = yaml.safe_load((REPO / "data/authors.yml").read_text(encoding="utf-8"))["authors"]
+    blog_categories = yaml.safe_load((REPO / "data/taxonomy.yml").read_text(encoding="utf-8"))["blog_categories"]
+    return cms_config(project_choices_from(REPO), "reseau/site", "main",
+                      authors={id_: author["name"] for id_, author in authors.items()},
+                      blog_categories=blog_categories)
 
 
 def _collections(config: dict) -> dict[str, dict]:
@@ -77,6 +81,8 @@ def test_required_and_defaults_follow_the_models(demo_config: dict):
     people = {f["name"]: f for f in groups["people"]["fields"]}
     assert people["library"]["widget"] == "relation" and people["library"]["collection"] == "libraries"
     posts = {f["name"]: f for f in collections["posts"]["fields"]}
+    assert posts["authors"]["widget"] == "select" and posts["authors"]["multiple"] is True
+    assert posts["authors"]["options"] and posts["categories"]["options"]
     assert posts["date"]["date_format"] == "YYYY-MM-DD" and posts["date"]["time_format"] is False and posts["body"]["widget"] == "markdown"
 
 
@@ -145,7 +151,8 @@ def test_new_entries_written_by_the_cms_pass_check(tmp_path: Path):
 
 
 def _known(data: object, fields: list[dict], where: str) -> list[str]:
-    """The keys of `data` no field of the form holds (the CMS would drop them on save)."""
+    """The keys of `data` no field of the form holds (the CMS would drop them on save), and the values
+    a select does not offer."""
     if not isinstance(data, dict):
         return []
     by_name = {f["name"]: f for f in fields}
@@ -154,6 +161,10 @@ def _known(data: object, fields: list[dict], where: str) -> list[str]:
         field = by_name.get(key)
         if field is None:
             unknown.append(f"{where}.{key}")
+        elif field["widget"] == "select":
+            allowed = {option["value"] for option in field["options"]}
+            unknown += [f"{where}.{key}={v}" for v in (value if isinstance(value, list) else [value])
+                        if v not in allowed]
         elif field["widget"] == "object":
             unknown += _known(value, field["fields"], f"{where}.{key}")
         elif field["widget"] == "list" and "fields" in field and isinstance(value, list):
@@ -183,4 +194,4 @@ def test_demo_files_saved_back_the_cms_way_keep_their_meaning(demo_config: dict)
             unknown += _known(data, fields, str(path.relative_to(REPO)))
             count += 1
     assert count > 40
-    assert unknown == []  # every key the demo writes has its field: saving in the CMS drops none
+    assert unknown == []  # every key the demo writes has its field, every choice its option: saving drops none
