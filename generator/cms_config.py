@@ -229,14 +229,9 @@ def _relations(fields: list[dict], references: str, prefix: tuple[str, ...] = ()
 
 
 def _at(fields: list[dict], path: tuple[str, ...]) -> list[dict]:
-    key, rest = path[0], path[1:]
-    if key == "*":
-        return []  # handled by the caller's step into a list's fields
-    found = [f for f in fields if f["name"] == key]
-    if not rest:
-        return found
-    if rest[0] == "*":
-        rest = rest[1:]
+    """The fields at `path`; a `*` after a list's key steps into its items' fields."""
+    found = [f for f in fields if f["name"] == path[0]]
+    rest = path[2:] if path[1:2] == ("*",) else path[1:]
     return [hit for f in found for hit in _at(f.get("fields", []), rest)] if rest else found
 
 

@@ -83,7 +83,8 @@ def test_required_and_defaults_follow_the_models(demo_config: dict):
     posts = {f["name"]: f for f in collections["posts"]["fields"]}
     assert posts["authors"]["widget"] == "select" and posts["authors"]["multiple"] is True
     assert posts["authors"]["options"] and posts["categories"]["options"]
-    assert posts["date"]["date_format"] == "YYYY-MM-DD" and posts["date"]["time_format"] is False and posts["body"]["widget"] == "markdown"
+    assert posts["date"]["date_format"] == "YYYY-MM-DD" and posts["date"]["time_format"] is False
+    assert posts["body"]["widget"] == "markdown"
 
 
 def _value(field: dict, ids: dict[str, str]) -> object:
@@ -131,19 +132,16 @@ def test_new_entries_written_by_the_cms_pass_check(tmp_path: Path):
     root = small_network(tmp_path / "network")
     collections = _collections(cms_config(project_choices_from(root), "reseau/site", "main"))
     ids = {"libraries": "mediatheque-centrale", "resources": "gallica"}
-    written = []
     for name in ("resources", "events", "libraries"):
         collection = collections[name]
         path = root / collection["folder"] / "nouvelle-entree-du-formulaire.yml"
         entry = {**_entry(collection["fields"], ids), **ALSO_FILLED.get(name, {})}
         path.write_text(cms_yaml(entry), encoding="utf-8")
-        written.append(path)
     for name in ("posts", "news"):
         collection = collections[name]
         front = _entry(collection["fields"], ids)
         path = root / collection["folder"] / "2026-12-22-nouveau-billet.md"
         path.write_text(f"---\n{cms_yaml(front)}---\n\nLe texte du billet, **en gras**.\n", encoding="utf-8")
-        written.append(path)
     result = run_check(root)
     assert result.returncode == 0, result.stdout + result.stderr
     event = (root / "data/events/nouvelle-entree-du-formulaire.yml").read_text(encoding="utf-8")
