@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .data_schemas import _DATE, _DATE_TIME, DATA_FILES, Choices, DataFile, data_file_schema
+from .data_schemas import DATE_PATTERN, DATE_TIME_PATTERN, DATA_FILES, Choices, DataFile, data_file_schema
 from .models.content import PageMeta, PostMeta
 from .reference_fields import AUTHORS, FIELDS
 
@@ -162,7 +162,7 @@ def _field(key: str, prop: dict, required: bool, defs: dict) -> dict:
 
 
 def _widget(branches: list[dict], prop: dict, defs: dict) -> dict:
-    if len(branches) > 1 and all(b.get("pattern") in (_DATE, _DATE_TIME) for b in branches):
+    if len(branches) > 1 and all(b.get("pattern") in (DATE_PATTERN, DATE_TIME_PATTERN) for b in branches):
         return _date(branches)  # a day or a day and time: the day is what editors write
     node = branches[0] if branches else {}
     kind = node.get("type")
@@ -170,7 +170,7 @@ def _widget(branches: list[dict], prop: dict, defs: dict) -> dict:
         return _select(node)
     if "const" in node:
         return {"widget": "hidden", "default": node["const"]}
-    if node.get("pattern") in (_DATE, _DATE_TIME):
+    if node.get("pattern") in (DATE_PATTERN, DATE_TIME_PATTERN):
         return _date([node])
     if kind == "boolean":
         return {"widget": "boolean"}
@@ -201,7 +201,7 @@ def _widget(branches: list[dict], prop: dict, defs: dict) -> dict:
 def _date(branches: list[dict]) -> dict:
     # `format` would show a time picker too: a day alone is said by date_format with time_format false;
     # the picker in UTC keeps the day written the day picked, whatever the editor's time zone.
-    if any(b.get("pattern") == _DATE for b in branches):
+    if any(b.get("pattern") == DATE_PATTERN for b in branches):
         return {"widget": "datetime", "date_format": DATE_FORMAT, "time_format": False, "picker_utc": True}
     return {"widget": "datetime", "format": DATE_TIME_FORMAT}
 

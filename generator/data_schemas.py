@@ -96,10 +96,10 @@ def project_choices(taxonomy: Taxonomy | None, sites: Sequence[Site] | None) -> 
 # --- the types the models check with a function, said in JSON Schema -----------------------------
 
 _SLUG = {"type": "string", "pattern": base._SLUG.pattern, "maxLength": base.NAME_MAX}
-_DATE = r"^\d{4}-\d{2}-\d{2}$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 # What pydantic reads as a date-time: a day, then optionally a time (seconds, fractions); the
 # loader keeps it as text. No offset: an event's times are Paris times (the model refuses one).
-_DATE_TIME = r"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?$"
+DATE_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?$"
 
 
 class _Generator(GenerateJsonSchema):
@@ -121,10 +121,10 @@ class _Generator(GenerateJsonSchema):
         return inner
 
     def date_schema(self, schema: Any) -> Any:
-        return {"type": "string", "pattern": _DATE}
+        return {"type": "string", "pattern": DATE_PATTERN}
 
     def datetime_schema(self, schema: Any) -> Any:
-        return {"type": "string", "pattern": _DATE_TIME}
+        return {"type": "string", "pattern": DATE_TIME_PATTERN}
 
 
 # --- French titles and descriptions -----------------------------------------------------------
