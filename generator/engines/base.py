@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from ..errors import BuildFailed
+from ..lifetime import LAUNCHER
 from ..messages import say
 
 CLEAN, DIRTY, UNCHANGED = "clean", "dirty", "unchanged"
@@ -82,3 +87,25 @@ def drop_files(out: Path, names: tuple[str, ...]) -> None:
         while parent != out and parent.is_dir() and not any(parent.iterdir()):
             parent.rmdir()
             parent = parent.parent
+
+
+def run_engine(module: str, args: list[str], *, cwd: Path, epoch: int, label: str, site: str,
+               env: dict[str, str] | None = None, produced: Path | None = None) -> None:
+    """`python -m MODULE ARGS...` in a child process: isolated, parallelisable, its logs kept for errors.
+
+    The child never imports a file of the project (a `click.py` or `markdown.py` an editor
+    dropped at its root would otherwise run, since `python -m` puts the working directory
+    first on sys.path): it runs in the site's generated work tree (CWD), with `-P` (no working
+    directory on sys.path) and `-s` (no user site-packages), and without the caller's
+    PYTHON* variables (PYTHONPATH, PYTHONHOME, PYTHONSTARTUP...). That is `python -I` but
+    for PYTHONHASHSEED, which `-I` would ignore and which keeps the engine's output the same
+    from one run to the next. BuildFailed, with its last lines, when it fails or PRODUCED is not there.
+    """
+    # The launcher makes the engine die with this process (generator/lifetime.py), then runs `-m MODULE`.
+    command = [sys.executable, "-P", "-s", "-c", LAUNCHER, str(os.getpid()), module, *args]
+    environment = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+    environment.update(SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", **(env or {}))
+    result = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=cwd, check=False)
+    if result.returncode != 0 or (produced is not None and not produced.is_dir()):
+        log = (result.stderr or result.stdout).strip().splitlines()[-20:]
+        raise BuildFailed(say("build.engine_failed", engine=label, site=site, log="\n  ".join(log)))

@@ -14,18 +14,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path, PurePosixPath
 
 import yaml
 
-from ..errors import BuildFailed
-from ..lifetime import LAUNCHER
 from ..messages import say
 from ..search import MATERIAL_INDEX
-from .base import CLEAN, DIRTY, Changes, Engine, drop_files
+from .base import CLEAN, DIRTY, Changes, Engine, drop_files, run_engine
 
 # Material for MkDocs gets critical fixes and security updates until then (its own notice).
 MATERIAL_END_OF_LIFE = date(2027, 5, 5)
@@ -123,27 +119,12 @@ def output_path(doc_path: str) -> str:
 
 def run_mkdocs(config: Path, site_dir: Path, *, epoch: int, dirty: bool = False, module: str = "mkdocs",
                label: str = "MkDocs") -> None:
-    """`mkdocs build` (or `properdocs build`: MODULE) in a child process: isolated, parallelisable, its logs kept for errors.
-
-    The child never imports a file of the project (a `click.py` or `markdown.py` an editor
-    dropped at its root would otherwise run, since `python -m` puts the working directory
-    first on sys.path): it runs in the site's generated work tree, with `-P` (no working
-    directory on sys.path) and `-s` (no user site-packages), and without the caller's
-    PYTHON* variables (PYTHONPATH, PYTHONHOME, PYTHONSTARTUP...). That is `python -I` but
-    for PYTHONHASHSEED, which `-I` would ignore and which keeps the engine's output the same
-    from one run to the next.
-    """
+    """`mkdocs build` (or `properdocs build`: MODULE) in a child process (base.run_engine)."""
     config, site_dir = config.resolve(), site_dir.resolve()
-    # The launcher makes the engine die with this process (generator/lifetime.py), then runs `-m MODULE`.
-    command = [sys.executable, "-P", "-s", "-c", LAUNCHER, str(os.getpid()), module, "build", "-q", "-f",
-               str(config), "-d", str(site_dir)]
+    args = ["build", "-q", "-f", str(config), "-d", str(site_dir)]
     if dirty:
-        command.append("--dirty")
+        args.append("--dirty")
     else:
         shutil.rmtree(site_dir, ignore_errors=True)
-    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
-    env.update(SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent, check=False)
-    if result.returncode != 0:
-        log = (result.stderr or result.stdout).strip().splitlines()[-20:]
-        raise BuildFailed(say("build.engine_failed", engine=label, site=config.parent.name, log="\n  ".join(log)))
+    run_engine(module, args, cwd=config.parent, epoch=epoch, label=label, site=config.parent.name,
+               env={"NO_MKDOCS_2_WARNING": "1"})

@@ -12,18 +12,14 @@ the engine's (generator/writer.py never removes them). A change that reaches eve
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
-from ..errors import BuildFailed
-from ..lifetime import LAUNCHER
-from ..messages import say
-from .base import CLEAN, DIRTY, Changes, Engine, drop_files
+from .base import CLEAN, DIRTY, Changes, Engine, drop_files, run_engine
 from .mkdocs import GLOBAL_PREFIXES
 
 CONFIG = ".zensical.yml"  # mkdocs.yml with the output folder below
@@ -77,7 +73,7 @@ def keep_times(new: Path, old: Path) -> int:
             before = os.path.join(old, os.path.relpath(fresh, new))
             try:
                 stat = os.stat(before)
-                if stat.st_size != os.path.getsize(fresh) or not _same_bytes(fresh, before):
+                if stat.st_size != os.path.getsize(fresh) or not filecmp.cmp(fresh, before, shallow=False):
                     continue
             except OSError:  # not there before
                 continue
@@ -86,20 +82,7 @@ def keep_times(new: Path, old: Path) -> int:
     return kept
 
 
-def _same_bytes(a: str, b: str) -> bool:
-    with open(a, "rb") as first, open(b, "rb") as second:
-        return first.read() == second.read()
-
-
 def run_zensical(config: Path, *, epoch: int, clean: bool) -> None:
-    """`zensical build` in a child process, isolated as run_mkdocs is (generator/engines/mkdocs.py)."""
-    command = [sys.executable, "-P", "-s", "-c", LAUNCHER, str(os.getpid()), "zensical", "build", "-f", str(config)]
-    if clean:
-        command.append("--clean")
-    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
-    env.update(SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0")
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent, check=False)
-    if result.returncode != 0 or not (config.parent / OUTPUT).is_dir():
-        log = (result.stderr or result.stdout).strip().splitlines()[-20:]
-        raise BuildFailed(say("build.engine_failed", engine="Zensical", site=config.parent.name,
-                              log="\n  ".join(log)))
+    """`zensical build` in a child process (base.run_engine); it must leave its output folder."""
+    run_engine("zensical", ["build", "-f", str(config), *(["--clean"] if clean else [])], cwd=config.parent,
+               epoch=epoch, label="Zensical", site=config.parent.name, produced=config.parent / OUTPUT)
