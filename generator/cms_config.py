@@ -61,11 +61,15 @@ _FILE_LABELS = {"sites": "Le réseau et ses sites", "taxonomy": "Les vocabulaire
 
 
 def cms_config(choices: Choices, repo: str, branch: str, authors: Mapping[str, str] | None = None,
-               blog_categories: Sequence[str] = ()) -> dict:
+               blog_categories: Sequence[str] = (), *, auth_url: str | None = None, site_url: str | None = None,
+               title: str | None = None, site_logins: Mapping[str, str] | None = None) -> dict:
     """The CMS's whole configuration for this project's choices, committing to `repo` on `branch`.
 
     `authors` ({id: name}, data/authors.yml) and `blog_categories` (taxonomy.yml) make the posts'
-    authors and categories choices; without them they are free texts the check judges."""
+    authors and categories choices; without them they are free texts the check judges.
+    `auth_url`: the origin of the sign-in service (OAuth); without it editors sign in with a
+    personal access token. `site_logins` ({site id: how its readers log in}) is shown beside a
+    resource's access, where an editor decides how readers reach it."""
     posts = {"authors": [{"label": name, "value": id_} for id_, name in (authors or {}).items()],
              "categories": [{"label": name, "value": name} for name in blog_categories]}
     collections = [_folder_collection(d, choices) for d in DATA_FILES if d.id_from_file]
@@ -74,15 +78,37 @@ def cms_config(choices: Choices, repo: str, branch: str, authors: Mapping[str, s
         "name": "network", "label": "Réseau", "editor": {"preview": False},
         "files": [_file_entry(d, choices) for d in DATA_FILES if not d.id_from_file],
     })
-    return {
-        "backend": {"name": "github", "repo": repo, "branch": branch},
+    if site_logins:
+        _show_logins(collections[0] if collections and collections[0]["name"] == "resources" else {}, site_logins)
+    backend: dict[str, Any] = {"name": "github", "repo": repo, "branch": branch}
+    # Without a sign-in service of the network's, the CMS would send editors to Netlify's: tokens only.
+    backend.update({"base_url": auth_url} if auth_url else {"auth_methods": ["token"]})
+    config: dict[str, Any] = {
+        "backend": backend,
         "publish_mode": "editorial_workflow",
         "media_folder": MEDIA_FOLDER,
         "public_folder": PUBLIC_FOLDER,
-        "locale": "fr",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        # An optional key left empty is not written: the file keeps only what the editor gave.
+        "output": {"omit_empty_optional_fields": True},
         "collections": collections,
     }
+    if title:
+        config["app_title"] = title
+    if site_url:
+        config["site_url"] = site_url
+    return config
+
+
+def _show_logins(resources: dict, site_logins: Mapping[str, str]) -> None:
+    """Each site's login beside a resource's access: it is what `login` sends the reader through."""
+    said = " ; ".join(site_logins.values())
+    for access in _at(resources.get("fields", []), ("access",)):
+        access["hint"] = f"{access['hint']} Connexion des lecteurs : {said}.".strip()
+        for per_site in _at(access.get("fields", []), ("sites",)):
+            for site in per_site.get("fields", []):
+                if site["name"] in site_logins:
+                    site["hint"] = f"Connexion des lecteurs de ce site : {site_logins[site['name']]}."
 
 
 def _folder_collection(data_file: DataFile, choices: Choices) -> dict:
@@ -158,12 +184,16 @@ def _field(key: str, prop: dict, required: bool, defs: dict) -> dict:
     if default not in (None, [], {}, ""):
         field["default"] = default
     field.update(_widget(_branches(prop, defs), prop, defs))
+    if field["widget"] == "hidden":  # no form: only its name, label and value
+        return {key: field[key] for key in ("name", "label", "widget", "default") if key in field}
     return field
 
 
 def _widget(branches: list[dict], prop: dict, defs: dict) -> dict:
     if len(branches) > 1 and all(b.get("pattern") in (DATE_PATTERN, DATE_TIME_PATTERN) for b in branches):
         return _date(branches)  # a day or a day and time: the day is what editors write
+    if len(branches) > 1 and _type_key(branches):
+        return _typed_object(branches, _type_key(branches), defs)
     node = branches[0] if branches else {}
     kind = node.get("type")
     if "enum" in node:
@@ -189,13 +219,45 @@ def _widget(branches: list[dict], prop: dict, defs: dict) -> dict:
         return {"widget": "list", "field": {"name": "item", "label": prop.get("title", ""), **_widget(items, {}, defs)}}
     if kind == "object" and "properties" in node:
         return {"widget": "object", "fields": _fields(node, defs)}
-    if kind == "object":  # a mapping keyed by id: no form field says it; kept as written (see UNMAPPED)
-        return {"widget": "hidden"}
+    if kind == "object":
+        return _keyed_mapping(node, prop.get("description", ""), defs)
     if "Markdown" in prop.get("description", ""):
         return {"widget": "markdown"}
     if "pattern" in node and "Markdown" not in prop.get("description", ""):
         return {"widget": "string", "pattern": [node["pattern"], f"Forme attendue : {prop.get('description', '')}"]}
     return {"widget": "string"}
+
+
+def _type_key(branches: list[dict]) -> str | None:
+    """The key whose constant value tells a union's objects apart (a site's login `kind`), if any."""
+    keys = [{k for k, v in b.get("properties", {}).items() if "const" in v} for b in branches]
+    common = set.intersection(*keys) if keys and all(keys) else set()
+    return min(common) if common else None
+
+
+def _typed_object(branches: list[dict], key: str, defs: dict) -> dict:
+    """One form per kind, the editor picking the kind first (the CMS writes it under `key`)."""
+    types = []
+    for branch in branches:
+        value = branch["properties"][key]["const"]
+        fields = [f for f in _fields(branch, defs) if f["name"] != key]
+        types.append({"name": value, "label": value,  # the value the file holds (`cas`, `ezproxy`…)
+                      "widget": "object", "fields": fields})
+    return {"widget": "object", "typeKey": key, "types": types}
+
+
+def _keyed_mapping(node: dict, description: str, defs: dict) -> dict:
+    """A mapping keyed by id: one optional sub-form per key when the keys are known (a resource's
+    settings per site); otherwise no form field says it, and it is kept as written (see UNMAPPED)."""
+    keys = node.get("propertyNames", {})
+    values = _branches(node.get("additionalProperties") or {}, defs)
+    if "enum" not in keys or not values or "properties" not in values[0]:
+        return {"widget": "hidden"}
+    fields = _fields(values[0], defs)
+    return {"widget": "object", "collapsed": "auto", "fields": [
+        {"name": option["value"], "label": option["label"], "hint": description, "required": False, "widget": "object",
+         "collapsed": "auto", "fields": [{**field, "required": False} for field in fields]}
+        for option in _select(keys)["options"]]}
 
 
 def _date(branches: list[dict]) -> dict:
@@ -242,6 +304,7 @@ UNMAPPED = (
     "rules between keys, which the check alone says: an event's place (library, place or online_url), "
     "its end after its start, the key an access kind requires (target for login), a committee's label, "
     "a library's population when its town is not in network.towns",
-    "mappings keyed by id (data/authors.yml's authors, a resource's access.sites, a library's fields, a "
-    "source's categories): a hidden field that keeps them as written; they are edited in the files",
+    "mappings keyed by ids the project does not list (data/authors.yml's authors, a library's fields, a "
+    "source's categories): a hidden field that keeps them as written; they are edited in the files "
+    "(a resource's access.sites, keyed by the sites' ids, is one optional sub-form per site)",
 )

@@ -106,6 +106,7 @@ def validate(sources: Sources) -> NetworkGraph:
         harvest_sources={src.id: src for src in declared},
         audit=audit,
         engine=sites_file.engine,
+        editing=sites_file.editing,
     )
 
 

@@ -37,6 +37,8 @@ def _all_fields(fields: list[dict]):
     for field in fields:
         yield field
         yield from _all_fields(field.get("fields", []))
+        for kind in field.get("types", []):  # a typed object: one form per kind
+            yield from _all_fields(kind.get("fields", []))
         if "field" in field:
             yield from _all_fields([field["field"]])
 
@@ -47,8 +49,8 @@ def cms_yaml(data: object) -> str:
 
 
 def test_config_has_every_collection_in_french(demo_config: dict):
-    assert demo_config["backend"] == {"name": "github", "repo": "reseau/site", "branch": "main"}
-    assert demo_config["publish_mode"] == "editorial_workflow" and demo_config["locale"] == "fr"
+    assert demo_config["backend"] == {"name": "github", "repo": "reseau/site", "branch": "main", "auth_methods": ["token"]}
+    assert demo_config["publish_mode"] == "editorial_workflow"
     collections = _collections(demo_config)
     assert set(collections) == {*FOLDERS, "network"}
     assert {f["file"] for f in collections["network"]["files"]} == {
@@ -57,7 +59,7 @@ def test_config_has_every_collection_in_french(demo_config: dict):
     for collection in [*collections.values(), *collections["network"]["files"]]:
         for field in _all_fields(collection.get("fields", [])):
             assert field["label"] and field["widget"], field
-            if field["name"] not in ("item", "body"):
+            if field["name"] not in ("item", "body") and field["widget"] != "hidden":
                 assert field["hint"] and field["label"] != field["name"], (collection["name"], field["name"])
 
 
@@ -66,7 +68,7 @@ def test_required_and_defaults_follow_the_models(demo_config: dict):
     for name, model in FOLDERS.items():
         fields = {f["name"]: f for f in collections[name]["fields"] if f["name"] != "body"}
         assert "id" not in fields  # the id is the file's name
-        assert {n for n, f in fields.items() if f["required"]} == {
+        assert {n for n, f in fields.items() if f.get("required")} == {
             n for n, info in model.model_fields.items() if info.is_required() and n != "id"}, name
     events = {f["name"]: f for f in collections["events"]["fields"]}
     assert events["status"]["default"] == "scheduled"
@@ -109,6 +111,8 @@ def _value(field: dict, ids: dict[str, str]) -> object:
         if "fields" in field:
             return [_entry(field["fields"], ids)]
         return [_value({**field["field"], "name": field["name"]}, ids)]
+    if widget == "object" and "types" in field:  # the first kind the editor may pick
+        return {field["typeKey"]: field["types"][0]["name"], **_entry(field["types"][0]["fields"], ids)}
     if widget == "object":
         return _entry(field["fields"], ids)
     if widget == "markdown":
@@ -125,7 +129,7 @@ ALSO_FILLED = {"events": {"library": "mediatheque-centrale"}, "libraries": {"pop
 
 
 def _entry(fields: list[dict], ids: dict[str, str]) -> dict:
-    return {f["name"]: _value(f, ids) for f in fields if f["required"] and f["name"] != "body"}
+    return {f["name"]: _value(f, ids) for f in fields if f.get("required") and f["name"] != "body"}
 
 
 def test_new_entries_written_by_the_cms_pass_check(tmp_path: Path):
@@ -163,6 +167,11 @@ def _known(data: object, fields: list[dict], where: str) -> list[str]:
             allowed = {option["value"] for option in field["options"]}
             unknown += [f"{where}.{key}={v}" for v in (value if isinstance(value, list) else [value])
                         if v not in allowed]
+        elif field["widget"] == "object" and "types" in field and isinstance(value, dict):
+            kinds = {kind["name"]: kind for kind in field["types"]}
+            kind = kinds.get(value.get(field["typeKey"]))
+            rest = {k: v for k, v in value.items() if k != field["typeKey"]}
+            unknown += _known(rest, kind["fields"], f"{where}.{key}") if kind else [f"{where}.{key}: kind"]
         elif field["widget"] == "object":
             unknown += _known(value, field["fields"], f"{where}.{key}")
         elif field["widget"] == "list" and "fields" in field and isinstance(value, list):

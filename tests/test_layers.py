@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("harvest",),                                           # harvested records: fetch, parse, merge
     ("validate",),                                          # the whole check: load -> graph + problems
     ("guide",),                                             # the editors' guide, read from the check's rules
-    ("outputs",),                                           # published data (API, feeds, iCalendar, OPDS…)
+    ("outputs", "admin"),                                   # published data (API, feeds, iCalendar, OPDS…), the web editor
     ("search",),                                            # the search index
     ("pages",),                                             # each site's docs tree
     ("families", "site_keys", "work_tree"),                 # page families, their keys, a site's work tree

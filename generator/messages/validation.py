@@ -88,6 +88,9 @@ MESSAGES: dict[str, str] = {
     "value.field_value": "valeur vide ou avec des espaces ; écrivez le code d'un seul tenant, par ex. CD14",
     "value.pattern": "« {value} » n'est pas {what} ; par ex. {example}",
     "value.algolia_app": "un identifiant d'application Algolia",
+    "value.repository": "un dépôt GitHub de la forme compte/dépôt",
+    "value.branch": "un nom de branche (lettres, chiffres, « . », « _ », « - » et « / »)",
+    "value.auth_origin": "une adresse https:// sans chemin",
     "value.algolia_index": "un nom d'index Algolia",
     "value.algolia_key": "une clé de recherche Algolia",
     "value.duplicate_ids": "identifiant(s) en double dans {vocabulary} : {ids} ; chaque identifiant ne doit "

@@ -13,7 +13,7 @@ from .event import Event
 from .group import Group
 from .library import Library
 from .resource import Resource
-from .site import DEFAULT_ENGINE, Network, Site
+from .site import DEFAULT_ENGINE, Editing, Network, Site
 from .source import Source
 from .taxonomy import Taxonomy, Term
 from .title import Title
@@ -63,6 +63,8 @@ class NetworkGraph:
     audit: AccessibilityAudit | None = None
     # The rendering engine named in data/sites.yml (generator/engines/).
     engine: str = DEFAULT_ENGINE
+    # The web editor's repository and sign-in (data/sites.yml's `editing`); None: no admin/ page.
+    editing: Editing | None = None
 
     @classmethod
     def create(cls, **parts: object) -> "NetworkGraph":

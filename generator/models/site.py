@@ -101,6 +101,31 @@ class AlgoliaSearch(Model):
     )
 
 
+# The web editor's repository on GitHub (`owner/name`), branch (git's ref rules, kept to the usual
+# characters) and sign-in service (an origin: the CMS adds its own path).
+_REPOSITORY = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
+_BRANCH = re.compile(r"^(?!.*\.\.)(?!.*//)[A-Za-z0-9][A-Za-z0-9._/-]{0,99}(?<![./])$")
+_ORIGIN = re.compile(r"^https://[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::[0-9]{1,5})?$")
+
+
+class Editing(Model):
+    """The web editor of the pro site (`admin/`): where it commits and how librarians sign in."""
+
+    repository: Annotated[str, _matching(_REPOSITORY, "value.repository", "reseau/portails")] = Field(
+        description="Le dépôt GitHub du projet, sous la forme `compte/dépôt`, par ex. `reseau/portails` : "
+        "chaque modification faite dans l'éditeur en ligne y devient une demande de fusion (pull request)."
+    )
+    branch: Annotated[str, _matching(_BRANCH, "value.branch", "main")] = Field(
+        "main", description="La branche publiée, où les demandes de fusion arrivent, par ex. `main`."
+    )
+    auth_url: Annotated[str, _matching(_ORIGIN, "value.auth_origin", "https://auth.reseau.example.org")] | None = Field(
+        None,
+        description="L'adresse du service de connexion à GitHub (Sveltia CMS Authenticator), par ex. "
+        "`https://auth.reseau.example.org`, sans chemin. Sans elle, chaque bibliothécaire se connecte avec "
+        "un jeton d'accès personnel GitHub (guide, « Modifier le site sans git »).",
+    )
+
+
 class Site(Model):
     """One site built from the network's data."""
 
@@ -175,4 +200,9 @@ class SitesFile(Model):
         "n'est plus maintenu après le 5 mai 2027), `properdocs` (la suite maintenue de MkDocs, avec le même "
         "thème) ou `zensical` (le successeur de Material). Une ligne suffit pour changer, par ex. "
         "`engine: zensical` ; le moteur choisi doit être installé (`pip install 'bibnum[zensical]'`).",
+    )
+    editing: Editing | None = Field(
+        None,
+        description="L'éditeur en ligne de l'espace professionnel (`admin/`), qui enregistre chaque "
+        "modification comme une demande de fusion dans le dépôt GitHub ; sans ce bloc, il n'est pas publié.",
     )

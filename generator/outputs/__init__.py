@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..gc_pause import paused_gc
 from ..view.site_view import SiteView
 from .api import api_files
+from ..admin import admin_files
 from ..data_schemas import published_schema_files
 from .embed import embed_files
 from .feeds import feed_files
@@ -27,4 +28,5 @@ def data_files(view: SiteView, *, titles: bool = True) -> dict[str, str | bytes]
     files.update(embed_files(view))
     if view.site.kind == "pro":
         files.update(published_schema_files(view.graph.taxonomy, view.graph.sites))
+        files.update(admin_files(view.graph, view.site))
     return files

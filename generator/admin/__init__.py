@@ -1,0 +1,105 @@
+"""The pro site's web editor (`admin/`): Sveltia CMS, served from the site, configured from the models.
+
+Librarians who do not use git change the site there: each change is committed by the CMS
+as a pull request on the network's repository (its editorial workflow), which the PR
+workflow checks with `bibnum check` before anyone merges it. Published only when
+data/sites.yml has an `editing:` block naming that repository.
+
+The CMS's files are vendored from its npm release (vendor/sveltia-cms/, refreshed with
+`npm run vendor:sveltia-cms`): a built site loads nothing from a CDN. The page allows
+connections to the site itself, GitHub's API and the network's sign-in service only.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import yaml
+
+from ..cms_config import cms_config
+from ..data_schemas import project_choices
+from ..i18n import text as _
+from ..models.graph import NetworkGraph
+from ..models.site import Site
+
+ADMIN = "admin"
+VENDOR = Path(__file__).resolve().parent / "vendor" / "sveltia-cms"
+CMS_FILES = ("sveltia-cms.js", "chunks/react-dom.js", "LICENSE.txt")
+# What the editor reaches besides the site: GitHub's API (REST and GraphQL) and, for the
+# pictures GitHub serves, its avatars and raw files (an image uploaded in a pending change).
+GITHUB_API = "https://api.github.com"
+GITHUB_IMAGES = ("https://avatars.githubusercontent.com", "https://raw.githubusercontent.com")
+
+
+def admin_files(graph: NetworkGraph, pro: Site) -> dict[str, str | bytes]:
+    """The admin page, its configuration and the CMS's files, as {docs path: content} ({} without `editing`)."""
+    editing = graph.editing
+    if editing is None:
+        return {}
+    config = cms_config(
+        project_choices(graph.taxonomy, graph.sites), editing.repository, editing.branch,
+        authors={id_: author.name for id_, author in graph.authors.items()},
+        blog_categories=graph.taxonomy.blog_categories,
+        auth_url=editing.auth_url, site_url=pro.url, title=_("admin.title", network=graph.network.name),
+        site_logins={site.id: site_login(site) for site in graph.sites if site.kind == "public"},
+    )
+    files: dict[str, str | bytes] = {
+        f"{ADMIN}/index.html": admin_page(graph.network.name, admin_policy(editing.auth_url)),
+        f"{ADMIN}/config.yml": _("admin.config_header") + yaml.safe_dump(
+            config, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100),
+    }
+    for name in CMS_FILES:
+        files[f"{ADMIN}/{name}"] = (VENDOR / name).read_bytes()
+    return files
+
+
+def site_login(site: Site) -> str:
+    """How a portal's readers log in, in a few words (shown beside a resource's access)."""
+    login = site.login
+    detail = {"ezproxy": getattr(login, "base", ""), "cas": getattr(login, "base", ""),
+              "openathens": getattr(login, "domain", ""), "shibboleth": getattr(login, "idp", "")}.get(login.kind)
+    said = _(f"admin.login.{login.kind}", detail=detail)
+    if site.library_logins:
+        said += _("admin.login.libraries")
+    return f"{site.name} : {said}"
+
+
+def admin_policy(auth_url: str | None) -> str:
+    """The admin page's Content-Security-Policy (its own: the CMS is not a page of the engine's).
+
+    Svelte sets styles inline, so styles allow 'unsafe-inline'; scripts stay the site's own files.
+    """
+    directives = {
+        "default-src": ("'self'",),
+        "script-src": ("'self'",),
+        "style-src": ("'self'", "'unsafe-inline'"),
+        "img-src": ("'self'", "data:", "blob:", *GITHUB_IMAGES),
+        "media-src": ("'self'", "blob:"),
+        "font-src": ("'self'", "data:"),
+        "connect-src": ("'self'", GITHUB_API, *((auth_url,) if auth_url else ())),
+        "worker-src": ("'self'", "blob:"),
+        "object-src": ("'none'",),
+        "frame-src": ("'none'",),
+        "base-uri": ("'self'",),
+        "form-action": ("'none'",),
+    }
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def admin_page(network: str, policy: str) -> str:
+    """The page that loads the CMS, which reads config.yml beside it."""
+    return (
+        "<!doctype html>\n"
+        '<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy)}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex, nofollow">\n'
+        '<meta name="referrer" content="same-origin">\n'
+        f"<title>{html.escape(_('admin.title', network=network))}</title>\n"
+        '<link href="config.yml" type="application/yaml" rel="cms-config-url">\n'
+        "</head>\n<body>\n"
+        f"<noscript><p>{html.escape(_('admin.noscript'))}</p></noscript>\n"
+        '<script src="sveltia-cms.js"></script>\n'
+        "</body>\n</html>\n"
+    )
