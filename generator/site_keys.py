@@ -11,6 +11,7 @@ site shows, each with whether it is over at the build's time (the agenda's "upco
 "past"), and the pages, posts and news it shows. The view a site is generated from holds
 only the events and the content it shows (`shown_events_only`, `shown_content_only`), so a
 key that matches cannot hide a dependency on what another site shows.
+The pro site also reads the looks of the public portals: their logos are on its posters.
 
 Nothing else under content/ reaches a site: the loader reads only its Markdown files
 (load/project.py), and nothing copies other files from there into a work tree.
@@ -91,6 +92,8 @@ def site_key(inputs: InputDigests, view: SiteView, site_url: str | None) -> str:
         content.update(_dump(item).encode() + b"\0")
     parts = [FORMAT, code_digest(), inputs.sites, view.site.look, inputs.look(view.site.look), view.site.id, site_url,
              view.now.date().isoformat(), events.hexdigest(), content.hexdigest()]
+    if view.site.kind == "pro":  # the posters of each public portal show its logo (pages/mediation.py)
+        parts.append([[site.look, inputs.look(site.look)] for site in view.graph.sites if site.kind == "public"])
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 

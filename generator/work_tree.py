@@ -43,7 +43,8 @@ def generate_site(
     uid_domain = _host(graph.sites[0].url)
     public = site.kind == "public"
     docs = (public_files(view, uid_domain, titles=False, events=events, markdown_post_titles=markdown_post_titles)
-            if public else pro_files(view, uid_domain, events=events, markdown_post_titles=markdown_post_titles))
+            if public else pro_files(view, uid_domain, events=events, markdown_post_titles=markdown_post_titles,
+                                     portal_logos=portal_logos(graph)))
     docs.update(data_files(view, titles=False))
     docs.update(title_files(titles_view(graph, site, now)) if titles is None else titles)
     docs["assets/bibnum/palette.css"] = palette_css(site)
@@ -87,6 +88,18 @@ def write_work_tree(root: Path, site_id: str, files: dict[str, str | bytes], *, 
             writer.write(path, files[path])
     writer.remove_listed(on_disk)
     return writer.report
+
+
+def portal_logos(graph: NetworkGraph) -> dict[str, bytes]:
+    """Each public portal's logo file (themes/<look>/<logo>), by site id: the pro site prints it on
+    the portal's posters (its key reads those looks: site_keys.site_key)."""
+    themes = graph.root / "themes"
+    logos = {}
+    for site in graph.sites:
+        logo = themes / site.look / site.logo if site.kind == "public" and site.logo else None
+        if logo is not None and logo.is_file():
+            logos[site.id] = logo.read_bytes()
+    return logos
 
 
 def _host(url: str) -> str:

@@ -14,6 +14,7 @@ from ..render.engine_text import engine_url, html_text, html_texts
 from ..search.labels import page_settings
 from ..view import paths
 from .csp import content_security_policy, engine_script_hashes
+from .mediation import has_mediation
 from ..view.site_view import SiteView
 
 
@@ -82,6 +83,7 @@ def _nav(view: SiteView) -> list[dict[str, str]]:
             {_("nav.agenda"): paths.AGENDA},
             {_("nav.network"): paths.NETWORK},
             {_("nav.libraries"): paths.LIBRARIES},
+            *([{_("nav.mediation"): paths.MEDIATION}] if has_mediation(view.graph) else []),
             *pages,
             {_("nav.open_data"): paths.OPEN_DATA},
             {_("nav.guide"): paths.GUIDE},

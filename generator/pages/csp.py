@@ -74,3 +74,7 @@ def content_security_policy(script_hashes: tuple[str, ...], algolia_app: str | N
 
 # The network's hub page (generator/build.py): plain links, no script, style or image at all.
 HUB_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'"
+
+# The printable posters and cards (generator/pages/mediation.py): their stylesheets and the portal's
+# logo from the site, the category's icon and the QR code inline as SVG; no script at all.
+PRINT_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'"

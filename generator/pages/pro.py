@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 import yaml
 
@@ -13,6 +14,7 @@ from ..models.group import KIND_ORDER
 from ..render.engine_text import html_text, markdown_text
 from .environment import front_matter, page
 from .event_items import EventCache, event_outputs
+from .mediation import mediation_files
 from ..view import paths
 from .network_pages import network_pages
 from .public import agenda_files, content_pages, news_files, open_data_pages
@@ -23,7 +25,9 @@ BLOG_DIR = "blog"
 
 @paused_gc()  # see public_files
 def pro_files(view: SiteView, uid_domain: str, *, events: EventCache | None = None,
-              markdown_post_titles: bool = True) -> dict[str, str | bytes]:
+              markdown_post_titles: bool = True, portal_logos: Mapping[str, bytes] | None = None,
+              ) -> dict[str, str | bytes]:
+    """`portal_logos`: the public portals' logo files by site id, for their posters (pages/mediation.py)."""
     files: dict[str, str | bytes] = {}
     graph = view.graph
     groups = sorted(graph.groups.values(), key=lambda g: (KIND_ORDER.index(g.kind), sort_key(g.name)))
@@ -47,6 +51,7 @@ def pro_files(view: SiteView, uid_domain: str, *, events: EventCache | None = No
     for author_id, author in graph.authors.items():
         files[f"{BLOG_DIR}/avatars/{author_id}.svg"] = avatar_svg(author.name)
     open_data_pages(view, add)
+    files.update(mediation_files(view, portal_logos or {}, add))
     files.update(content_pages(view))
     return files
 

@@ -55,10 +55,11 @@ NETWORK = at("reseau")
 GUIDE = at("guide-editeur")
 OPEN_DATA = at("donnees-ouvertes")  # every site: links to each published data file
 EMBED = at("integrer")  # public portals: the embeddable list of resources for town portals
+MEDIATION = at("mediation")  # pro site: the posters and cards of every portal's resources
 NEWS_DIR = "actualites"  # the news posts' folder (blog posts live under 'blog/')
 # Pages bibnum writes at a folder an editor's page could name (content/public/agenda.md -> agenda/index.md).
 GENERATED_INDEXES = frozenset({HOME, CATALOGUE, AGENDA, LIBRARIES, ACCESSIBILITY, NEWS, BLOG, GROUPS, NETWORK,
-                               GUIDE, OPEN_DATA, EMBED})
+                               GUIDE, OPEN_DATA, EMBED, MEDIATION})
 
 
 def resource(rid: str) -> str:
@@ -112,6 +113,31 @@ def group(gid: str) -> str:
 def page(pid: str) -> str:
     """An editor's page ('aide') or a generated one named by its folder ('agenda/index')."""
     return at(pid)
+
+
+# The pro site's printable material: standalone HTML pages (not the engine's), their print
+# stylesheet, and each portal's colours and logo beside its resources' folders.
+MEDIATION_DIR = "mediation"
+MEDIATION_CSS = f"{MEDIATION_DIR}/impression.css"
+
+
+def poster(site_id: str, rid: str) -> str:
+    """A resource's A4 poster for one portal: 'mediation/calvados/cafeyn/affiche.html'."""
+    return f"{MEDIATION_DIR}/{site_id}/{rid}/affiche.html"
+
+
+def cards(site_id: str, rid: str) -> str:
+    """A resource's sheet of four A6 cards for one portal."""
+    return f"{MEDIATION_DIR}/{site_id}/{rid}/cartes.html"
+
+
+def portal_colours(site_id: str) -> str:
+    return f"{MEDIATION_DIR}/{site_id}/couleurs.css"
+
+
+def portal_logo(site_id: str, suffix: str) -> str:
+    """A portal's logo as the posters read it ('.svg', '.png'…: the file's own suffix)."""
+    return f"{MEDIATION_DIR}/{site_id}/logo{suffix}"
 
 
 def post_url(post: Post) -> str:

@@ -35,6 +35,13 @@ def newest_first(titles: tuple[Title, ...]) -> tuple[Title, ...]:
     return tuple(sorted(titles, key=lambda t: (-t.first_seen.toordinal(), t.id)))
 
 
+def portal_resources(graph: NetworkGraph, site: Site) -> list[Resource]:
+    """The resources a site shows, by title: those naming it in `sites`, or every one (public portals only)."""
+    return sorted((r for r in graph.resources.values()
+                   if site.kind == "public" and (r.sites is None or site.id in r.sites)),
+                  key=lambda r: i18n.sort_key(r.title))
+
+
 @dataclass(frozen=True)
 class AgendaPlace:
     """A town or a library of the site, with its agenda page and its upcoming events."""
@@ -79,10 +86,7 @@ class SiteView:
             for name in ("categories", "audiences", "devices", "languages", "event_kinds", "event_series")
         }
         public = site.kind == "public"
-        view.resources = sorted(
-            (r for r in graph.resources.values() if public and (r.sites is None or site.id in r.sites)),
-            key=lambda r: i18n.sort_key(r.title),
-        )
+        view.resources = portal_resources(graph, site)
         view.libraries = sorted(
             (lib for lib in graph.libraries.values() if (site.id in lib.sites) or not public),
             key=lambda lib: i18n.sort_key(lib.name),
