@@ -10,6 +10,7 @@ on every call.
 
 from __future__ import annotations
 
+from ..models.site import Editing
 from .access_modes import _access_section
 from .check_messages import check_messages_section, unknown_key_example
 from .editor_help import editor_section
@@ -18,6 +19,7 @@ from .files import FILE_TYPES, FileType
 from .markdown import _code_block, _field_table, cell, table, to_yaml
 from .new_network import new_network_section
 from .shapes import _codes
+from .web_editor import web_editor_section
 
 __all__ = [
     "FILE_TYPES",
@@ -88,9 +90,13 @@ def _file_section(ft: FileType) -> list[str]:
     return out
 
 
-def editor_guide_markdown() -> str:
-    """The body of the "Guide de l'éditeur" page (French Markdown, no front matter)."""
-    lines = new_network_section() + ["## Modifier le réseau", ""] + _introduction() + editor_section()
+def editor_guide_markdown(editing: Editing | None = None, pro_url: str | None = None) -> str:
+    """The body of the "Guide de l'éditeur" page (French Markdown, no front matter).
+
+    `editing` (data/sites.yml's block) and `pro_url` (the pro site's address) let the section on the
+    web editor name this network's; without them it says how to turn it on."""
+    lines = new_network_section() + ["## Modifier le réseau", ""] + _introduction()
+    lines += web_editor_section(editing, pro_url) + editor_section()
     for ft in FILE_TYPES:
         lines += _file_section(ft)
     lines += _access_section()

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from ..data_schemas import DATA_FILES
 from .markdown import _code_block
+from .web_editor import FILES_HEADING, HEADING as WEB_EDITOR_HEADING, anchor
 
 
 def editor_section() -> list[str]:
     files = "\n".join(f"- `{kind.schema_path}` : `{kind.glob}`" for kind in DATA_FILES)
     return [
-        "## Modifier les fichiers dans un éditeur (VS Code, github.dev)",
+        f"## {FILES_HEADING}",
+        "",
+        "Pour changer une ressource, un événement ou un billet sans toucher aux fichiers, l'éditeur en ligne "
+        f"de l'espace professionnel suffit : voir [{WEB_EDITOR_HEADING}](#{anchor(WEB_EDITOR_HEADING)}). Ici, "
+        "on modifie les fichiers eux-mêmes, avec l'aide d'un éditeur de texte.",
         "",
         "Chaque fichier de `data/` a son schéma JSON, tiré des mêmes règles que `bibnum check` : un éditeur "
         "qui le lit propose les clés possibles, montre l'explication de chacune au survol, liste les valeurs "

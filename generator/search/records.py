@@ -88,7 +88,7 @@ def other_records(view: SiteView) -> list[SearchRecord]:
     else:
         groups = sorted(view.graph.groups.values(), key=lambda g: (KIND_ORDER.index(g.kind), i18n.sort_key(g.name)))
         records += [group_record(grp, i) for i, grp in enumerate(groups)]
-        records += guide_records()
+        records += guide_records(view)
         records.append(page_record(paths.url_of(paths.NETWORK), i18n.text("nav.network"),
                                    view.graph.network.description, "", order=50))
     records += [event_record(view, ev) for ev in view.events]
@@ -216,7 +216,7 @@ def group_record(grp: Group, position: int) -> SearchRecord:
     )
 
 
-def guide_records() -> list[SearchRecord]:
+def guide_records(view: SiteView) -> list[SearchRecord]:
     """The editor's guide, one record per section so that a search lands on the right heading."""
     url = paths.url_of(paths.GUIDE)
     guide = i18n.text("nav.guide")
@@ -225,7 +225,8 @@ def guide_records() -> list[SearchRecord]:
             id=f"page:guide#{anchor}", type="page", title=f"{guide} — {heading}", url=f"{url}#{anchor}",
             subtitle=guide, fields=((TITLE, heading), (BODY, body)), rank=(1000, (f"{index:04d}", "")),
         )
-        for index, (heading, anchor, body) in enumerate(markdown_sections(editor_guide_markdown()))
+        for index, (heading, anchor, body) in enumerate(markdown_sections(
+            editor_guide_markdown(view.graph.editing, view.site.url)))
     ]
 
 
