@@ -8,13 +8,14 @@ A site's work tree and its search index derive from the package's code, every fi
 data/ but data/events/ and mkdocs.yml (read before the project is loaded), its own look
 (themes/<look>/, read likewise), the site and its URL, the build's day, the events the
 site shows, each with whether it is over at the build's time (the agenda's "upcoming" and
-"past"), and the pages, posts and news it shows. The view a site is generated from holds
+"past"), the pages, posts and news it shows, and the editors' images (content/images/, which
+every site publishes: any of its pages may show one). The view a site is generated from holds
 only the events and the content it shows (`shown_events_only`, `shown_content_only`), so a
 key that matches cannot hide a dependency on what another site shows.
 The pro site also reads the looks of the public portals: their logos are on its posters.
 
-Nothing else under content/ reaches a site: the loader reads only its Markdown files
-(load/project.py), and nothing copies other files from there into a work tree.
+Nothing else under content/ reaches a site: the loader reads only its Markdown files and
+content/images/ (load/project.py), and work_tree.py copies into a work tree only the images.
 """
 
 from __future__ import annotations
@@ -30,12 +31,14 @@ from pydantic import BaseModel
 
 from .digests import code_digest, data_digest, files_digest
 from .families import FORMAT, TITLES_LEAVE_OUT
+from .load.images import IMAGES_DIR
 from .models.graph import Page, Post
 from .view.site_view import SiteView
 
-# What every site reads besides data/: the engine's base settings. Its look is read by folder
-# (THEMES/<look>/); its pages and posts through its view.
+# What every site reads besides data/: the engine's base settings and the editors' images. Its
+# look is read by folder (THEMES/<look>/); its pages and posts through its view.
 ENGINE_SETTINGS = ("mkdocs.yml",)
+EVERY_SITE_READS = (*ENGINE_SETTINGS, IMAGES_DIR)
 THEMES = "themes"
 
 
@@ -44,7 +47,7 @@ class InputDigests:
     """Digests of the project's files, read once per build before loading it."""
 
     titles: str  # data/ but data/events/: the title family's inputs
-    sites: str  # the same, with mkdocs.yml: every site's inputs but its look, events and content
+    sites: str  # the same, with mkdocs.yml and content/images/: every site's inputs but its look, events and content
     looks: tuple[tuple[str, str], ...] = ()  # (folder of themes/, digest of its files), sorted
 
     def look(self, name: str) -> str:
@@ -54,7 +57,7 @@ class InputDigests:
 
 def input_digests(root: Path) -> InputDigests:
     titles = data_digest(root, TITLES_LEAVE_OUT)
-    rest = files_digest(root, ENGINE_SETTINGS)
+    rest = files_digest(root, EVERY_SITE_READS)
     themes = root / THEMES
     folders = sorted(path.name for path in themes.iterdir() if path.is_dir()) if themes.is_dir() else []
     looks = tuple((name, files_digest(root, (f"{THEMES}/{name}",))) for name in folders)

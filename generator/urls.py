@@ -36,3 +36,27 @@ def is_safe_link(url: str) -> bool:
     """A relative address, an #anchor, or an absolute one with an allowed scheme."""
     scheme = url_scheme(url)
     return scheme is None or scheme in LINK_SCHEMES
+
+
+# --- editors' images (content/images/, published at images/ in every site) ---------------------
+
+IMAGES_FOLDER = "images"
+"""Where a site publishes content/images/: the web editor writes `/images/<name>` (its public folder)."""
+
+IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif"})
+"""Raster images only: an SVG opened on the site's own address would run its scripts there."""
+
+_NAME_PART = r"[A-Za-z0-9][A-Za-z0-9._-]*"  # starts with a letter or digit: never '.', '..' nor a hidden file
+IMAGE_NAME = re.compile(rf"(?:{_NAME_PART}/)?{_NAME_PART}")
+"""An image's path under content/images/: a name, or one sub-folder and a name; ASCII, no spaces."""
+
+_LOCAL_IMAGE = re.compile(rf"/?{IMAGES_FOLDER}/({IMAGE_NAME.pattern})")
+
+
+def local_image(src: str) -> str | None:
+    """The name under content/images/ that an editor's image address names (`/images/x.png`, the
+    web editor's form, or `images/x.png`), or None for any other address (remote, data:, ../…)."""
+    match = _LOCAL_IMAGE.fullmatch(src)
+    if match is None or not match[1].lower().endswith(tuple(IMAGE_EXTENSIONS)):
+        return None
+    return match[1]

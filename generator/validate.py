@@ -24,6 +24,8 @@ from .models.resource import Resource
 from .models.site import Network, Site, SitesFile
 from .models.source import Source, SourcesFile
 from .harvest.records import harvested
+from .render.markdown import markdown_images
+from .urls import local_image
 from .models.taxonomy import Taxonomy
 from .view import paths
 
@@ -56,6 +58,8 @@ def validate(sources: Sources) -> NetworkGraph:
     events = _by_stem(Event, "events", sources.events, docs, problems)
     pages = _pages(sources, problems)
     posts = _posts(sources, problems)
+    problems.extend(_missing_images(sources))
+    problems.extend(_field_images(sources))
     audit = _model(AccessibilityAudit, sources.audit, problems) if sources.audit else None
     declared = _harvest_sources(sources.harvest_sources, problems)
     harvest = harvested(declared, sources.harvest, {t.id: t for t in tax.event_kinds} if tax else {})
@@ -242,6 +246,42 @@ def _harvest_sources(doc: YamlDocument | None, problems: list[Problem]) -> list[
         except (ValidationError, TypeError):
             continue
     return valid
+
+
+def _missing_images(sources: Sources) -> list[Problem]:
+    """An image a page, post or news item shows that content/images/ does not hold."""
+    return [Problem(image.location, say("body.image_missing", value=image.written, name=image.name,
+                                        example=image.name.rsplit("/", 1)[-1]))
+            for documents in (sources.public_pages, sources.pro_pages, sources.posts, sources.news)
+            for doc in documents for image in doc.images if image.name not in sources.images]
+
+
+def _field_images(sources: Sources) -> list[Problem]:
+    """The images of the Markdown fields (descriptions), as a body's: of content/images/, present, described."""
+    fields: list[tuple[YamlDocument, tuple]] = [
+        (doc, ("description",)) for doc in (*sources.resources, *sources.events)]
+    groups = _raw(sources.groups, "groups")
+    fields += [(sources.groups, ("groups", index, "description")) for index in range(len(groups))] \
+        if isinstance(groups, list) else []
+    problems = []
+    for doc, key in fields:
+        text: Any = doc.data
+        for part in key:
+            text = text.get(part) if isinstance(text, dict) else text[part] if isinstance(text, list) else None
+        if not isinstance(text, str) or ("![" not in text and "<img" not in text.lower()):
+            continue  # no image can render: most fields, left unrendered
+        for src, alt in markdown_images(text):
+            name = local_image(src)
+            if name is None:
+                message = say("body.image_src", value=src)
+            elif name not in sources.images:
+                message = say("body.image_missing", value=src, name=name, example=name.rsplit("/", 1)[-1])
+            elif not alt.strip():
+                message = say("body.image_alt", value=src)
+            else:
+                continue
+            problems.append(Problem(doc.locate(key), message))
+    return problems
 
 
 def _pages(sources: Sources, problems: list[Problem]) -> list[Page]:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from .digests import list_files
 from .families import title_files, titles_view
 from .load.engine_config import SHARED_LOOK, read_engine_config
+from .load.images import image_files
 from .models.graph import NetworkGraph
 from .models.site import Site
 from .outputs import data_files
@@ -18,6 +19,7 @@ from .pages.config import palette_css, site_config
 from .pages.event_items import EventCache
 from .pages.pro import pro_files
 from .pages.public import public_files
+from .urls import IMAGES_FOLDER
 from .view.site_view import SiteView
 from .writer import GuardedWriter, WriteReport
 
@@ -48,6 +50,9 @@ def generate_site(
     docs.update(data_files(view, titles=False))
     docs.update(title_files(titles_view(graph, site, now)) if titles is None else titles)
     docs["assets/bibnum/palette.css"] = palette_css(site)
+    # Editors' images (content/images/, checked on load): every site, since any of its pages may show them.
+    for name, path in image_files(graph.root).published.items():
+        docs[f"{IMAGES_FOLDER}/{name}"] = path.read_bytes()
     themes = graph.root / "themes"
     logo = themes / site.look / site.logo if site.logo else None
     if logo is not None and logo.is_file():

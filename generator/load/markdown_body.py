@@ -7,6 +7,11 @@ Two walls, both by parsing, never by scanning lines for bad words:
 2. the body is rendered with Python-Markdown and the same extensions as the engine, and
    every element, attribute and URL of the result is judged against an allowlist: Markdown
    alone can make a `javascript:` link or, through `attr_list`, an `onclick` attribute.
+   An image shows only a file of content/images/, written `/images/<name>` (the web editor's
+   form) or `images/<name>`, with a text alternative: a remote one would make every reader's
+   browser call another site (DESIGN.md §10, private). The names it shows are kept
+   (`BodyImage`) for validate.py, which knows the files; `with_image_paths` points them at the
+   site's images/ folder when the page is written.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
@@ -21,7 +27,7 @@ import markdown
 
 from ..errors import Location, Problem
 from ..messages import say
-from ..urls import is_safe_link
+from ..urls import IMAGE_NAME, IMAGES_FOLDER, is_safe_link, local_image
 
 Extensions = tuple[tuple[str, Any], ...]
 """Markdown extensions as (name, options or None), in the engine configuration's order."""
@@ -162,11 +168,13 @@ _TABLE_ALIGN = re.compile(r"text-align:\s*(?:left|right|center);?")  # what the 
 
 
 class _Judge(HTMLParser):
-    """Collects what the rendered HTML holds beyond the allowlist: (kind, name, value)."""
+    """Collects what the rendered HTML holds beyond the allowlist: (kind, name, value); and the
+    images of content/images/ it shows (their address as written)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)  # attribute values arrive decoded, as a browser reads them
         self.refused: list[tuple[str, str, str]] = []
+        self.images: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _TAGS:
@@ -176,12 +184,25 @@ class _Judge(HTMLParser):
             value = value or ""
             if name not in _GLOBAL and name not in _BY_TAG.get(tag, ()):
                 self.refused.append(("attribute", name, value))
+            elif tag == "img" and name == "src":
+                continue  # judged by _image
             elif name in _URLS and not is_safe_link(value):
                 self.refused.append(("url", name, value))
             elif name == "style" and not _TABLE_ALIGN.fullmatch(value.strip()):
                 self.refused.append(("attribute", name, value))
+        if tag == "img":
+            self._image(dict(attrs))
 
     handle_startendtag = handle_starttag
+
+    def _image(self, attrs: dict[str, str | None]) -> None:
+        src = attrs.get("src") or ""
+        if local_image(src) is None:
+            self.refused.append(("image_src", "src", src))
+            return
+        self.images.append(src)
+        if not (attrs.get("alt") or "").strip():
+            self.refused.append(("image_alt", "alt", src))
 
     def handle_comment(self, data: str) -> None:
         if not _inert_comment(data):
@@ -222,18 +243,36 @@ def _build_converter(extensions: Extensions) -> markdown.Markdown:
     )
 
 
+@dataclass(frozen=True)
+class BodyImage:
+    """An image of content/images/ a body shows: its name there, as written, and where."""
+
+    name: str
+    written: str
+    location: Location
+
+
 def rendered_problems(body: str, file: str, first_line: int, extensions: Extensions) -> list[Problem]:
     """What the body renders to that the allowlist refuses, at the best place found in the source."""
+    return judged_body(body, file, first_line, extensions)[0]
+
+
+def judged_body(body: str, file: str, first_line: int,
+                extensions: Extensions) -> tuple[list[Problem], tuple[BodyImage, ...]]:
+    """rendered_problems(), and the images of content/images/ the body shows."""
     judge = _Judge()
     judge.feed(_converter(extensions).reset().convert(body))
     judge.close()
     problems = []
     for kind, name, value in judge.refused:
         after_scheme = value.partition(":")[2].strip()[:40]  # found even when the scheme was encoded
-        needles = [value[:40], after_scheme] if kind == "url" else [name, value[:40]]
+        needles = ([value[:40], after_scheme] if kind in ("url", "image_src")
+                   else [value[:40]] if kind == "image_alt" else [name, value[:40]])
         location = _find(body, file, first_line, needles)
         problems.append(Problem(location, say(f"body.{kind}", name=name, value=_shown(value))))
-    return problems
+    images = tuple(BodyImage(local_image(src) or "", src, _find(body, file, first_line, [src]))
+                   for src in judge.images)
+    return problems, images
 
 
 def _find(body: str, file: str, first_line: int, needles: list[str]) -> Location:
@@ -256,7 +295,36 @@ def _find(body: str, file: str, first_line: int, needles: list[str]) -> Location
 
 def body_problems(body: str, file: str, first_line: int, extensions: Extensions) -> list[Problem]:
     """Every raw HTML tag, then what the rest of the body renders to: all problems at once, none twice."""
+    return judged_source(body, file, first_line, extensions)[0]
+
+
+def judged_source(body: str, file: str, first_line: int,
+                  extensions: Extensions) -> tuple[list[Problem], tuple[BodyImage, ...]]:
+    """body_problems(), and the images of content/images/ the body shows."""
     found = _raw_html(body)
     raw = [_raw_problem(file, first_line + line - 1, column, text) for line, column, text, reported in found
            if reported]
-    return raw + rendered_problems(_blanked(body, found) if found else body, file, first_line, extensions)
+    rendered, images = judged_body(_blanked(body, found) if found else body, file, first_line, extensions)
+    return raw + rendered, images
+
+
+# --- 3. images pointed at the site's images/ folder ---------------------------------------------
+
+# A link or image destination, inline `](…)` or a reference definition `[x]: …`, that starts with
+# the site's images folder: `/images/` (the web editor's form) or `images/`.
+_IMAGE_DESTINATION = re.compile(
+    rf"(?:\]\(\s*<?|^[ ]{{0,3}}\[[^\]\n]+\]:[ \t]*<?)(/?{IMAGES_FOLDER}/)(?={IMAGE_NAME.pattern})",
+    re.MULTILINE)
+
+
+def with_image_paths(body: str, prefix: str) -> str:
+    """BODY with every destination `/images/<name>` or `images/<name>` written `PREFIX images/<name>`,
+    PREFIX leading from the page's source file back to the docs root ('' or '../' repeated): the
+    engine resolves it from the source file and writes the right address for the page's depth.
+    Code blocks and code spans are left as written."""
+    masked = _without_code(body)
+    parts, last = [], 0
+    for match in _IMAGE_DESTINATION.finditer(masked):
+        parts += [body[last:match.start(1)], f"{prefix}{IMAGES_FOLDER}/"]
+        last = match.end(1)
+    return "".join(parts) + body[last:] if parts else body

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..errors import Location, Problem
 from ..messages import say
-from .markdown_body import Extensions, body_problems
+from .markdown_body import BodyImage, Extensions, judged_source
 from .yaml_source import YamlDocument, load_yaml
 
 _FENCE = "---"
@@ -18,6 +18,7 @@ class MarkdownDocument:
     meta: YamlDocument
     body: str
     body_line: int  # 1-based line where the body starts
+    images: tuple[BodyImage, ...] = ()  # the images of content/images/ the body shows (validate.py checks them)
 
     def body_location(self, offset: int = 0) -> Location:
         return Location(self.file, self.body_line + offset, 1)
@@ -43,5 +44,6 @@ def load_markdown(text: str, file: str, extensions: Extensions) -> tuple[Markdow
         meta.data = {}
     body_start = end + 1
     body = "\n".join(lines[body_start:])
-    problems.extend(body_problems(body, file, body_start + 1, extensions))
-    return MarkdownDocument(file, meta, body, body_start + 1), problems
+    found, images = judged_source(body, file, body_start + 1, extensions)
+    problems.extend(found)
+    return MarkdownDocument(file, meta, body, body_start + 1, images), problems

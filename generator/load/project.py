@@ -12,6 +12,7 @@ from ..gc_pause import paused_gc
 from .harvest_store import HARVEST_DIR, REPORT, StoreError, read_store
 from ..messages import say
 from .engine_config import read_engine_config
+from .images import image_files
 from .markdown_body import Extensions
 from .markdown_source import MarkdownDocument, load_markdown
 from .parse_cache import ParseCache
@@ -54,6 +55,8 @@ class Sources:
     problems: list[Problem] = field(default_factory=list)
     # Ids (file stems) of every data file found, even those that failed to parse.
     found_ids: dict[str, set[str]] = field(default_factory=dict)
+    # content/images/: every file found, by its name there (a refused one too: its problem is told once).
+    images: frozenset[str] = frozenset()
 
 
 def max_file_size(setting: str | None) -> int:
@@ -121,6 +124,9 @@ def load_project(root: Path, cache: ParseCache | None = None) -> Sources:
     ):
         docs = [markdown_file(p) for p in _files(folder, "*.md")]
         setattr(sources, name, [d for d in docs if d is not None])
+    images = image_files(root)
+    sources.images = images.names
+    sources.problems.extend(images.refused.values())
     return sources
 
 

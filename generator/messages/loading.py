@@ -41,6 +41,34 @@ MESSAGES: dict[str, str] = {
     "que du texte, par ex. <!-- more --> ; retirez ces signes",
     "body.tag": "le Markdown produit la balise « <{name}> », refusée dans une page ; écrivez ce passage en "
     "Markdown simple (titres, listes, liens, images, tableaux)",
+    "body.image_src": "image « {value} » refusée : une image d'une page vient de content/images/ du projet, "
+    "écrite /images/nom.png (ce qu'écrit l'éditeur web) ; une image d'un autre site ferait partir une requête vers "
+    "ce site à chaque lecture de la page (règle de confidentialité) ; enregistrez l'image dans content/images/ "
+    "puis écrivez ![description](/images/nom.png)",
+    "body.image_missing": "image « {value} » introuvable : aucun fichier content/images/{name} ; ajoutez ce "
+    "fichier (PNG, JPEG, WebP, GIF ou AVIF) ou corrigez le nom, par ex. ![description](/images/{example})",
+    "body.image_alt": "image « {value} » sans texte de remplacement : un lecteur qui ne voit pas l'image (lecteur "
+    "d'écran, image non chargée) ne sait pas ce qu'elle montre (RGAA, critère 1.1) ; décrivez-la entre les "
+    "crochets, par ex. ![Affiche de l'atelier tablette]({value})",
+    # --- editors' images (load/images.py) -------------------------------------------------------------
+    "image.link": "lien symbolique refusé dans content/images/ : il pourrait publier un fichier pris ailleurs sur "
+    "la machine ; remplacez-le par une copie de l'image",
+    "image.too_deep": "« {name} » est rangée trop profond : content/images/ accepte un seul niveau de "
+    "sous-dossier ; déplacez-la, par ex. en content/images/{example}",
+    "image.svg": "fichier SVG refusé dans content/images/ : un SVG peut contenir du code qui s'exécuterait sur "
+    "le site ; convertissez-le en PNG (par ex. {stem}.png) ou en WebP",
+    "image.not_raster": "fichier « {extension} » refusé dans content/images/ : seules les images PNG, JPEG, WebP, "
+    "GIF et AVIF y sont publiées (.png, .jpg, .jpeg, .webp, .gif, .avif) ; convertissez-le, par ex. en {stem}.png, "
+    "ou rangez ce document ailleurs",
+    "image.no_extension": "sans extension",
+    "image.name": "nom « {name} » refusé : un nom d'image ne contient que des lettres sans accent, des chiffres, "
+    "« - », « _ » et « . », sans espace (il devient l'adresse de l'image) ; renommez-la, par ex. {example}",
+    "image.too_big": "image trop lourde : {size}, la limite est de {limit} par image ; réduisez-la (une image de "
+    "1 600 pixels de large en JPEG ou WebP pèse quelques centaines de ko)",
+    "image.not_an_image": "ce fichier n'est pas une image {kind} : son contenu ne commence pas comme une image "
+    "{kind}, quelle que soit son extension {extension} ; enregistrez une vraie image depuis un logiciel d'image",
+    "image.wrong_extension": "ce fichier est une image {kind}, pas {extension} ; renommez-le avec la bonne "
+    "extension, par ex. {example}, et corrigez les pages qui l'affichent",
     # --- YAML syntax (load/yaml_source.py): what PyYAML refused, said in French -------------------
     "yaml.invalid": "YAML invalide : {problem}",
     "yaml.generic": "syntaxe YAML invalide ici ; vérifiez l'indentation (des espaces), les deux-points et les "

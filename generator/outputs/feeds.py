@@ -95,7 +95,7 @@ def posts_feed(view: SiteView) -> Feed:
             url=post_url(view, post),
             published=loc.paris(post.meta.date),
             summary=_post_summary(post),
-            content_html=str(markdown_html(_MORE.sub("", post.body))),
+            content_html=str(markdown_html(_MORE.sub("", post.body), loc.images(site))),
             authors=tuple(authors[a].name for a in post.meta.authors if a in authors),
             categories=tuple(post.meta.categories),
         )

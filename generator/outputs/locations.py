@@ -10,6 +10,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from ..models.site import Site
+from ..urls import IMAGES_FOLDER
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -70,6 +71,12 @@ def opds_titles(resource_id: str, page: int = 1) -> str:
 def absolute(site: Site, path: str) -> str:
     """Absolute URL of a site-root-relative path (site URLs end with '/', may hold a sub-path)."""
     return site.url + path
+
+
+def images(site: Site) -> str:
+    """Absolute URL of the site's images/ folder (editors' images, content/images/), for HTML read
+    away from the site's pages (feeds, the API)."""
+    return absolute(site, f"{IMAGES_FOLDER}/")
 
 
 def paris(moment: datetime | date) -> datetime:

@@ -137,7 +137,7 @@ def _resource_entry(view: SiteView, parent: Element, resource: Resource) -> None
     child(entry, "category", scheme=loc.absolute(site, paths.link("category", resource.category)),
           term=resource.category, label=category.label if category else resource.category)
     child(entry, "summary", resource.summary, type="text")
-    child(entry, "content", str(markdown_html(resource.description)), type="html")
+    child(entry, "content", str(markdown_html(resource.description, loc.images(site))), type="html")
     child(entry, "link", rel="alternate", type="text/html", href=page)
     rel = REL_OPEN_ACCESS if link.kind == "direct" else REL_ACQUISITION
     child(entry, "link", rel=rel, type="text/html", href=link.url or page)

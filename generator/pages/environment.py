@@ -21,6 +21,7 @@ from .titles import title_items
 from ..view.site_view import access_facet
 from ..render.engine_text import html_text, markdown_inert_html
 from ..render.markdown import markdown_html
+from ..urls import IMAGES_FOLDER
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -40,8 +41,7 @@ def environment() -> Environment:
     )
     env.globals.update(_=i18n.text, plural=i18n.plural, icon=icon_svg)
     env.filters.update(
-        # Its HTML goes into the Markdown pages the engine renders: inert as Markdown too (engine_text).
-        markdown=lambda text: markdown_inert_html(markdown_html(text)),
+        markdown=_markdown_filter,
         long_date=i18n.long_date,
         short_date=i18n.short_date,
         clock=i18n.clock,
@@ -54,6 +54,13 @@ def environment() -> Environment:
     env.globals["access_facet"] = access_facet
     env.globals["title_items"] = title_items
     return env
+
+
+def _markdown_filter(text: str, base: str | None = None) -> Markup:
+    """`text|markdown(base)`: an editor's Markdown field, sanitized; its images of content/images/
+    shown from BASE (the page's way back to the site root); without BASE, images are left out.
+    Its HTML goes into the Markdown pages the engine renders: inert as Markdown too (engine_text)."""
+    return markdown_inert_html(markdown_html(text, None if base is None else f"{base}{IMAGES_FOLDER}/"))
 
 
 def compile_all() -> None:

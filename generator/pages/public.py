@@ -6,6 +6,7 @@ import html
 from collections.abc import Mapping
 
 from ..gc_pause import paused_gc
+from ..load.markdown_body import with_image_paths
 from ..i18n import day_date, text as _
 from ..outputs import locations as published
 from ..outputs.embed import example_record, resource_fields, snippet_html
@@ -207,7 +208,8 @@ def news_files(view: SiteView, blog_dir: str, title: str, *, markdown_titles: bo
             front["draft"] = True
         if meta.pin:
             front["pin"] = True
-        files[f"{blog_dir}/posts/{post.id}.md"] = _front(front) + post.body.strip() + "\n"
+        path = f"{blog_dir}/posts/{post.id}.md"
+        files[path] = _front(front) + _body(post.body, path) + "\n"
     return files
 
 
@@ -220,8 +222,15 @@ def content_pages(view: SiteView) -> dict[str, str]:
             meta["description"] = pg.meta.description
         # A nav label replaces the engine's page title, which then heads the page: write the full one.
         heading = f"<h1>{html.escape(pg.meta.title)}</h1>\n\n" if pg.meta.menu and not _has_heading(pg.body) else ""
-        files[paths.page(pg.id)] = _front(meta) + heading + pg.body.strip() + "\n" + page_blocks(view, pg)
+        path = paths.page(pg.id)
+        files[path] = _front(meta) + heading + _body(pg.body, path) + "\n" + page_blocks(view, pg)
     return files
+
+
+def _body(markdown: str, path: str) -> str:
+    """An editor's Markdown as the engine reads it at PATH of the docs tree: its images of
+    content/images/ pointed at the site's images/ folder from there."""
+    return with_image_paths(markdown.strip(), "../" * path.count("/"))
 
 
 def _has_heading(markdown: str) -> bool:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
+from html.parser import HTMLParser
 
 import markdown
 import nh3
 from markupsafe import Markup
 
-from ..urls import LINK_SCHEMES
+from ..urls import LINK_SCHEMES, local_image
 
 _TAGS = {
     "p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre",
@@ -33,24 +34,65 @@ def _convert(text: str, editor: bool) -> str:
 
 
 @lru_cache(maxsize=8192)
-def markdown_html(text: str) -> Markup:
-    """Render Markdown and keep only a small allowlist of tags, attributes and URL schemes."""
+def markdown_html(text: str, images: str | None = None) -> Markup:
+    """Render Markdown and keep only a small allowlist of tags, attributes and URL schemes.
+
+    `images`: the address of the site's images/ folder from where the HTML is shown (`../../images/`
+    in a page two levels deep, the absolute one in a feed); an editor's image of content/images/
+    (`/images/x.png` or `images/x.png`) is shown from there. Without it, images are left out.
+    """
     # Headings h1-h2 belong to the page layout: an editor's '# x' becomes h3 and below.
     html = _convert(text, editor=True)
     html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>").replace("<h2>", "<h3>").replace("</h2>", "</h3>")
-    return Markup(sanitize_html(html))
+    return Markup(sanitize_html(html, images))
 
 
 @lru_cache(maxsize=65536)  # pure; harvested summaries leave through several outputs of several sites
-def sanitize_html(html: str) -> str:
+def sanitize_html(html: str, images: str | None = None) -> str:
+    """HTML kept to the allowlist; with `images` (see markdown_html), <img> of content/images/ too."""
+    if images is None:
+        return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=set(LINK_SCHEMES),
+                         link_rel="noopener noreferrer", strip_comments=True)
     return nh3.clean(
         html,
-        tags=_TAGS,
-        attributes=_ATTRIBUTES,
+        tags=_TAGS | {"img"},
+        attributes={**_ATTRIBUTES, "img": {"src", "alt"}},
+        # Parsed by nh3 first: the value it hands over is the attribute as a browser reads it.
+        attribute_filter=lambda tag, attribute, value: _image_src(images, tag, attribute, value),
         url_schemes=set(LINK_SCHEMES),
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+def _image_src(images: str, tag: str, attribute: str, value: str) -> str | None:
+    """An image's src names a file of content/images/, shown from `images`; any other src is removed:
+    a remote one would make the reader's browser call another site (DESIGN.md §10)."""
+    if tag != "img" or attribute != "src":
+        return value
+    name = local_image(value)
+    return None if name is None else images + name
+
+
+class _Images(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)  # attribute values decoded, as a browser reads them
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            values = dict(attrs)
+            self.found.append((values.get("src") or "", values.get("alt") or ""))
+
+    handle_startendtag = handle_starttag
+
+
+def markdown_images(text: str) -> list[tuple[str, str]]:
+    """The (src, alt) of every image an editor's Markdown field renders, before sanitizing (for check)."""
+    parser = _Images()
+    parser.feed(_convert(text, editor=True))
+    parser.close()
+    return parser.found
 
 
 def plain_text(text: str) -> str:
