@@ -99,7 +99,7 @@ def _token(pro_url: str | None) -> list[str]:
         "compte GitHub, il ouvre la création d'un jeton à portée limitée (*fine-grained token*) nommé "
         "« Sveltia CMS », avec déjà les deux droits dont l'éditeur a besoin : **Contents** (le contenu du "
         "dépôt) et **Pull requests** (les demandes de fusion), tous deux en lecture et écriture (*Read and "
-        "write*). C'est ce que la documentation de Sveltia CMS demande : l'accès en lecture et écriture au "
+        "write*). C'est ce que l'éditeur demande dans cette fenêtre : l'accès en lecture et écriture au "
         "contenu du dépôt, et, puisque chaque modification passe par une demande de fusion, aux demandes "
         "de fusion. GitHub ajoute de lui-même **Metadata** en lecture seule.",
         "3. Dans *Resource owner*, choisissez le compte ou l'organisation à qui appartient le dépôt ; dans "
@@ -185,7 +185,7 @@ def _flow() -> list[str]:
         "",
         "1. **« Enregistrer »** crée une branche et une demande de fusion sur GitHub (à l'état de brouillon), "
         "ou y ajoute un commit si l'entrée en a déjà une. Le tableau « Flux éditorial » de l'éditeur range "
-        "ces entrées en colonnes « Brouillon », « En révision » et « Prêt » (sur GitHub, des étiquettes "
+        "ces entrées par statut, « Brouillon », « En révision » ou « Prêt » (sur GitHub, les étiquettes "
         "`sveltia-cms/draft`, `sveltia-cms/pending_review` et `sveltia-cms/pending_publish`). Après "
         "l'enregistrement, « Envoyer en révision » la passe « En révision » ; une fois relue, passez-la "
         "« Prêt ».",
