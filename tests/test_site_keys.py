@@ -109,7 +109,8 @@ def test_a_look_is_in_the_inputs_of_the_sites_that_wear_it_only(tmp_path):
     assert after.sites == before.sites and after.look("caen") == before.look("caen")
     changed = keys(project)
     assert changed["calvados"] != keys_before["calvados"]
-    assert changed["caen"] == keys_before["caen"] and changed["pro"] == keys_before["pro"]
+    assert changed["caen"] == keys_before["caen"]
+    assert changed["pro"] != keys_before["pro"]  # it prints the portals' logos on their posters
 
 
 def append(project: Path, edited: str, text: str) -> None:
@@ -256,7 +257,7 @@ def small(tmp_path_factory) -> Path:
     ("content/news/2026-11-21-ouverture.md", ["portail"]),
     ("content/public/aide.md", ["portail"]),  # a public page: the pro site kept
     ("themes/espace/logo.svg", ["pro"]),  # a look: the sites wearing another look kept
-    ("themes/reseau/logo.svg", ["portail"]),
+    ("themes/reseau/logo.svg", ["portail", "pro"]),  # the portal's logo: also on its posters, in the pro site
     ("data/sites.yml", ["portail", "pro"]),
 ])
 def test_an_edit_generates_only_the_sites_that_show_it_and_gives_the_clean_bytes(
