@@ -23,7 +23,7 @@ from tests.conftest import DEMO_NOW, small_network
 # provider account), beside the new network's `portail` and its free resource `gallica`.
 VILLE = {
     "id": "ville", "kind": "public", "name": "Médiathèques de la Ville", "tagline": "Vos ressources en ligne.",
-    "url": "https://ville.example.org/numerique/", "look": "ville", "logo": "images/logo.png",
+    "url": "https://ville.example.org/numerique/", "look": "ville", "logo": "images/logo.svg",
     "palette": {"primary": "#1d4f91", "accent": "#8a1538"},
     "login": {"kind": "cas", "base": "https://cas.ville.example.org/cas"},
 }
@@ -34,21 +34,27 @@ CAFE = {
     "conditions": {"account": "fournisseur"},
     "access": {"kind": "login", "target": "https://cafe.example.org/"}, "added": "2026-11-01", "sites": ["ville"],
 }
-LOGO = b"\x89PNG\r\n\x1a\n not really a picture, but bytes to copy"
+LOGO = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><circle cx="24" cy="24" r="18" '
+        b'fill="none" stroke="#fff" stroke-width="4"/></svg>\n')
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    root = small_network(tmp_path_factory.mktemp("mediation") / "reseau")
+def two_portal_network(root: Path) -> Path:
+    """The new network of `bibnum new` with the portal VILLE (its look and logo) and the resource CAFE."""
+    small_network(root)
     sites_file = root / "data" / "sites.yml"
     data = yaml.safe_load(sites_file.read_text(encoding="utf-8"))
     data["sites"].insert(1, VILLE)
     sites_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (root / "themes" / "ville" / "images").mkdir(parents=True)
-    (root / "themes" / "ville" / "images" / "logo.png").write_bytes(LOGO)
+    (root / "themes" / "ville" / "images" / "logo.svg").write_bytes(LOGO)
     (root / "data" / "resources" / "cafe-des-langues.yml").write_text(
         yaml.safe_dump(CAFE, allow_unicode=True), encoding="utf-8")
     return root
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return two_portal_network(tmp_path_factory.mktemp("mediation") / "reseau")
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +116,7 @@ def test_a_poster_is_a_standalone_french_page_with_its_policy_and_no_script_or_i
     local = [tag.get("href") or tag.get("src") for tag in html.select("link[href], img[src], a[href]")
              if not (tag.get("href") or "").startswith("https://")]
     assert {target(pro_docs, path, link) for link in local} == {
-        paths.MEDIATION_CSS, "mediation/ville/couleurs.css", "mediation/ville/logo.png", paths.MEDIATION,
+        paths.MEDIATION_CSS, "mediation/ville/couleurs.css", "mediation/ville/logo.svg", paths.MEDIATION,
         f"mediation/ville/cafe-des-langues/{'cartes.html' if page == 'affiche.html' else 'affiche.html'}"}
 
 
@@ -149,7 +155,7 @@ def test_a_card_sheet_has_four_cards_of_which_screen_readers_read_one(pro_docs):
 def test_the_portal_colours_and_logo_come_with_its_posters(project, pro_docs):
     colours = pro_docs["mediation/ville/couleurs.css"]
     assert "--bn-primary: #1d4f91;" in colours and "--bn-accent: #8a1538;" in colours
-    assert pro_docs["mediation/ville/logo.png"] == LOGO
+    assert pro_docs["mediation/ville/logo.svg"] == LOGO
     assert pro_docs["mediation/portail/logo.svg"] == (project / "themes" / "reseau" / "logo.svg").read_bytes()
     css = pro_docs[paths.MEDIATION_CSS]
     assert "@page" in css and "size: A4" in css and "@page cartes" in css
