@@ -118,7 +118,8 @@ def _folder_collection(data_file: DataFile, choices: Choices) -> dict:
     _relations(fields, data_file.references)
     identifier = "name" if any(f["name"] == "name" for f in fields) else "title"
     return {
-        "name": name, "label": label, "label_singular": singular, "description": data_file.title,
+        "name": name, "label": label, "label_singular": singular,
+        "description": data_file.title.replace("<id>", "identifiant"),  # the CMS would drop "<id>" as a tag
         "folder": data_file.glob.rsplit("/", 1)[0], "extension": "yml", "format": "yaml", "create": True,
         "identifier_field": identifier, "slug": "{{slug}}", "summary": f"{{{{{identifier}}}}}",
         "fields": fields,

@@ -13,6 +13,9 @@ connections to the site itself, GitHub's API and the network's sign-in service o
 from __future__ import annotations
 
 import html
+import json
+import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -25,10 +28,12 @@ from ..models.site import Site
 
 ADMIN = "admin"
 VENDOR = Path(__file__).resolve().parent / "vendor" / "sveltia-cms"
-CMS_FILES = ("sveltia-cms.js", "chunks/react-dom.js", "LICENSE.txt")
-# What the editor reaches besides the site: GitHub's API (REST and GraphQL) and, for the
-# pictures GitHub serves, its avatars and raw files (an image uploaded in a pending change).
-GITHUB_API = "https://api.github.com"
+FONTS = VENDOR.parent / "fonts"
+LOCALE = "fr"  # the editors' language: the CMS follows the browser's
+# What the editor reaches besides the site: GitHub's API (REST and GraphQL), its status (the CMS
+# tells editors when GitHub is down) and, for the pictures GitHub serves, its avatars and raw
+# files (an image uploaded in a pending change).
+GITHUB_API = ("https://api.github.com", "https://www.githubstatus.com")
 GITHUB_IMAGES = ("https://avatars.githubusercontent.com", "https://raw.githubusercontent.com")
 
 
@@ -49,9 +54,46 @@ def admin_files(graph: NetworkGraph, pro: Site) -> dict[str, str | bytes]:
         f"{ADMIN}/config.yml": _("admin.config_header") + yaml.safe_dump(
             config, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100),
     }
-    for name in CMS_FILES:
-        files[f"{ADMIN}/{name}"] = (VENDOR / name).read_bytes()
+    files.update({f"{ADMIN}/{path}": content for path, content in cms_files().items()})
     return files
+
+
+# Where the CMS looks for its own files on CDNs (its other languages' strings, a check for a newer
+# release, its fonts), and where the admin page has them instead: the same files, from npm.
+_CMS_CDN = "`https://unpkg.com/@sveltia/cms`"
+_CMS_HERE = "`./cms`"  # relative to admin/, where the page is
+_FONT_CDN = re.compile(rb"https://cdn\.jsdelivr\.net/fontsource/fonts/([a-z0-9-]+)(?::vf)?@[0-9.]+/([a-z0-9-]+\.woff2)")
+
+
+@lru_cache(maxsize=1)
+def cms_files() -> dict[str, bytes]:
+    """The CMS's files as admin/ serves them, {path under admin/: bytes} (the same for every network).
+
+    Its script names two CDNs; the copy published here names the site's own copies instead,
+    so that nothing is requested from elsewhere (the privacy rule holds for editors too).
+    """
+    package = json.loads((VENDOR / "package.json").read_text(encoding="utf-8"))
+    script = (VENDOR / "sveltia-cms.js").read_bytes()
+    if script.count(_CMS_CDN.encode()) != 1 or not _FONT_CDN.search(script):
+        # A new release moved them: the tests say so before any site is published with a CDN in it.
+        raise RuntimeError("generator/admin/vendor: the CMS no longer names its CDN as bibnum expects")
+    script = script.replace(_CMS_CDN.encode(), _CMS_HERE.encode())
+    fonts = {match[1].decode() + "-" + match[2].decode() for match in _FONT_CDN.finditer(script)}
+    script = _FONT_CDN.sub(rb"fonts/\1-\2", script)
+    files = {
+        "sveltia-cms.js": script,
+        "LICENSE.txt": (VENDOR / "LICENSE.txt").read_bytes(),
+        "cms/package.json": (VENDOR / "package.json").read_bytes(),
+        f"cms@{package['version']}/locales/{LOCALE}.json": (VENDOR / "locales" / f"{LOCALE}.json").read_bytes(),
+    }
+    for chunk in sorted((VENDOR / "chunks").glob("*.js")):
+        files[f"chunks/{chunk.name}"] = chunk.read_bytes()
+    for font in sorted(fonts):
+        files[f"fonts/{font}"] = (FONTS / font).read_bytes()
+    for notice in sorted(FONTS.glob("LICENSE-*")):
+        files[f"fonts/{notice.name}"] = notice.read_bytes()
+    return files
+
 
 
 def site_login(site: Site) -> str:
@@ -77,7 +119,7 @@ def admin_policy(auth_url: str | None) -> str:
         "img-src": ("'self'", "data:", "blob:", *GITHUB_IMAGES),
         "media-src": ("'self'", "blob:"),
         "font-src": ("'self'", "data:"),
-        "connect-src": ("'self'", GITHUB_API, *((auth_url,) if auth_url else ())),
+        "connect-src": ("'self'", "data:", *GITHUB_API, *((auth_url,) if auth_url else ())),
         "worker-src": ("'self'", "blob:"),
         "object-src": ("'none'",),
         "frame-src": ("'none'",),
