@@ -301,6 +301,39 @@ def search_push(project: Path, sites: tuple[str, ...], hosts: tuple[str, ...], t
                    hosts=hosts, log=click.echo)
 
 
+@main.group(cls=_Group)
+def usage() -> None:
+    """Statistiques d'usage des ressources : importer les rapports des fournisseurs dans data/usage/."""
+
+
+@usage.command("import")
+@click.argument("paths", nargs=-1, metavar="[PROJECT] FILES…", type=click.Path(path_type=Path))
+@click.option("--note", metavar="TEXTE",
+              help="Remarque écrite en commentaire en tête des fichiers écrits (gardée aux imports suivants).")
+def usage_import(paths: tuple[Path, ...], note: str | None) -> None:
+    """Importe les rapports d'usage FILES… dans PROJECT/data/usage/<ressource>.yml.
+
+    Lit les rapports COUNTER 5 et 5.1 (PR, PR_P1, DR, DR_D1, TR_B1, TR_J1) en JSON, tels que les
+    renvoie l'API COUNTER, ou en tableau (TSV ou CSV avec leur en-tête), et les CSV mensuels simples
+    (colonnes resource;month;sessions;…). Chaque rapport est rattaché à une ressource par la
+    plateforme ou la base déclarée sous « usage: » dans son fichier. Un fichier en erreur et rien
+    n'est écrit ; réimporter un rapport ne change rien ; un rapport plus récent remplace les mois
+    qu'il couvre, et le dit.
+    """
+    from .usage_command import UsageReportsInvalid, import_usage
+
+    # The project is optional before the files: a folder first is the project, else the current folder.
+    project, files = (paths[0], paths[1:]) if paths and paths[0].is_dir() else (Path("."), paths)
+    with _errors():
+        try:
+            import_usage(project, list(files), note=note, log=click.echo)
+        except UsageReportsInvalid as exc:
+            for problem in exc.problems:
+                click.echo(format_problem(problem, "text"), err=True)
+            click.echo(say("usage.nothing_written", errors=count(len(exc.problems), "count.error")), err=True)
+            sys.exit(exc.exit_code)
+
+
 class _errors:
     """Turn our exceptions into clean messages and exit codes (no traceback for an editor's mistake)."""
 

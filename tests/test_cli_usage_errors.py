@@ -11,7 +11,7 @@ CASES = [
     (["check", "--lnks"], "erreur : option inconnue « --lnks » (vouliez-vous dire « --links » ?) ; "
                           "voir `main check --help`"),
     (["chek"], "erreur : commande inconnue « chek » (vouliez-vous dire « check » ?) ; commandes de `main` : "
-               "build, check, harvest, new, schemas, search, serve"),
+               "build, check, harvest, new, schemas, search, serve, usage"),
     (["search", "pus"], "erreur : commande inconnue « pus » (vouliez-vous dire « push » ?) ; commandes de "
                         "`main search` : push"),
     (["new"], "erreur : argument DIRECTORY manquant ; voir `main new --help`"),

@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("view",),                                              # one site's view of the network, URL rules
     ("load",),                                              # YAML and Markdown read from the project
     ("schema_errors", "references", "reference_fields", "data_schemas", "cms_config"),  # the check's parts: schema errors, references; the data files' JSON Schemas and web editor config
-    ("harvest",),                                           # harvested records: fetch, parse, merge
+    ("harvest", "usage"),                                   # harvested records: fetch, parse, merge; usage reports read
     ("validate",),                                          # the whole check: load -> graph + problems
     ("guide",),                                             # the editors' guide, read from the check's rules
     ("outputs", "admin"),                                   # published data (API, feeds, iCalendar, OPDS…), the web editor
@@ -32,7 +32,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("engines", "engine_check", "ledger", "publish", "locks"),  # the engine and publishing
     ("workers",),                                           # one site's build, in a worker process
     ("build",),                                             # the build: orchestration only
-    ("harvest_command", "serve", "scaffold", "schemas_command"),  # the commands' own work
+    ("harvest_command", "serve", "scaffold", "schemas_command", "usage_command"),  # the commands' own work
     ("cli",),                                               # the command line
 ]
 

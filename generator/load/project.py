@@ -43,6 +43,8 @@ class Sources:
     resources: list[YamlDocument] = field(default_factory=list)
     libraries: list[YamlDocument] = field(default_factory=list)
     events: list[YamlDocument] = field(default_factory=list)
+    # data/usage/<resource id>.yml, written by `bibnum usage import`.
+    usage: list[YamlDocument] = field(default_factory=list)
     public_pages: list[MarkdownDocument] = field(default_factory=list)
     pro_pages: list[MarkdownDocument] = field(default_factory=list)
     posts: list[MarkdownDocument] = field(default_factory=list)
@@ -111,7 +113,7 @@ def load_project(root: Path, cache: ParseCache | None = None) -> Sources:
     sources.harvest_sources = yaml_file(data / "sources.yml", required=False)
     _harvest(root, sources, cache)
     sources.audit = yaml_file(data / AUDIT_FILE, required=False)
-    for name in ("resources", "libraries", "events"):
+    for name in ("resources", "libraries", "events", "usage"):
         paths = _files(data / name, "*.yml", "*.yaml")
         sources.found_ids[name] = {p.stem for p in paths}
         docs = [yaml_file(p, required=True) for p in paths]

@@ -17,6 +17,7 @@ from .site import DEFAULT_ENGINE, Editing, Network, Site
 from .source import Source
 from .taxonomy import Taxonomy, Term
 from .title import Title
+from .usage import UsageFile
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class NetworkGraph:
     engine: str = DEFAULT_ENGINE
     # The web editor's repository and sign-in (data/sites.yml's `editing`); None: no admin/ page.
     editing: Editing | None = None
+    # Usage statistics by resource id (data/usage/, written by `bibnum usage import`).
+    usage: Mapping[str, UsageFile] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def create(cls, **parts: object) -> "NetworkGraph":

@@ -9,6 +9,7 @@ from pydantic import Field, PositiveInt
 
 from .base import MarkdownText, Model, PlainText, Slug
 from .login import ResourceAccess
+from .usage import ResourceUsage
 
 
 class App(Model):
@@ -61,4 +62,8 @@ class Resource(Model):
     featured: bool = Field(False, description="Mise en avant sur la page d'accueil.")
     sites: list[Slug] | None = Field(
         None, description="Portails où la ressource apparaît (par défaut : tous les portails publics)."
+    )
+    usage: ResourceUsage | None = Field(
+        None, description="Statistiques d'usage : comment les rapports du fournisseur nomment la ressource "
+        "(plateforme, bases) et son coût annuel (facultatif ; voir `bibnum usage import`)."
     )
