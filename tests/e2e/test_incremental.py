@@ -94,6 +94,19 @@ def test_event_and_post_edits_render_only_what_shows_them(built, tmp_path):
     assert_same_as_clean(project, out, tmp_path / "clean")
 
 
+def test_an_image_edit_publishes_the_new_image_in_every_site(built, tmp_path):
+    """content/images/ is every site's input (site_keys.py): the engine's differential run copies it."""
+    project, out = built
+    image = project / "content" / "images" / "boite-numerique-bd.png"
+    image.write_bytes(image.read_bytes() + b"\0")  # still a PNG, other bytes
+    result = build(project, out=out, now=DEMO_NOW)
+    for site in result.sites:
+        assert site.mode == DIRTY and "images/boite-numerique-bd.png" in site.published, site.site
+        assert "ressources/cafeyn/index.html" not in site.published  # the image, not every page
+        assert (out / site.site / "images" / "boite-numerique-bd.png").read_bytes() == image.read_bytes()
+    assert_same_as_clean(project, out, tmp_path / "clean")
+
+
 def test_nothing_changed_publishes_nothing(built):
     project, out = built
     before = tree(out)
