@@ -146,10 +146,12 @@ _BLOCKS = {
     "Palette": "Couleurs du site (contraste de 4,5:1 au moins avec du texte blanc).",
     "Person": "Une personne nommée du groupe et son rôle.",
     "ResourceAccess": "Comment un lecteur atteint la ressource depuis un portail : mode (`kind`) et adresse.",
+    "ResourceUsage": "Statistiques d'usage : noms de la ressource dans les rapports des fournisseurs, coût annuel.",
     "Site": "Un site construit : portail public ou espace professionnel.",
     "Source": "Une source moissonnée : flux de nouveautés d'une ressource ou agenda d'une bibliothèque.",
     "Term": "Une entrée du vocabulaire : identifiant, libellé, explication, icône.",
     "Town": "Une commune membre et sa population déclarée.",
+    "YearlyCost": "Le coût d'une année d'abonnement : l'année et le montant en euros.",
 }
 _LIST_OF = {
     "groups": "Les groupes de travail et les comités du réseau.",
