@@ -141,7 +141,9 @@ def _markdown_collection(collection: MarkdownCollection, choices: Choices,
     return {
         "name": collection.name, "label": collection.label, "folder": collection.folder,
         "extension": "md", "format": "frontmatter", "create": True, "identifier_field": "title",
-        "slug": "{{slug}}", "summary": "{{title}}", "fields": fields,
+        # Posts and news are named by their day, then their title (as the guide shows); pages by their title.
+        "slug": "{{year}}-{{month}}-{{day}}-{{slug}}" if collection.model is PostMeta else "{{slug}}",
+        "summary": "{{title}}", "fields": fields,
     }
 
 

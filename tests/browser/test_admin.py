@@ -101,6 +101,27 @@ def meaning(data: object) -> object:
     return data.rstrip("\n") if isinstance(data, str) else data
 
 
+LIST_FOLDER = """async ([store, path]) => {
+  let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(store);
+  for (const part of path.split('/')) dir = await dir.getDirectoryHandle(part);
+  const names = [];
+  for await (const name of dir.keys()) names.push(name);
+  return names.sort();
+}"""
+
+
+def new_files(page, folder: str) -> list[str]:
+    """The files of FOLDER the CMS wrote (those the test did not put there)."""
+    before = {path.name for path in (REPO / folder).iterdir()}
+    return [f"{folder}/{name}" for name in page.evaluate(LIST_FOLDER, [TEST_STORE, folder]) if name not in before]
+
+
+def pick(page, field: str, option: str) -> None:
+    """Choose OPTION in the select or relation labelled FIELD, as an editor does with the mouse."""
+    page.get_by_role("combobox", name=field).click()
+    page.get_by_role("option", name=option, exact=True).first.click()
+
+
 def saved(page, path: str) -> str:
     return page.evaluate(READ_FILE, [TEST_STORE, path])
 
@@ -157,5 +178,49 @@ def test_editor_lists_collections_in_french_and_saves_an_edit_check_accepts(admi
     before["conditions"]["concurrent_users"] = 80
     assert meaning(after) == meaning(before)  # the one change, nothing else lost or added (no empty optional key)
     result = check_with(tmp_path, {"data/resources/cafeyn.yml": text})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert admin.outside == [] and admin.log == [], (admin.outside, admin.log)
+
+
+def test_editor_adds_an_event_and_writes_a_post_that_check_accepts(admin, site_server, demo_build, tmp_path):
+    open_with_test_backend(admin, site_server, demo_build)
+    library = yaml.safe_load((REPO / "data/libraries/bayeux.yml").read_text(encoding="utf-8"))["name"]
+    admin.get_by_role("treeitem", name="Agenda", exact=True).click()
+    admin.get_by_role("button", name="Créer une entrée", exact=True).click()
+    admin.get_by_role("textbox", name="Titre de l'événement").fill("Atelier d'essai : la presse en ligne")
+    pick(admin, "Type", "Atelier")
+    admin.get_by_role("textbox", name="Début, heure de Paris").fill("2026-12-22T14:00")
+    admin.get_by_role("textbox", name="Fin, heure de Paris").fill("2026-12-22T16:00")
+    pick(admin, "Bibliothèque où il a lieu", library)
+    admin.get_by_role("textbox", name="Résumé en une phrase").fill("Découvrir le kiosque de presse, « pas à pas ».")
+    admin.get_by_role("button", name="Enregistrer").click()
+    admin.wait_for_function(f"async () => (await ({LIST_FOLDER})(['{TEST_STORE}', 'data/events'])).length > "
+                            f"{len(list((REPO / 'data/events').iterdir()))}")
+    [event_path] = new_files(admin, "data/events")
+    event = saved(admin, event_path)
+    assert event_path == "data/events/atelier-d-essai-la-presse-en-ligne.yml"  # the id rules: ascii, lowercase
+    assert "start: 2026-12-22T14:00" in event and "library: bayeux" in event, event
+
+    admin.get_by_role("treeitem", name="Billets du blog", exact=True).click()
+    admin.get_by_role("button", name="Créer une entrée", exact=True).click()
+    admin.get_by_role("textbox", name="Titre du billet").fill("Nouveautés de décembre")
+    admin.get_by_role("textbox", name=re.compile("Date de publication")).fill("2026-12-03")
+    text = admin.get_by_role("textbox", name="Texte")  # the rich text editor: bold is a key, not asterisks
+    text.click()
+    admin.keyboard.type("Les ")
+    admin.keyboard.press("Control+b")
+    admin.keyboard.type("nouveautés")
+    admin.keyboard.press("Control+b")
+    admin.keyboard.type(" du mois, en bref.")
+    admin.get_by_role("button", name="Enregistrer").click()
+    folder = "content/blog/posts"
+    admin.wait_for_function(f"async () => (await ({LIST_FOLDER})(['{TEST_STORE}', '{folder}'])).length > "
+                            f"{len(list((REPO / folder).iterdir()))}")
+    [post_path] = new_files(admin, folder)
+    post = saved(admin, post_path)
+    assert re.fullmatch(rf"{folder}/\d{{4}}-\d{{2}}-\d{{2}}-nouveautes-de-decembre\.md", post_path), post_path
+    assert post.startswith("---\n") and "date: 2026-12-03" in post and "**nouveautés**" in post, post
+
+    result = check_with(tmp_path, {event_path: event, post_path: post})
     assert result.returncode == 0, result.stdout + result.stderr
     assert admin.outside == [] and admin.log == [], (admin.outside, admin.log)
