@@ -32,6 +32,7 @@ from typing import Any
 from ..errors import Location, Problem
 from ..gc_pause import paused_gc
 from ..writer import atomic_write
+from .markdown_body import BodyImage
 from .markdown_source import MarkdownDocument
 from .yaml_source import YamlDocument
 
@@ -171,7 +172,7 @@ class _OwnShard(pickle.Unpickler):
     named (parsed data is otherwise plain dicts, lists, strings and numbers)."""
 
     ALLOWED = {(cls.__module__, cls.__qualname__): cls
-               for cls in (YamlDocument, MarkdownDocument, Problem, Location)}
+               for cls in (YamlDocument, MarkdownDocument, BodyImage, Problem, Location)}
 
     def find_class(self, module: str, name: str) -> Any:
         try:

@@ -88,9 +88,10 @@ class _Images(HTMLParser):
 
 
 def markdown_images(text: str) -> list[tuple[str, str]]:
-    """The (src, alt) of every image an editor's Markdown field renders, before sanitizing (for check)."""
+    """The (src, alt) of every image an editor's Markdown field writes in Markdown (`![alt](src)`),
+    for check. Raw <img> tags are left to the sanitizer, which keeps only those of content/images/."""
     parser = _Images()
-    parser.feed(_convert(text, editor=True))
+    parser.feed(_convert(text.replace("<", "&lt;"), editor=True))
     parser.close()
     return parser.found
 
