@@ -24,6 +24,7 @@ from .models.resource import Resource
 from .models.site import Network, Site, SitesFile
 from .models.source import Source, SourcesFile
 from .harvest.records import harvested
+from .usage.check import declaration_problems, usage_files
 from .render.markdown import markdown_images
 from .urls import local_image
 from .models.taxonomy import Taxonomy
@@ -56,6 +57,9 @@ def validate(sources: Sources) -> NetworkGraph:
     resources = _by_stem(Resource, "resources", sources.resources, docs, problems)
     libraries = _by_stem(Library, "libraries", sources.libraries, docs, problems)
     events = _by_stem(Event, "events", sources.events, docs, problems)
+    usage = usage_files(sources.usage, frozenset(sources.found_ids.get("resources", ())), problems)
+    problems.extend(declaration_problems(resources, {stem: doc for (kind, stem), doc in docs.items()
+                                                     if kind == "resources"}))
     pages = _pages(sources, problems)
     posts = _posts(sources, problems)
     problems.extend(_missing_images(sources))
@@ -111,6 +115,7 @@ def validate(sources: Sources) -> NetworkGraph:
         audit=audit,
         engine=sites_file.engine,
         editing=sites_file.editing,
+        usage=dict(sorted(usage.items())),
     )
 
 
