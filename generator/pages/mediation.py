@@ -41,6 +41,7 @@ class Handout:
     start: tuple[str, ...]  # how to start: one or two sentences, from the access on this portal
     poster: str  # docs paths of its two pages
     cards: str
+    density: int = 0  # 0, 1 or 2: how much smaller its text prints (text_density)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,26 @@ def how_to_start(resource: Resource, portal: Site) -> tuple[str, ...]:
     return (first,)
 
 
+# Characters of text (the title counting twice: it prints larger) up to which a poster and a card
+# print at each size: above the first, smaller; above the second, smaller still. Set so that the
+# longest texts the models allow for a resource still fit one A6 card (tests/browser/test_mediation.py).
+DENSITY_STEPS = (400, 600)
+
+
+def text_density(title: str, summary: str, audiences: tuple[str, ...], start: tuple[str, ...]) -> int:
+    """0, 1 or 2: the print size a handout needs (no script may fit the text in the browser)."""
+    weight = 2 * len(title) + len(summary) + len(" · ".join(audiences)) + len(" ".join(start))
+    return sum(weight > step for step in DENSITY_STEPS)
+
+
+def _handout(portal: Site, res: Resource, terms: Callable[[str, str], Term]) -> Handout:
+    audiences = tuple(terms("audiences", aid).label for aid in res.audiences)
+    start = how_to_start(res, portal)
+    return Handout(res, loc.absolute(portal, paths.link("resource", res.id)), terms("categories", res.category),
+                   audiences, start, paths.poster(portal.id, res.id), paths.cards(portal.id, res.id),
+                   text_density(res.title, res.summary, audiences, start))
+
+
 def portal_handouts(graph: NetworkGraph, terms: Callable[[str, str], Term],
                     logos: Mapping[str, bytes]) -> list[PortalHandouts]:
     """Every public portal that shows a resource, with its resources' handouts (by title).
@@ -77,11 +98,7 @@ def portal_handouts(graph: NetworkGraph, terms: Callable[[str, str], Term],
         resources = portal_resources(graph, portal)
         if not resources:
             continue
-        handouts = tuple(
-            Handout(res, loc.absolute(portal, paths.link("resource", res.id)), terms("categories", res.category),
-                    tuple(terms("audiences", aid).label for aid in res.audiences), how_to_start(res, portal),
-                    paths.poster(portal.id, res.id), paths.cards(portal.id, res.id))
-            for res in resources)
+        handouts = tuple(_handout(portal, res, terms) for res in resources)
         logo = paths.portal_logo(portal.id, PurePosixPath(portal.logo).suffix.lower()) \
             if portal.logo and portal.id in logos else None
         portals.append(PortalHandouts(portal, logo, handouts))

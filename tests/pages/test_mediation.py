@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from generator.build import load_graph
 from generator.pages.csp import PRINT_POLICY
-from generator.pages.mediation import how_to_start
+from generator.pages.mediation import DENSITY_STEPS, how_to_start, text_density
 from generator.view import paths
 from generator.work_tree import generate_site
 from tests.conftest import DEMO_NOW, small_network
@@ -189,3 +189,12 @@ def test_without_a_resource_on_a_public_portal_there_is_no_mediation_page(tmp_pa
     files = generate_site(graph, pro, DEMO_NOW)
     assert not [path for path in files if PurePosixPath(path).parts[1:2] == ("mediation",)]
     assert "mediation" not in files["mkdocs.yml"]
+
+
+def test_longer_texts_print_smaller_in_two_steps():
+    short = text_density("Gallica", "La BnF en ligne.", ("Adultes",), ("Accès libre.",))
+    weight_of = lambda summary: 2 * len("T") + len(summary) + len("A") + len("S")  # noqa: E731
+    at_first = "x" * (DENSITY_STEPS[0] - weight_of(""))
+    assert short == 0 and text_density("T", at_first, ("A",), ("S",)) == 0
+    assert text_density("T", at_first + "x", ("A",), ("S",)) == 1
+    assert text_density("T" * 80, "x" * 240, ("Adultes",) * 8, ("x" * 300, "y" * 90)) == 2
