@@ -327,10 +327,11 @@ def usage_import(paths: tuple[Path, ...], note: str | None) -> None:
     with _errors():
         try:
             import_usage(project, list(files), note=note, log=click.echo)
-        except UsageReportsInvalid as exc:
+        except ProjectInvalid as exc:  # the reports' problems, or the project's own: nothing written
             for problem in exc.problems:
                 click.echo(format_problem(problem, "text"), err=True)
-            click.echo(say("usage.nothing_written", errors=count(len(exc.problems), "count.error")), err=True)
+            click.echo(say("usage.nothing_written", errors=count(len(exc.problems), "count.error"))
+                       if isinstance(exc, UsageReportsInvalid) else say("usage.invalid_project"), err=True)
             sys.exit(exc.exit_code)
 
 

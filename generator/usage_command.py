@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import BibnumError, Problem, ProjectInvalid
+from .errors import BibnumError, Location, Problem, ProjectInvalid
 from .load.project import find_project, load_project
-from .messages import agreeing, count, listed, say
+from .messages import agreeing, count, listed, say, system_error
 from .usage.formats import read_report
 from .usage.mapping import Declared, Monthly, monthly_counts
 from .usage.merge import Outcome, merged
@@ -42,10 +42,7 @@ def import_usage(project: Path, files: list[Path], note: str | None = None, log:
     if not files:
         raise BibnumError(say("usage.no_files"))
     root = find_project(project)
-    try:
-        graph = validate(load_project(root))
-    except ProjectInvalid as exc:
-        raise ProjectInvalid(exc.problems) from None
+    graph = validate(load_project(root))
     declared = Declared.of({rid: r.usage for rid, r in graph.resources.items()},
                            {rid: r.title for rid, r in graph.resources.items()})
     reports: list[tuple[Report, Monthly]] = []
@@ -53,8 +50,14 @@ def import_usage(project: Path, files: list[Path], note: str | None = None, log:
     for path in files:
         label = str(path)
         if not path.is_file():
-            raise BibnumError(say("usage.not_a_file", file=label))
-        report = read_report(path.read_bytes(), label)
+            problems.append(Problem(Location(label, 1, 1), say("usage.not_a_file")))
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(Location(label, 1, 1), say("usage.unreadable", why=system_error(exc))))
+            continue
+        report = read_report(data, label)
         problems += report.problems
         monthly, unmapped = monthly_counts(report, declared) if not report.problems else ({}, [])
         problems += unmapped

@@ -33,7 +33,6 @@ MESSAGES: dict[str, str] = {
     "usage.json_items": "« Report_Items » doit être une liste d'éléments",
     "usage.json_item": "{item} : il faut un objet (« Platform », « Performance »…)",
     "usage.json_key": "{item} : « {key} » absent ou mal formé ; {expected}",
-    "usage.json_expect_text": "il faut un texte",
     "usage.json_expect_r5": "il faut, en version 5, une liste « Performance » d'objets "
     "{{« Period »: {{« Begin_Date », « End_Date »}}, « Instance »: [{{« Metric_Type », « Count »}}]}}",
     "usage.json_expect_r51": "il faut, en version 5.1, une liste « Attribute_Performance » d'objets "
@@ -82,13 +81,16 @@ MESSAGES: dict[str, str] = {
     "usage.unmapped_more": " (et {count} de plus)",
     "usage.unknown_csv_resource": "ligne {line} : aucune ressource « {id} » dans data/resources/{close} ; "
     "écrivez l'identifiant d'une ressource (le nom de son fichier, sans .yml)",
+    "usage.too_large": "{resource}, {month}, {metric} : {count} usages, plus que les {limit} qu'un mois peut "
+    "compter ; ce rapport semble faux, demandez-le à nouveau au fournisseur",
     "usage.close_resource": ", par ex. data/resources/{id}.yml ({title})",
     "usage.close_id": " (vouliez-vous dire « {id} » ?)",
     # `bibnum usage import`: what it did
     "usage.no_files": "aucun fichier à importer ; donnez les rapports après le projet, par ex. "
     "`bibnum usage import . rapports/cafeyn-2026.json`",
-    "usage.not_a_file": "{file} : fichier introuvable",
-    "usage.invalid_project": "le projet a des erreurs ; lancez `bibnum check` et corrigez-les avant d'importer",
+    "usage.not_a_file": "fichier introuvable (ou c'est un dossier) ; vérifiez son chemin",
+    "usage.invalid_project": "Le projet a des erreurs : corrigez-les (`bibnum check`) avant d'importer des rapports ; "
+    "aucun fichier n'a été écrit.",
     "usage.nothing_written": "Aucun fichier écrit : {errors} dans les rapports (aucun rapport n'a été importé).",
     "usage.read": "{file} : rapport {report} (COUNTER {release}), {resources}, {months}",
     "usage.read_csv": "{file} : CSV mensuel, {resources}, {months}",

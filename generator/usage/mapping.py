@@ -13,11 +13,12 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..errors import Problem
+from ..errors import Location, Problem
 from ..messages import say
 from ..models.usage import SIMPLE_CSV, ResourceUsage
 from .reports import Item, Report
 
+COUNT_MAX = 100_000_000  # models.quantities.Count's bound: a month's count beyond it is a broken report
 Monthly = dict[str, dict[str, dict[str, int]]]
 """resource id → month → metric → count."""
 
@@ -65,6 +66,10 @@ def monthly_counts(report: Report, declared: Declared) -> tuple[Monthly, list[Pr
         metrics = found.setdefault(resource, {}).setdefault(count.month, {})
         metrics[count.metric] = metrics.get(count.metric, 0) + count.count
     problems = [_unmapped(report, items, declared) for items in unmapped.values()]
+    problems += [Problem(Location(report.file, 1, 1), say("usage.too_large", resource=resource, month=month,
+                                                          metric=metric, count=total, limit=COUNT_MAX))
+                 for resource, months in sorted(found.items()) for month, metrics in sorted(months.items())
+                 for metric, total in sorted(metrics.items()) if total > COUNT_MAX]
     return found, problems
 
 

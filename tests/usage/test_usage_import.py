@@ -170,3 +170,44 @@ def test_check_refuses_a_platform_two_resources_declare(network):
                       "est déjà déclarée par data/resources/kiosque.yml ; un rapport de plateforme ne peut aller "
                       "qu'à une ressource : gardez-la dans un seul fichier (les autres peuvent déclarer leurs bases "
                       "sous « databases: »)"]
+
+
+def test_a_missing_file_and_an_unmapped_item_are_told_in_the_same_pass(network, tmp_path):
+    unmapped = tmp_path / "tr.json"
+    unmapped.write_text((FIXTURES / "tr_j1_r51.json").read_text(encoding="utf-8").replace("iosque", "ioske"),
+                        encoding="utf-8")
+    result = run("usage", "import", network, tmp_path / "absent.csv", unmapped)
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'absent.csv'}:1:1: fichier introuvable (ou c'est un dossier) ; vérifiez son chemin" \
+        in result.output
+    assert "plateforme « Kioske Presse » (et 1 de plus)" in result.output
+    assert "Aucun fichier écrit : 2 erreurs" in result.output
+
+
+def test_a_project_with_errors_imports_nothing_and_says_why(network):
+    (network / "data/resources/livres.yml").write_text("title: Livres\n", encoding="utf-8")
+    result = run("usage", "import", network, FIXTURES / "simple.csv")
+    assert result.exit_code == 1
+    assert result.output.strip().endswith("Le projet a des erreurs : corrigez-les (`bibnum check`) avant d'importer "
+                                          "des rapports ; aucun fichier n'a été écrit.")
+    assert not (network / "data/usage").exists()
+
+
+def test_a_report_without_usage_is_said_so_and_writes_nothing(network, tmp_path):
+    empty = tmp_path / "vide.json"
+    data = json.loads((FIXTURES / "pr_p1_r51.json").read_text(encoding="utf-8"))
+    data["Report_Header"]["Exceptions"] = [{"Code": 3030, "Severity": "Error", "Message": "No Usage Available"}]
+    del data["Report_Items"]
+    empty.write_text(json.dumps(data), encoding="utf-8")
+    result = run("usage", "import", network, empty)
+    assert result.exit_code == 0
+    assert f"{empty} : rapport PR_P1 sans aucun usage" in result.output
+    assert not (network / "data/usage").exists()
+
+
+def test_a_count_beyond_what_a_month_can_hold_is_refused(network, tmp_path):
+    huge = tmp_path / "enorme.csv"
+    huge.write_text("resource;month;sessions\ngallica;2026-01;100000001\n", encoding="utf-8")
+    result = run("usage", "import", network, huge)
+    assert result.exit_code == 1
+    assert f"{huge}:1:1: gallica, 2026-01, sessions : 100000001 usages, plus que les 100000000" in result.output
