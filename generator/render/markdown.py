@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -53,7 +54,7 @@ def sanitize_html(html: str, images: str | None = None) -> str:
     if images is None:
         return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=set(LINK_SCHEMES),
                          link_rel="noopener noreferrer", strip_comments=True)
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=_TAGS | {"img"},
         attributes={**_ATTRIBUTES, "img": {"src", "alt"}},
@@ -63,6 +64,12 @@ def sanitize_html(html: str, images: str | None = None) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    return _SERIALIZED_IMG.sub(lambda m: m[0] if ' src="' in m[0] else "", cleaned) if "<img" in cleaned else cleaned
+
+
+# An <img> as nh3 serializes it: every attribute double-quoted, '"' inside escaped, '<' in text
+# escaped; one whose src was removed shows nothing and is left out.
+_SERIALIZED_IMG = re.compile(r'<img(?: [a-z-]+="[^"]*")*>')
 
 
 def _image_src(images: str, tag: str, attribute: str, value: str) -> str | None:
