@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from ..i18n import text as _
@@ -28,6 +29,11 @@ from .csp import PRINT_POLICY
 from .environment import TEMPLATES, render
 
 PRINT_CSS = TEMPLATES / "mediation" / "impression.css"
+
+
+@lru_cache(maxsize=1)  # a file of the package, like the templates: read once per process
+def print_stylesheet() -> str:
+    return PRINT_CSS.read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,7 @@ def mediation_files(view: SiteView, logos: Mapping[str, bytes], add) -> dict[str
     if not shelves:
         return {}
     network = view.graph.network.name
-    files: dict[str, str | bytes] = {paths.MEDIATION_CSS: PRINT_CSS.read_text(encoding="utf-8")}
+    files: dict[str, str | bytes] = {paths.MEDIATION_CSS: print_stylesheet()}
     for shelf in shelves:
         files[paths.portal_colours(shelf.portal.id)] = portal_colours_css(shelf.portal)
         if shelf.logo:
