@@ -56,8 +56,8 @@ MESSAGES: dict[str, str] = {
     "usage.row": "ligne {line}",
     "usage.row_short": "ligne {line} : {found} cellules pour {expected} colonnes ; vérifiez le séparateur et les "
     "guillemets de cette ligne",
-    "usage.cell_count": "ligne {line}, colonne « {column} » : « {found} » n'est pas un nombre d'usages ; il faut un "
-    "entier positif ou nul, par ex. 42",
+    "usage.cell_count": "ligne {line}, colonne « {column} » : « {found} » n'est pas un nombre d'usages ; "
+    "il faut un entier positif ou nul, par ex. 42",
     "usage.cell_metric": "ligne {line} : indicateur « {found} » inconnu ; indicateurs COUNTER lus : {known}",
     # the simple monthly CSV
     "usage.csv_columns": "première ligne : les colonnes doivent être « resource », « month », puis un indicateur "

@@ -109,8 +109,8 @@ def test_one_bad_file_and_nothing_is_written_every_error_of_every_file_told(netw
     assert result.exit_code == 1
     assert f"{bad_row}:3:1: ligne 3 : « janvier » n'est pas un mois ; écrivez AAAA-MM, par ex. 2026-03" \
         in result.output
-    assert f"{unmapped}:19:7: élément 1 de Report_Items : " in result.output and "plateforme « Cine Plus » (et 1 de plus) : aucune ressource" \
-        in result.output
+    assert f"{unmapped}:19:7: élément 1 de Report_Items : plateforme « Cine Plus » (et 1 de plus) : aucune " \
+        "ressource" in result.output
     assert result.output.strip().endswith("Aucun fichier écrit : 2 erreurs dans les rapports (aucun rapport n'a "
                                           "été importé).")
     assert not (network / "data/usage").exists()

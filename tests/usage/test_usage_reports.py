@@ -98,8 +98,8 @@ def test_an_unmapped_database_is_told_once_with_how_many_rows_carry_it():
     # Films Jeunesse, declared by a resource, still goes to it, whatever its platform.
     assert problems_of("dr.tsv", text.encode()) == [(
         "dr.tsv:18:1: ligne 18 : base « Documentaires » (plateforme « Autre Plateforme ») (et 1 de plus) : aucune "
-        "ressource ne la déclare ; ajoutez-la sous « usage: » puis « databases: » du fichier de la ressource qu'elle "
-        "mesure, ou déclarez-y sa plateforme (« platform: Autre Plateforme »)")]
+        "ressource ne la déclare ; ajoutez-la sous « usage: » puis « databases: » du fichier de la ressource "
+        "qu'elle mesure, ou déclarez-y sa plateforme (« platform: Autre Plateforme »)")]
 
 
 def test_bad_rows_are_told_at_their_line_all_at_once():
@@ -127,7 +127,8 @@ def test_a_simple_csv_bad_month_negative_count_and_unknown_resource():
 
 
 @pytest.mark.parametrize(("data", "told"), [
-    (b"resource;mois;Sessions\n", "s.csv:1:1: première ligne, colonne 3 : « Sessions » n'est pas un nom d'indicateur"),
+    (b"resource;mois;Sessions\n",
+     "s.csv:1:1: première ligne, colonne 3 : « Sessions » n'est pas un nom d'indicateur"),
     (b"titre;month;sessions\n", "s.csv:1:1: première ligne : les colonnes doivent être « resource », « month »"),
     (b'{"Report_Header": {"Report_ID": "IR", "Release": "5.1"}, "Report_Items": []}',
      "s.csv:1:20: rapport « IR » : bibnum lit les rapports PR, PR_P1, DR, DR_D1, TR_B1, TR_J1"),
@@ -149,3 +150,22 @@ def test_a_copy_of_each_fixture_under_another_folder_names_that_path(tmp_path):
     shutil.copy(FIXTURES / "pr_p1_r51.json", copy)
     report = read_report(copy.read_bytes(), str(copy))
     assert source_of(report).file == "pr.json"  # the file's name, not where it was on a computer
+
+
+def test_a_tabular_master_report_leaves_tdm_out_and_takes_iso_month_columns():
+    text = ("Report_Name\tPlatform Master Report\nReport_ID\tPR\nRelease\t5.1\nCreated\t2026-02-01T00:00:00Z\n\n"
+            "Platform\tData_Type\tAccess_Method\tMetric_Type\tReporting_Period_Total\t2026-01\n"
+            "Kiosque Presse\tNewspaper_or_Newsletter\tRegular\tTotal_Item_Requests\t40\t40\n"
+            "Kiosque Presse\tJournal\tRegular\tTotal_Item_Requests\t2\t2\n"
+            "Kiosque Presse\tJournal\tTDM\tTotal_Item_Requests\t500\t500\n")
+    _report, monthly = read("pr.tsv", text.encode())
+    assert monthly == {"kiosque": {"2026-01": {"Total_Item_Requests": 42}}}
+
+
+def test_a_tabular_report_without_monthly_columns_is_refused():
+    text = ("Report_Name\tPlatform Usage\nReport_ID\tPR_P1\nRelease\t5\nReport_Attributes\t"
+            "Exclude_Monthly_Details=True\n\nPlatform\tMetric_Type\tReporting_Period_Total\n"
+            "Kiosque Presse\tTotal_Item_Requests\t420\n")
+    assert problems_of("pr.tsv", text.encode()) == [
+        "pr.tsv:6:1: aucune colonne de mois (par ex. « Jan-2026 ») : le rapport a été demandé sans le détail "
+        "mensuel ; demandez-le avec les mois (sans « Exclude_Monthly_Details »)"]
