@@ -178,3 +178,39 @@ def test_a_changed_added_or_removed_image_rebuilds_and_gives_a_clean_build_s_byt
     assert all(site.mode != "unchanged" for site in result.sites)
     build(project, out=tmp_path / "clean2", now=NOW, engine=FakeEngine(), incremental=False, state=".clean2")
     assert tree(project / "site") == tree(tmp_path / "clean2")
+
+
+def test_with_the_real_engine_every_image_src_resolves_to_the_published_file(built, tmp_path):
+    """The engine writes each body's image address for its page (a top-level page, a news item, a
+    blog post and their listings, each at its own depth); bibnum writes a field's."""
+    from html.parser import HTMLParser
+    from urllib.parse import urljoin, urlsplit
+
+    class Sources(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.found: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "img" and "images/" in (dict(attrs).get("src") or ""):
+                self.found.append(dict(attrs)["src"])
+
+    project = tmp_path / "reseau"
+    shutil.copytree(built, project, symlinks=True, ignore=shutil.ignore_patterns(".bibnum", "site"))
+    out = build(project, out=tmp_path / "out", now=NOW).out
+    shown: dict[str, list[str]] = {}
+    for page in sorted(out.rglob("*.html")):
+        parser = Sources()
+        parser.feed(page.read_text(encoding="utf-8"))
+        if parser.found:
+            shown[page.relative_to(out).as_posix()] = parser.found
+    for path, sources in shown.items():
+        site = path.split("/", 1)[0]
+        for src in sources:
+            resolved = urlsplit(urljoin(f"https://v.example.org/{path}", src)).path.lstrip("/")
+            assert resolved.startswith(f"{site}/images/") and (out / resolved).is_file(), (path, src)
+    pages = set(shown)
+    assert {"portail/aide/index.html", "portail/ressources/gallica/index.html",
+            "portail/actualites/index.html"} <= pages, sorted(pages)
+    assert any(p.startswith("portail/actualites/2026") for p in pages), sorted(pages)  # the news item's page
+    assert any(p.startswith("pro/blog/2026") for p in pages), sorted(pages)  # the post's page
