@@ -74,8 +74,9 @@ def how_to_start(resource: Resource, portal: Site) -> tuple[str, ...]:
 
 
 # Characters of text (the title counting twice: it prints larger) up to which a poster and a card
-# print at each size: above the first, smaller; above the second, smaller still. Set so that the
-# longest texts the models allow for a resource still fit one A6 card (tests/browser/test_mediation.py).
+# print at each size: above the first, smaller; above the second, smaller still. Set so that a
+# resource's longest likely texts (summary and on-site place at their models' limits, every audience,
+# an 80-character title) still fit one A6 card (tests/browser/test_mediation.py, LONGEST).
 DENSITY_STEPS = (400, 600)
 
 
