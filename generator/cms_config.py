@@ -76,6 +76,9 @@ def cms_config(choices: Choices, repo: str, branch: str, authors: Mapping[str, s
     collections += [_markdown_collection(m, choices, posts) for m in MARKDOWN_COLLECTIONS]
     collections.append({
         "name": "network", "label": "Réseau", "editor": {"preview": False},
+        # The CMS writes a file anew: the comments these much-commented files carry would be lost.
+        "description": "Les réglages du réseau. Un enregistrement ici réécrit le fichier sans ses commentaires "
+                       "(lignes « # ») ; pour les garder, modifiez le fichier dans un éditeur.",
         "files": [_file_entry(d, choices) for d in DATA_FILES if not d.id_from_file],
     })
     if site_logins:
@@ -175,6 +178,8 @@ def _branches(node: dict, defs: dict) -> list[dict]:
         ref = branch.get("$ref", "")
         if ref.startswith("#/$defs/"):
             found.extend(_branches(defs[ref.rsplit("/", 1)[1]], defs))
+        elif branch is not node and ("anyOf" in branch or "oneOf" in branch):  # optional union: null or one of
+            found.extend(_branches(branch, defs))
         elif branch.get("type") != "null":
             found.append(branch)
     return found

@@ -123,7 +123,15 @@ def pick(page, field: str, option: str) -> None:
 
 
 def saved(page, path: str) -> str:
+    wait_saved(page, path, "")  # readable: the CMS has closed it
     return page.evaluate(READ_FILE, [TEST_STORE, path])
+
+
+def wait_saved(page, path: str, text: str) -> None:
+    """Until the CMS has written PATH with TEXT in it (a file being written cannot be read: try again)."""
+    page.wait_for_function(f"""async () => {{
+        try {{ return (await ({READ_FILE})(['{TEST_STORE}', '{path}'])).includes({text!r}); }}
+        catch (error) {{ return false; }} }}""")
 
 
 def check_with(tmp_path: Path, changed: dict[str, str]):
@@ -170,8 +178,7 @@ def test_editor_lists_collections_in_french_and_saves_an_edit_check_accepts(admi
     assert "EZproxy" in access.inner_text() and "CAS" in access.inner_text()  # each portal's login, shown there
     concurrent.fill("80")
     admin.get_by_role("button", name="Enregistrer").click()
-    admin.wait_for_function(f"""async () => (await ({READ_FILE})(['{TEST_STORE}', 'data/resources/cafeyn.yml']))
-                                 .includes('concurrent_users: 80')""")
+    wait_saved(admin, "data/resources/cafeyn.yml", "concurrent_users: 80")
     text = saved(admin, "data/resources/cafeyn.yml")
     before = yaml.safe_load((REPO / "data/resources/cafeyn.yml").read_text(encoding="utf-8"))
     after = yaml.safe_load(text)
@@ -245,3 +252,24 @@ def test_admin_pages_have_no_serious_accessibility_violation_of_ours(admin, site
     assert others <= {"meta-viewport"}, found
     assert admin.locator('meta[name="viewport"]').first.get_attribute("content") == \
         "width=device-width, initial-scale=1"
+
+
+def test_editing_a_library_keeps_what_its_form_does_not_show(admin, site_server, demo_build, tmp_path):
+    """A library's codes per site (a mapping keyed by field names) have no form: saving keeps them, and
+    its own login (one form per kind) comes back as it was."""
+    path = "data/libraries/bayeux.yml"
+    before = yaml.safe_load((REPO / path).read_text(encoding="utf-8"))
+    assert before["fields"] and before["login"]["kind"] != "direct"
+    open_with_test_backend(admin, site_server, demo_build)
+    admin.get_by_role("treeitem", name="Bibliothèques", exact=True).click()
+    admin.get_by_text(before["name"], exact=True).click()
+    phone = admin.get_by_role("textbox", name=re.compile("^Téléphone"))
+    phone.fill("02 31 51 20 21")
+    admin.get_by_role("button", name="Enregistrer").click()
+    wait_saved(admin, path, "02 31 51 20 21")
+    text = saved(admin, path)
+    before["phone"] = "02 31 51 20 21"
+    assert meaning(yaml.safe_load(text)) == meaning(before)
+    result = check_with(tmp_path, {path: text})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert admin.outside == [] and admin.log == [], (admin.outside, admin.log)
