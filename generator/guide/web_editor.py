@@ -226,6 +226,9 @@ def _limits() -> list[str]:
         "- **Les choix tirés des autres fichiers** (auteurs, catégories du blog, vocabulaires, sites) sont "
         "ceux du jour où le site a été construit : après un ajout dans `data/taxonomy.yml` ou "
         "`data/authors.yml`, le nouveau choix apparaît une fois cette modification publiée.",
+        "- **Les commentaires** (les lignes qui commencent par `#`) : l'éditeur réécrit le fichier qu'il "
+        "enregistre, sans ses commentaires. Le sens des données est gardé ; pour garder aussi les "
+        "commentaires d'un fichier très commenté (`data/sites.yml`), modifiez-le dans un éditeur.",
         "",
     ]
 
