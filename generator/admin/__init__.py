@@ -141,7 +141,9 @@ def admin_page(network: str, policy: str) -> str:
         f"<title>{html.escape(_('admin.title', network=network))}</title>\n"
         '<link href="config.yml" type="application/yaml" rel="cms-config-url">\n'
         "</head>\n<body>\n"
-        f"<noscript><p>{html.escape(_('admin.noscript'))}</p></noscript>\n"
+        # Without JavaScript, the page still says what it is (the CMS writes its own heading).
+        f"<noscript><h1>{html.escape(_('admin.title', network=network))}</h1>"
+        f"<p>{html.escape(_('admin.noscript'))}</p></noscript>\n"
         '<script src="sveltia-cms.js"></script>\n'
         "</body>\n</html>\n"
     )
