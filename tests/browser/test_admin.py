@@ -10,7 +10,6 @@ fills with the demo's data/ and content/ first and reads back after a save, to r
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
