@@ -252,14 +252,10 @@ class BodyImage:
     location: Location
 
 
-def rendered_problems(body: str, file: str, first_line: int, extensions: Extensions) -> list[Problem]:
-    """What the body renders to that the allowlist refuses, at the best place found in the source."""
-    return judged_body(body, file, first_line, extensions)[0]
-
-
-def judged_body(body: str, file: str, first_line: int,
-                extensions: Extensions) -> tuple[list[Problem], tuple[BodyImage, ...]]:
-    """rendered_problems(), and the images of content/images/ the body shows."""
+def rendered_problems(body: str, file: str, first_line: int,
+                      extensions: Extensions) -> tuple[list[Problem], tuple[BodyImage, ...]]:
+    """What the body renders to that the allowlist refuses, at the best place found in the source;
+    and the images of content/images/ it shows."""
     judge = _Judge()
     judge.feed(_converter(extensions).reset().convert(body))
     judge.close()
@@ -293,18 +289,14 @@ def _find(body: str, file: str, first_line: int, needles: list[str]) -> Location
     return Location(file, first_line, 1)
 
 
-def body_problems(body: str, file: str, first_line: int, extensions: Extensions) -> list[Problem]:
-    """Every raw HTML tag, then what the rest of the body renders to: all problems at once, none twice."""
-    return judged_source(body, file, first_line, extensions)[0]
-
-
-def judged_source(body: str, file: str, first_line: int,
+def body_problems(body: str, file: str, first_line: int,
                   extensions: Extensions) -> tuple[list[Problem], tuple[BodyImage, ...]]:
-    """body_problems(), and the images of content/images/ the body shows."""
+    """Every raw HTML tag, then what the rest of the body renders to: all problems at once, none
+    twice; and the images of content/images/ the body shows."""
     found = _raw_html(body)
     raw = [_raw_problem(file, first_line + line - 1, column, text) for line, column, text, reported in found
            if reported]
-    rendered, images = judged_body(_blanked(body, found) if found else body, file, first_line, extensions)
+    rendered, images = rendered_problems(_blanked(body, found) if found else body, file, first_line, extensions)
     return raw + rendered, images
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..errors import Location, Problem
 from ..messages import say
-from .markdown_body import BodyImage, Extensions, judged_source
+from .markdown_body import BodyImage, Extensions, body_problems
 from .yaml_source import YamlDocument, load_yaml
 
 _FENCE = "---"
@@ -44,6 +44,6 @@ def load_markdown(text: str, file: str, extensions: Extensions) -> tuple[Markdow
         meta.data = {}
     body_start = end + 1
     body = "\n".join(lines[body_start:])
-    found, images = judged_source(body, file, body_start + 1, extensions)
+    found, images = body_problems(body, file, body_start + 1, extensions)
     problems.extend(found)
     return MarkdownDocument(file, meta, body, body_start + 1, images), problems
