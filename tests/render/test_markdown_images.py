@@ -76,3 +76,17 @@ def test_a_body_s_images_point_at_the_docs_root_from_its_source_file_and_code_st
         "```\n![C](/images/c.png)\n```\n\nUn `![D](/images/d.png)` et [r]: /images/e.png\n\n"
         "[e]: <../../images/e.png>\n[distant](https://example.org/images/x.png)\n")
     assert with_image_paths(body, "").startswith("![A](images/a.png")
+
+
+@pytest.mark.parametrize("src", ["https://pisteur.example/p.png", "//evil.example/x.png", "../../etc/passwd.png",
+                                 "/images/../secret.png", "data:image/png;base64,iVBORw0KGgo=", "javascript:alert(1)",
+                                 "autre/x.png", "/images/x.svg"])
+def test_a_body_showing_any_other_image_is_refused_at_its_line(src):
+    from generator.load.markdown_source import load_markdown
+    from generator.load.project import markdown_extensions
+    from generator.load.engine_config import engine_config
+
+    document, problems = load_markdown(f"---\ntitle: T\n---\nTexte.\n\n![Photo]({src})\n", "p.md",
+                                       markdown_extensions(engine_config("").settings))
+    assert [(p.location.line, p.message.split(" : ")[0]) for p in problems] == [(6, f"image « {src} » refusée")]
+    assert document.images == ()
