@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import commands, engine_settings, harvest, linkcheck, loading, places, publishing, references, usage, validation
+from . import (commands, engine_settings, harvest, linkcheck, loading, places, preview, publishing, references, usage,
+               validation)
 
 
 def assemble(*parts: ModuleType) -> dict[str, str]:
@@ -21,4 +22,4 @@ def assemble(*parts: ModuleType) -> dict[str, str]:
 
 
 MESSAGES: dict[str, str] = assemble(places, loading, engine_settings, validation, references, harvest,
-                                    linkcheck, commands, publishing, usage)
+                                    linkcheck, commands, publishing, usage, preview)
