@@ -1,12 +1,10 @@
-"""Preview server: build, serve on localhost, rebuild on every edit of the sources."""
+"""Preview server: build, serve on localhost, rebuild on every edit of the sources; the pages reload
+themselves after a rebuild and show the editor's mistakes (generator/live/)."""
 
 from __future__ import annotations
 
-import functools
-import sys
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import click
@@ -18,6 +16,8 @@ from .build import build
 from .work_tree import WORK
 from .clock import build_now
 from .errors import BibnumError, ProjectInvalid, visible
+from .live.server import PreviewServer
+from .live.state import LiveState, problem_pairs
 from .load.project import ParseCache
 from .messages import say
 
@@ -47,20 +47,25 @@ def _serve(root: Path, *, sites: list[str], host: str, port: int, today: str | N
 
     parsed = ParseCache()  # only edited files are parsed again
     announced: set[str] = set()  # the engine is introduced once, not at every rebuild
+    live = LiveState()  # what the pages are told: which sites changed, the mistakes
 
     def rebuild() -> None:
         try:
-            build(root, sites=sites, out=out, now=build_now(today), site_urls=lambda site_id: f"{base}{site_id}/",
-                  state=PREVIEW_STATE, parse_cache=parsed, preview=True, engine=engine,
-                  announce_engine=not announced, log=click.echo)
+            result = build(root, sites=sites, out=out, now=build_now(today),
+                           site_urls=lambda site_id: f"{base}{site_id}/", state=PREVIEW_STATE, parse_cache=parsed,
+                           preview=True, engine=engine, announce_engine=not announced, log=click.echo)
             announced.add("engine")
+            # `published` is None when the whole site was replaced, else the files that changed.
+            live.built([s.site for s in result.sites], [s.site for s in result.sites if s.published != []])
             click.echo(say("serve.ready", url=base))
         except ProjectInvalid as exc:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             click.echo(say("serve.invalid"), err=True)
+            live.failed(problem_pairs(exc.problems))
         except BibnumError as exc:
             click.echo(visible(say("serve.error", message=exc)), err=True)
+            live.failed((("", visible(str(exc))),))
 
     rebuild()
     trigger = _Rebuilder(rebuild, delay=0.1)
@@ -72,15 +77,14 @@ def _serve(root: Path, *, sites: list[str], host: str, port: int, today: str | N
     # The project's own files (mkdocs.yml is optional: one written after the preview started counts too).
     observer.schedule(handler, str(root), recursive=False)
     observer.start()
-    handler_class = functools.partial(_QuietHandler, directory=str(out))
-    server = _PreviewServer((host, port), handler_class)
+    server = PreviewServer((host, port), out, live)
     click.echo(say("serve.serving", out=out, url=base))
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        server.server_close()  # the pages' event streams end at once
         observer.stop()
         observer.join()
 
@@ -129,22 +133,3 @@ class _Rebuilder:
             started = time.perf_counter()
             self.action()
             click.echo(say("serve.rebuilt", seconds=f"{time.perf_counter() - started:.1f}".replace(".", ",")))
-
-
-class _PreviewServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        """A browser that leaves a page while it loads closes its connection: nothing for the editor."""
-        if isinstance(sys.exc_info()[1], ConnectionError):  # reset, broken pipe, aborted
-            return
-        super().handle_error(request, client_address)
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".ics": "text/calendar; charset=utf-8"}
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
-        pass

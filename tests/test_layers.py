@@ -32,6 +32,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("engines", "engine_check", "ledger", "publish", "locks"),  # the engine and publishing
     ("workers",),                                           # one site's build, in a worker process
     ("build",),                                             # the build: orchestration only
+    ("live",),                                              # the preview's live reload and banner (serve only)
     # the commands' own work (preview_publish: a pull request's preview, run by its workflow)
     ("harvest_command", "serve", "scaffold", "schemas_command", "usage_command", "preview_publish"),
     ("cli",),                                               # the command line

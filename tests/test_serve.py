@@ -102,9 +102,10 @@ def test_serve_rebuilds_on_edit_and_keeps_last_good_build(tmp_path: Path):
 
 def test_a_browser_closing_its_connection_prints_nothing(capsys):
     """An editor's browser leaving a page while it loads resets the connection: no traceback."""
-    from generator.serve import _PreviewServer
+    from generator.live.server import PreviewServer
+    from generator.live.state import LiveState
 
-    server = _PreviewServer(("127.0.0.1", 0), lambda *args: None)
+    server = PreviewServer(("127.0.0.1", 0), Path("."), LiveState())
     try:
         for error in (ConnectionResetError(104, "reset"), BrokenPipeError(32, "pipe"), ValueError("bug")):
             try:

@@ -64,6 +64,12 @@ MESSAGES: dict[str, str] = {
     # --- the preview (serve.py) and the Algolia push (search/) ---------------------------------------
     "serve.serving": "aperçu de {out} sur {url} (Ctrl+C pour arrêter)",
     "serve.rebuilt": "reconstruit en {seconds} s",
+    # the banner every preview page shows while the sources are invalid (generator/live/)
+    "serve.banner.label": "Erreurs de l'aperçu",
+    "serve.banner.heading": "L'aperçu n'est pas à jour : {errors} dans les fichiers",
+    "serve.banner.kept": "Cette page montre la dernière construction réussie. Corrigez chaque erreur "
+    "ci-dessous (fichier:ligne:colonne, puis le message) et enregistrez : la page se met à jour toute seule.",
+    "serve.banner.dismiss": "Masquer",
     "search.admin_key_in_site": "data/sites.yml : la clé `search_key` du site « {site} » est la clé "
     "d'administration Algolia ; mettez-y la clé de recherche seule (elle est publiée dans chaque page) et "
     "changez la clé d'administration",

@@ -1,0 +1,128 @@
+"""The preview's HTTP server: the built sites, each HTML page with the live script added, and the
+script's own files and event stream under PREFIX."""
+
+from __future__ import annotations
+
+import sys
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .inject import PREFIX, inject
+from .state import LiveState
+
+ASSETS = {"preview.js": "text/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
+# Seconds between two keep-alive comments of an idle event stream: a closed tab is noticed then.
+KEEP_ALIVE = 15.0
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """One thread per request; daemon threads, so an open event stream never delays Ctrl+C."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], folder: Path, live: LiveState):
+        self.folder, self.live = folder, live
+        super().__init__(address, PreviewHandler)
+
+    def finish_request(self, request, client_address) -> None:
+        self.RequestHandlerClass(request, client_address, self, directory=str(self.folder))
+
+    def handle_error(self, request, client_address) -> None:
+        """A browser that leaves a page while it loads closes its connection: nothing for the editor."""
+        if isinstance(sys.exc_info()[1], ConnectionError):  # reset, broken pipe, aborted
+            return
+        super().handle_error(request, client_address)
+
+    def server_close(self) -> None:
+        self.live.close()  # every event stream returns
+        super().server_close()
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    server: PreviewServer
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".ics": "text/calendar; charset=utf-8"}
+
+    def do_GET(self) -> None:
+        self._answer(body=True)
+
+    def do_HEAD(self) -> None:
+        self._answer(body=False)
+
+    def _answer(self, body: bool) -> None:
+        path = unquote(urlsplit(self.path).path)
+        if path.startswith(PREFIX):
+            self._live(path[len(PREFIX):], body)
+            return
+        page = self._page(path)
+        if page is None:
+            super().do_GET() if body else super().do_HEAD()
+        else:
+            self._send_page(*page, body=body)
+
+    def _page(self, path: str) -> tuple[Path, HTTPStatus] | None:
+        """The HTML file PATH names, or its site's 404 page when PATH names nothing; None for the
+        rest (other files, a folder's address without its final slash: the standard handler's)."""
+        target = Path(self.translate_path(path))
+        if target.is_dir():
+            index = target / "index.html"
+            return (index, HTTPStatus.OK) if path.endswith("/") and index.is_file() else None
+        if target.is_file():
+            return (target, HTTPStatus.OK) if target.suffix == ".html" else None
+        site = path.split("/")[1] if path.count("/") > 1 else ""
+        missing = Path(self.translate_path(f"/{site}/404.html")) if site else None
+        return (missing, HTTPStatus.NOT_FOUND) if missing is not None and missing.is_file() else None
+
+    def _send_page(self, file: Path, status: HTTPStatus, *, body: bool) -> None:
+        now = self.server.live.now  # read before the file: a rebuild in between reloads the page once more
+        page = inject(file.read_bytes(), now.session, now.generation)
+        self._send(status, "text/html; charset=utf-8", page, body)
+
+    def _send(self, status: HTTPStatus, content_type: str, data: bytes, body: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if body:
+            self.wfile.write(data)
+
+    def _live(self, name: str, body: bool) -> None:
+        if name == "events":
+            self._events(body)
+        elif name in ASSETS:
+            self._send(HTTPStatus.OK, ASSETS[name], files(__package__).joinpath("assets", name).read_bytes(), body)
+        else:
+            self.send_error(HTTPStatus.NOT_FOUND)
+
+    def _events(self, body: bool) -> None:
+        """Server-sent events: the state at once, then each new one, until the page or the server goes."""
+        live = self.server.live
+        self.close_connection = True
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.end_headers()
+        if not body:
+            return
+        now = live.now
+        self._stream(f"retry: 1000\n\n{now.event()}")
+        seen = now.version
+        while not live.closed:
+            now = live.wait(after=seen, timeout=KEEP_ALIVE)
+            if now is not None:
+                self._stream(now.event())
+                seen = now.version
+            elif not live.closed:
+                self._stream(": keep-alive\n\n")  # a comment: the page ignores it, a closed tab fails it
+
+    def _stream(self, text: str) -> None:
+        self.wfile.write(text.encode("utf-8"))
+        self.wfile.flush()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002
+        pass
