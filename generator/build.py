@@ -87,6 +87,7 @@ def build(
     out: Path | None = None,
     now: datetime,
     site_urls: Mapping[str, str] | Callable[[str], str] | None = None,
+    base_url: str | None = None,
     strict: bool = False,
     incremental: bool = True,
     state: str = STATE,
@@ -105,7 +106,8 @@ def build(
     folder holding work trees, engine outputs, search indexes and ledgers: the preview keeps
     its own, so that building and previewing do not undo each other's work. `site_urls`
     overrides sites' URLs (by id, or a function of the id); a long-running caller passes a
-    `parse_cache` so that only edited files are parsed again.
+    `parse_cache` so that only edited files are parsed again. `base_url` (a pull request's
+    preview) puts every site at BASE_URL<site-id>/ in every address the build writes.
 
     `preview` is for `bibnum serve`: the per-site work runs in this process, whose caches
     stay warm from one build to the next, and each site is published as soon as the engine
@@ -122,7 +124,7 @@ def build(
         recover(out)  # a build killed while publishing: finish its switch, remove its leftovers
         try:
             _drop_legacy_state(root / state)
-            return _build(root, out, sites=sites, now=now, site_urls=site_urls, strict=strict,
+            return _build(root, out, sites=sites, now=now, site_urls=site_urls, base_url=base_url, strict=strict,
                           incremental=incremental, state=state, parse_cache=parse_cache, preview=preview,
                           engine=engine, announce_engine=announce_engine, log=log)
         except OSError as exc:  # a full disk, a permission: said in one line (publishing says its own)
@@ -130,8 +132,8 @@ def build(
                                   out=out)) from exc
 
 
-def _build(root: Path, out: Path, *, sites, now, site_urls, strict, incremental, state, parse_cache, preview,
-           engine: Engine | str | None, announce_engine: bool, log) -> BuildResult:
+def _build(root: Path, out: Path, *, sites, now, site_urls, base_url, strict, incremental, state, parse_cache,
+           preview, engine: Engine | str | None, announce_engine: bool, log) -> BuildResult:
     timings: dict[str, float] = {}
     started = time.perf_counter()
     # Read before loading: a file saved meanwhile makes the next build's key differ, never this one lie.
@@ -142,6 +144,9 @@ def _build(root: Path, out: Path, *, sites, now, site_urls, strict, incremental,
         with ParseCache.kept(root / state, code=code_digest()) as cache:
             graph = load_graph(root, cache)
     timings["load_validate"] = time.perf_counter() - started
+    if base_url is not None:  # given as site_urls too: a site's URL is in its keys, so no page of another build is kept
+        graph = graph.at_base_url(base_url)
+        site_urls = {s.id: s.url for s in graph.sites}
     engine = engine if isinstance(engine, Engine) else engine_named(engine or graph.engine)
     if announce_engine:
         log(say("build.engine", label=engine.label, identity=engine.identity(),

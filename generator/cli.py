@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -23,6 +24,24 @@ PROJECT = click.argument("project", type=click.Path(file_okay=False, path_type=P
 TODAY = click.option(
     "--today", metavar="DATETIME",
     help="The build's 'now' (ISO date or date-time, Paris time); default: SOURCE_DATE_EPOCH, else the clock.",
+)
+
+
+def _base_url(ctx, param, value: str | None) -> str | None:
+    """`--base-url`: an absolute http(s) address; a missing final `/` is added (sites go at URL<site-id>/)."""
+    if value is None:
+        return None
+    address = urlsplit(value)
+    if address.scheme not in ("https", "http") or not address.hostname or address.query or address.fragment \
+            or any(c.isspace() or ord(c) < 32 for c in value):
+        raise _FrenchUsage(say("preview.bad_base_url", url=value))
+    return value if value.endswith("/") else value + "/"
+
+
+BASE_URL = click.option(
+    "--base-url", metavar="URL", callback=_base_url,
+    help="Publier chaque site à URL<site>/ au lieu de son adresse de data/sites.yml (aperçu d'une demande de "
+         "fusion, par ex. https://compte.github.io/reseau-previews/pr-12/) ; toutes les adresses écrites le disent.",
 )
 ENGINE = click.option(
     "--engine", type=click.Choice(ENGINE_NAMES),
@@ -136,10 +155,13 @@ def main() -> None:
               help="Where the sites were built, for --links (default: PROJECT/site).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="'github' prints errors as GitHub Actions annotations (::error file=…,line=…::).")
-def check(project: Path, links: bool, out: Path | None, fmt: str) -> None:
+@BASE_URL
+def check(project: Path, links: bool, out: Path | None, fmt: str, base_url: str | None) -> None:
     """Load and validate every data and content file; list every error as FILE:LINE:COL: message."""
     with _errors(fmt):
         graph = load_graph(project)
+        if base_url is not None:  # the sites were built with the same --base-url: links are checked against it
+            graph = graph.at_base_url(base_url)
         click.echo(say(
             "cli.ok", sites=count(len(graph.sites), "count.site"),
             resources=count(len(graph.resources), "count.resource"),
@@ -188,15 +210,16 @@ def _check_links(graph, out: Path, fmt: str) -> None:
 @click.option("--strict", is_flag=True, help="Fail when a post-build check (links...) finds a problem.")
 @click.option("--clean", is_flag=True,
               help="Render every page again (default: only what changed since the last build of this folder).")
+@BASE_URL
 @ENGINE
 @TODAY
 def build(project: Path, sites: tuple[str, ...], out: Path | None, strict: bool, clean: bool,
-          engine: str | None, today: str | None) -> None:
+          base_url: str | None, engine: str | None, today: str | None) -> None:
     """Validate, then build every site (or the named ones) into OUT/<site-id>/."""
     with _errors():
         started = time.perf_counter()
         result = build_sites(project, sites=list(sites), out=out, now=build_now(today), strict=strict,
-                             incremental=not clean, engine=engine, log=click.echo)
+                             base_url=base_url, incremental=not clean, engine=engine, log=click.echo)
         pages = ", ".join(say("cli.site_pages", site=s.site, pages=count(s.pages, "count.page")) for s in result.sites)
         click.echo(say("cli.built", seconds=f"{time.perf_counter() - started:.1f}".replace(".", ","), pages=pages))
 

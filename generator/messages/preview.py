@@ -35,6 +35,7 @@ MESSAGES: dict[str, str] = {
     "preview.index_item": "Demande n° {number}",
     "preview.index_empty": "Aucune demande de fusion ouverte n'a d'aperçu.",
     # `bibnum build --base-url`, `bibnum check --links --base-url`
-    "preview.bad_base_url": "--base-url « {url} » refusée : attendu une adresse complète https:// (ou http://) "
-    "terminée par /, sans ?requête ni #ancre, par ex. https://compte.github.io/reseau-previews/pr-12/",
+    "preview.bad_base_url": "--base-url « {url} » refusée : attendu une adresse complète https:// (ou http://), "
+    "sans espace, ?requête ni #ancre, par ex. https://compte.github.io/reseau-previews/pr-12/ (chaque site est "
+    "alors à cette adresse suivie de son identifiant)",
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, Mapping
@@ -79,6 +79,11 @@ class NetworkGraph:
 
     def site(self, site_id: str) -> Site:
         return next(s for s in self.sites if s.id == site_id)
+
+    def at_base_url(self, base_url: str) -> "NetworkGraph":
+        """The same network with every site at BASE_URL<site-id>/ (a pull request's preview): every
+        address written from a site's `url` (pages, feeds, calendars, API, link check) then says so."""
+        return replace(self, sites=tuple(s.model_copy(update={"url": f"{base_url}{s.id}/"}) for s in self.sites))
 
     def vocabulary(self, name: str) -> Mapping[str, Term]:
         """A vocabulary of taxonomy.yml as id -> term (built once per call site)."""
