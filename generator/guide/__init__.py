@@ -18,6 +18,7 @@ from .fields import Row, field_rows
 from .files import FILE_TYPES, FileType
 from .markdown import _code_block, _field_table, cell, table, to_yaml
 from .new_network import new_network_section
+from .preview import preview_section
 from .shapes import _codes
 from .web_editor import web_editor_section
 
@@ -96,7 +97,7 @@ def editor_guide_markdown(editing: Editing | None = None, pro_url: str | None = 
     `editing` (data/sites.yml's block) and `pro_url` (the pro site's address) let the section on the
     web editor name this network's; without them it says how to turn it on."""
     lines = new_network_section() + ["## Modifier le réseau", ""] + _introduction()
-    lines += web_editor_section(editing, pro_url) + editor_section()
+    lines += web_editor_section(editing, pro_url) + editor_section() + preview_section()
     for ft in FILE_TYPES:
         lines += _file_section(ft)
     lines += _access_section()
