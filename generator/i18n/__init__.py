@@ -92,6 +92,23 @@ def number(value: int | float | Decimal) -> str:
     return format_decimal(value, locale=LOCALE)
 
 
+def month_name(month: str) -> str:
+    """'2026-03' -> 'mars 2026'."""
+    return _babel_date(date(int(month[:4]), int(month[5:7]), 1), "LLLL y", locale=LOCALE)
+
+
+def short_month(month: str) -> str:
+    """'2026-03' -> 'mars 26' (a chart's axis)."""
+    return _babel_date(date(int(month[:4]), int(month[5:7]), 1), "LLL yy", locale=LOCALE)
+
+
+def percent(ratio: Decimal, *, signed: bool = False, digits: int = 0) -> str:
+    """0.083 -> '8 %' ('+8 %' when SIGNED, '8,3 %' with 1 DIGITS); halves rounded away from zero."""
+    rounded = (ratio * 100).quantize(Decimal(1).scaleb(-digits), rounding="ROUND_HALF_UP")
+    sign = "+" if signed and rounded > 0 else ""
+    return f"{sign}{format_decimal(rounded, format='#,##0.' + '0' * digits if digits else None, locale=LOCALE)}\u202f%"
+
+
 def sort_key(value: str) -> tuple[str, str]:
     """Sort French text the way readers expect: accents and case do not matter."""
     folded = "".join(

@@ -15,6 +15,7 @@ from ..search.labels import page_settings
 from ..view import paths
 from .csp import content_security_policy, engine_script_hashes
 from .mediation import has_mediation
+from .usage import has_usage
 from ..view.site_view import SiteView
 
 
@@ -83,6 +84,7 @@ def _nav(view: SiteView) -> list[dict[str, str]]:
             {_("nav.agenda"): paths.AGENDA},
             {_("nav.network"): paths.NETWORK},
             {_("nav.libraries"): paths.LIBRARIES},
+            *([{_("nav.usage"): paths.USAGE}] if has_usage(view.graph) else []),
             *([{_("nav.mediation"): paths.MEDIATION}] if has_mediation(view.graph) else []),
             *pages,
             {_("nav.open_data"): paths.OPEN_DATA},

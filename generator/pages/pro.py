@@ -17,6 +17,7 @@ from .event_items import EventCache, event_outputs
 from .mediation import mediation_files
 from ..view import paths
 from .network_pages import network_pages
+from .usage import has_usage, usage_pages
 from .public import agenda_files, content_pages, news_files, open_data_pages
 from ..view.site_view import SiteView
 
@@ -53,6 +54,8 @@ def pro_files(view: SiteView, uid_domain: str, *, events: EventCache | None = No
         files[f"{BLOG_DIR}/avatars/{author_id}.svg"] = avatar_svg(author.name)
     open_data_pages(view, add)
     files.update(mediation_files(view, portal_logos or {}, add))
+    if has_usage(graph):
+        usage_pages(view, add)
     files.update(content_pages(view))
     return files
 

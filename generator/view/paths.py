@@ -56,10 +56,11 @@ GUIDE = at("guide-editeur")
 OPEN_DATA = at("donnees-ouvertes")  # every site: links to each published data file
 EMBED = at("integrer")  # public portals: the embeddable list of resources for town portals
 MEDIATION = at("mediation")  # pro site: the posters and cards of every portal's resources
+USAGE = at("statistiques")  # pro site: usage statistics (pages/usage.py)
 NEWS_DIR = "actualites"  # the news posts' folder (blog posts live under 'blog/')
 # Pages bibnum writes at a folder an editor's page could name (content/public/agenda.md -> agenda/index.md).
 GENERATED_INDEXES = frozenset({HOME, CATALOGUE, AGENDA, LIBRARIES, ACCESSIBILITY, NEWS, BLOG, GROUPS, NETWORK,
-                               GUIDE, OPEN_DATA, EMBED, MEDIATION})
+                               GUIDE, OPEN_DATA, EMBED, MEDIATION, USAGE})
 
 
 def resource(rid: str) -> str:
@@ -88,6 +89,11 @@ def agenda_library(lid: str) -> str:
 
 def series(sid: str) -> str:
     return at(f"agenda/series/{sid}")
+
+
+def usage(rid: str) -> str:
+    """A resource's usage statistics on the pro site."""
+    return at(f"statistiques/{rid}")
 
 
 def event(eid: str) -> str:
@@ -167,6 +173,7 @@ _KINDS = {
     "group": group,
     "page": page,
     "titles": titles,
+    "usage": usage,
 }
 
 
