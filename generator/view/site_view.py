@@ -22,6 +22,7 @@ from ..models.taxonomy import Term
 from ..models.title import Title
 from .paths import town_slug
 from .figures import declared_towns, fee_for, library_population
+from .usage import popular_resources
 
 NEW_FOR_DAYS = 90
 
@@ -77,6 +78,7 @@ class SiteView:
     terms: dict[str, Mapping[str, Term]] = field(default_factory=dict)
     titles: dict[str, tuple[Title, ...]] = field(default_factory=dict)  # harvested, by shown resource
     newest_titles: dict[str, tuple[Title, ...]] = field(default_factory=dict)  # the same, newest first (feeds, API)
+    popular: frozenset[str] = frozenset()  # public portals: resource ids marked « Populaire » (view/usage.py)
 
     @classmethod
     def build(cls, graph: NetworkGraph, site: Site, now: datetime) -> "SiteView":
@@ -87,6 +89,8 @@ class SiteView:
         }
         public = site.kind == "public"
         view.resources = portal_resources(graph, site)
+        if public:  # from the whole network's usage: the top quarter of each category
+            view.popular = popular_resources(graph.resources, graph.usage, now)
         view.libraries = sorted(
             (lib for lib in graph.libraries.values() if (site.id in lib.sites) or not public),
             key=lambda lib: i18n.sort_key(lib.name),
