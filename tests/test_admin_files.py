@@ -50,11 +50,12 @@ def test_admin_files_of_a_new_network(tmp_path: Path):
     assert config["app_title"] == f"Modifier le site — {graph.network.name}"
     page = files["admin/index.html"]
     assert '<html lang="fr">' in page and '<script src="sveltia-cms.js"></script>' in page
-    assert "connect-src 'self' data: https://api.github.com https://www.githubstatus.com " \
-           "https://auth.vallee.example.org;" in page.replace("&#x27;", "'")
+    assert "connect-src 'self' data: https://api.github.com https://auth.vallee.example.org;" in \
+        page.replace("&#x27;", "'")
     # Every file the page or the CMS asks for is there, and none names a CDN.
     script = files["admin/sveltia-cms.js"]
     assert b"unpkg.com/@sveltia/cms`" not in script and b"cdn.jsdelivr.net" not in script
+    assert b"githubstatus.com/api" not in script and files["admin/cms/status.json"] == b"{}\n"
     fonts = {name.decode() for name in re.findall(rb"fonts/([a-z0-9-]+\.woff2)", script)}
     assert fonts and all(f"admin/fonts/{font}" in files for font in fonts)
     version = json.loads((VENDOR / "package.json").read_text(encoding="utf-8"))["version"]
@@ -64,7 +65,7 @@ def test_admin_files_of_a_new_network(tmp_path: Path):
 
 def test_policy_without_a_sign_in_service_reaches_github_only():
     policy = admin_policy(None)
-    assert "connect-src 'self' data: https://api.github.com https://www.githubstatus.com;" in policy
+    assert "connect-src 'self' data: https://api.github.com;" in policy
     assert "script-src 'self';" in policy and "frame-src 'none'" in policy and "object-src 'none'" in policy
 
 

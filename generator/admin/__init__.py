@@ -30,10 +30,9 @@ ADMIN = "admin"
 VENDOR = Path(__file__).resolve().parent / "vendor" / "sveltia-cms"
 FONTS = VENDOR.parent / "fonts"
 LOCALE = "fr"  # the editors' language: the CMS follows the browser's
-# What the editor reaches besides the site: GitHub's API (REST and GraphQL), its status (the CMS
-# tells editors when GitHub is down) and, for the pictures GitHub serves, its avatars and raw
-# files (an image uploaded in a pending change).
-GITHUB_API = ("https://api.github.com", "https://www.githubstatus.com")
+# What the editor reaches besides the site: GitHub's API (REST and GraphQL) and, for the pictures
+# GitHub serves, its avatars and raw files (an image uploaded in a pending change).
+GITHUB_API = "https://api.github.com"
 GITHUB_IMAGES = ("https://avatars.githubusercontent.com", "https://raw.githubusercontent.com")
 
 
@@ -62,6 +61,10 @@ def admin_files(graph: NetworkGraph, pro: Site) -> dict[str, str | bytes]:
 # release, its fonts), and where the admin page has them instead: the same files, from npm.
 _CMS_CDN = "`https://unpkg.com/@sveltia/cms`"
 _CMS_HERE = "`./cms`"  # relative to admin/, where the page is
+# Its check of GitHub's status page (a third party's host, Statuspage): answered by the site with an
+# empty status, which the CMS takes as "unknown" and shows nothing for.
+_STATUS = "`https://www.githubstatus.com/api/v2/status.json`"
+_STATUS_HERE = "`./cms/status.json`"
 _FONT_CDN = re.compile(rb"https://cdn\.jsdelivr\.net/fontsource/fonts/([a-z0-9-]+)(?::vf)?@[0-9.]+/([a-z0-9-]+\.woff2)")
 
 
@@ -69,21 +72,23 @@ _FONT_CDN = re.compile(rb"https://cdn\.jsdelivr\.net/fontsource/fonts/([a-z0-9-]
 def cms_files() -> dict[str, bytes]:
     """The CMS's files as admin/ serves them, {path under admin/: bytes} (the same for every network).
 
-    Its script names two CDNs; the copy published here names the site's own copies instead,
-    so that nothing is requested from elsewhere (the privacy rule holds for editors too).
+    Its script names two CDNs and a status page; the copy published here names the site's own
+    files instead, so that nothing is requested from elsewhere but GitHub's API (the privacy rule
+    holds for editors too).
     """
     package = json.loads((VENDOR / "package.json").read_text(encoding="utf-8"))
     script = (VENDOR / "sveltia-cms.js").read_bytes()
-    if script.count(_CMS_CDN.encode()) != 1 or not _FONT_CDN.search(script):
+    if script.count(_CMS_CDN.encode()) != 1 or script.count(_STATUS.encode()) != 1 or not _FONT_CDN.search(script):
         # A new release moved them: the tests say so before any site is published with a CDN in it.
         raise RuntimeError("generator/admin/vendor: the CMS no longer names its CDN as bibnum expects")
-    script = script.replace(_CMS_CDN.encode(), _CMS_HERE.encode())
+    script = script.replace(_CMS_CDN.encode(), _CMS_HERE.encode()).replace(_STATUS.encode(), _STATUS_HERE.encode())
     fonts = {match[1].decode() + "-" + match[2].decode() for match in _FONT_CDN.finditer(script)}
     script = _FONT_CDN.sub(rb"fonts/\1-\2", script)
     files = {
         "sveltia-cms.js": script,
         "LICENSE.txt": (VENDOR / "LICENSE.txt").read_bytes(),
         "cms/package.json": (VENDOR / "package.json").read_bytes(),
+        "cms/status.json": b"{}\n",
         f"cms@{package['version']}/locales/{LOCALE}.json": (VENDOR / "locales" / f"{LOCALE}.json").read_bytes(),
     }
     for chunk in sorted((VENDOR / "chunks").glob("*.js")):
@@ -119,7 +124,7 @@ def admin_policy(auth_url: str | None) -> str:
         "img-src": ("'self'", "data:", "blob:", *GITHUB_IMAGES),
         "media-src": ("'self'", "blob:"),
         "font-src": ("'self'", "data:"),
-        "connect-src": ("'self'", "data:", *GITHUB_API, *((auth_url,) if auth_url else ())),
+        "connect-src": ("'self'", "data:", GITHUB_API, *((auth_url,) if auth_url else ())),
         "worker-src": ("'self'", "blob:"),
         "object-src": ("'none'",),
         "frame-src": ("'none'",),
