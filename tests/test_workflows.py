@@ -56,7 +56,8 @@ def uses(job: dict) -> list[str]:
 
 def test_actionlint_finds_nothing():
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert {f.name for f in files} >= {"pr.yml", "publish.yml", "nightly.yml", "build.yml", "deploy.yml"}
+    assert {f.name for f in files} >= {"pr.yml", "publish.yml", "nightly.yml", "build.yml", "deploy.yml",
+                                       "preview.yml"}
     findings = actionlint(*files)
     assert findings == [], "\n".join(f"{f['file']}:{f['line']}:{f['column']}: {f['message']}" for f in findings)
 
@@ -94,6 +95,8 @@ def test_least_permissions():
         ("nightly.yml", "harvest"): {"contents": "write"},
         ("nightly.yml", "deploy"): pages,  # granted to deploy.yml, whose `pages` job alone uses it
         ("publish.yml", "deploy"): pages,
+        ("preview.yml", "publish"): {"actions": "read", "pull-requests": "write"},  # download artifacts, comment
+        ("preview.yml", "remove"): {"pull-requests": "write"},  # say in the comment that the preview is gone
     }
 
 
@@ -110,25 +113,39 @@ def test_triggers():
     assert "workflow_dispatch" in nightly and nightly["schedule"][0]["cron"]
     for name in ("build.yml", "deploy.yml"):
         assert "workflow_call" in workflow(name)["on"]
+    assert workflow("preview.yml")["on"] == {
+        "workflow_run": {"workflows": [workflow("pr.yml")["name"]], "types": ["completed"]},
+        "pull_request_target": {"types": ["closed"]},
+    }
 
 
 def test_build_runs_the_readme_commands_in_order():
     job = workflow("build.yml")["jobs"]["build"]
-    commands = [step["run"] for step in job["steps"] if "run" in step]
-    assert commands == [
+    commands = [step["run"] for step in job["steps"] if "run" in step and step.get("if") != "inputs.preview"]
+    assert commands == [  # what publish.yml and nightly.yml run: the commands of before the previews
         "./dev bibnum --version",
         "./dev bibnum check . --format github",
         "./dev test -q",
         "./dev bibnum build . --out _site",
         "./dev bibnum check . --links --out _site --format github",
     ]
-    assert uses(job) == ["actions/checkout", "actions/upload-artifact", "actions/upload-pages-artifact"]
+    preview = [step["run"] for step in job["steps"] if step.get("if") == "inputs.preview" and "run" in step]
+    assert preview[1:] == [
+        './dev bibnum build . --out _site --base-url "$BASE_URL"',
+        './dev bibnum check . --links --out _site --format github --base-url "$BASE_URL"',
+    ]
+    assert 'echo "base-url=https://$host/$REPOSITORY-previews/pr-$PR/"' in preview[0]
+    for step in job["steps"]:  # a production step never runs in a preview, nor the reverse
+        if step.get("run", "").startswith(("./dev bibnum build", "./dev bibnum check . --links")):
+            assert step["if"] in ("${{ !inputs.preview }}", "inputs.preview")
+    assert uses(job) == ["actions/checkout", "actions/upload-artifact", "actions/upload-artifact",
+                         "actions/upload-pages-artifact"]
     pages_step = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert pages_step["if"] == "inputs.pages" and pages_step["with"]["path"] == "_site"
 
 
 def test_every_caller_builds_then_main_and_nightly_deploy():
-    assert workflow("pr.yml")["jobs"] == {"build": {"uses": "./.github/workflows/build.yml"}}
+    assert workflow("pr.yml")["jobs"] == {"build": {"uses": "./.github/workflows/build.yml", "with": {"preview": True}}}
     for name in ("publish.yml", "nightly.yml"):
         jobs = workflow(name)["jobs"]
         assert jobs["build"]["uses"] == "./.github/workflows/build.yml" and jobs["build"]["with"]["pages"] is True
@@ -151,3 +168,73 @@ def test_nightly_harvests_and_commits_only_the_harvest():
     assert "./dev bibnum harvest ." in script
     assert "git add -- data/harvest" in script and "git add -A" not in script and "git add ." not in script
     assert workflow("nightly.yml")["jobs"]["build"]["with"]["ref"] == "${{ needs.harvest.outputs.ref }}"
+
+
+# --- a pull request's preview (issue 18) -------------------------------------------------------------------
+
+
+def test_a_forks_pull_request_builds_with_no_secret_and_no_write_permission():
+    """pull_request runs the fork's own workflow files and code: they get nothing to steal or write with."""
+    pr = workflow("pr.yml")
+    assert set(pr["on"]) == {"pull_request"} and pr["permissions"] == {"contents": "read"}
+    assert "permissions" not in pr["jobs"]["build"] and "secrets" not in pr["jobs"]["build"]
+    for name in ("pr.yml", "build.yml"):
+        assert "secrets." not in (WORKFLOWS / name).read_text(encoding="utf-8"), name
+    steps = workflow("build.yml")["jobs"]["build"]["steps"]
+    checkout = next(s for s in steps if "actions/checkout" in s.get("uses", ""))
+    assert checkout["with"]["persist-credentials"] is False
+
+
+def test_the_trusted_preview_workflow_never_runs_the_pull_requests_code():
+    text = (WORKFLOWS / "preview.yml").read_text(encoding="utf-8")
+    jobs = workflow("preview.yml")["jobs"]
+    assert set(jobs) == {"publish", "remove"}
+    assert jobs["publish"]["if"] == ("github.event_name == 'workflow_run' && github.event.workflow_run.event == "
+                                     "'pull_request' && github.event.workflow_run.conclusion == 'success'")
+    assert jobs["remove"]["if"] == "github.event_name == 'pull_request_target'"
+    for job in jobs.values():
+        checkouts = [s["with"] for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+        assert checkouts == [  # the default branch's script (no credentials kept), then the previews repository
+            {"ref": "${{ github.event.repository.default_branch }}", "path": "trusted",
+             "sparse-checkout": "generator", "persist-credentials": False},
+            {"repository": "${{ env.PREVIEW_REPOSITORY }}", "token": "${{ secrets.PREVIEW_TOKEN }}",
+             "path": "previews"},
+        ]
+        assert uses(job) == ["actions/checkout", "actions/checkout"]  # no action of the pull request's, no cache
+        script = run_lines(job)
+        for never in ("./dev", "pip ", "bibnum ", "npm ", "make ", "incoming/sites/", "source ", "bash incoming"):
+            assert never not in script, never  # nothing built or installed: the artifact is only copied
+        assert "python3 -m generator.preview_publish" in script
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), step["name"]  # values reach the shell as quoted env only
+            if step.get("env", {}).get("PYTHONPATH"):
+                assert step["env"]["PYTHONPATH"] == "${{ github.workspace }}/trusted"
+    assert "head_sha" not in str([s.get("with") for j in jobs.values() for s in j["steps"]])
+    assert "pull_request.head" not in text.split("jobs:")[1]  # the head is named only in the concurrency group
+    assert workflow("preview.yml")["env"] == {"PREVIEW_REPOSITORY": "${{ github.repository }}-previews"}
+
+
+def test_the_preview_is_skipped_with_a_notice_until_the_secret_exists():
+    for job in workflow("preview.yml")["jobs"].values():
+        assert job["env"] == {"PREVIEW_TOKEN": "${{ secrets.PREVIEW_TOKEN }}"}
+        notice, *others = job["steps"]
+        assert notice["if"] == "env.PREVIEW_TOKEN == ''" and "::notice::" in notice["run"]
+        for step in others:
+            assert step["if"] in ("env.PREVIEW_TOKEN != ''", "steps.pr.outputs.number != ''"), step["name"]
+
+
+def test_the_preview_publishes_only_an_open_pull_requests_built_commit_and_comments_once():
+    steps = {s["name"]: s for s in workflow("preview.yml")["jobs"]["publish"]["steps"]}
+    which = steps["Which pull request (the artifact's number, confirmed by GitHub)"]
+    assert which["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
+    assert "generator.preview_publish number incoming/pull-request/pull-request.json" in which["run"]
+    assert '[ "$now" != "open $HEAD_SHA" ]' in which["run"]  # the number is checked with GitHub, never trusted
+    publish = steps["Publish pr-<n>/ and push (one commit, no history; a concurrent push makes it try again)"]
+    assert 'publish --pr "$PR" --sites ../incoming/sites --previews .' in publish["run"]
+    assert '--force-with-lease="$branch:$base"' in publish["run"]
+    comment = steps["Give the address on the pull request (one comment, updated on every push)"]["run"]
+    assert 'url="https://$host/${PREVIEW_REPOSITORY#*/}/pr-$PR/"' in comment  # where build.yml's --base-url points
+    assert comment.count("<!-- bibnum-preview -->") == 2  # written in the body, looked for among the comments
+    assert 'select(.user.login == "github-actions[bot]"' in comment and "-X PATCH" in comment
+    remove = run_lines(workflow("preview.yml")["jobs"]["remove"])
+    assert 'remove --pr "$PR" --previews .' in remove
