@@ -36,7 +36,8 @@ def upper_first(text: str) -> str:
 
 
 def summary(period: Period, change: Decimal | None, metric: str | None) -> str:
-    """« 12 340 consultations de contenus (…) sur 12 mois, +8 % par rapport aux mêmes mois de l'année précédente. »"""
+    """« 12 340 consultations de contenus (…) sur 12 mois, +8 % par rapport aux mêmes mois de l'année
+    précédente. »"""
     if period.total is None:
         return _("usage.summary.none")
     total = f"{number(period.total)} {metric_label(metric)}"

@@ -24,8 +24,9 @@ def resource(rid: str, category: str = "autoformation", costs: dict[int, str] | 
 
 
 def usage(rid: str, months: dict[str, dict[str, int]]) -> UsageFile:
+    source = {"report": "CSV", "file": f"{rid}.csv"}
     return UsageFile.model_validate({"id": rid, "months": {
-        month: {"counts": counts, "source": {"report": "CSV", "file": f"{rid}.csv"}} for month, counts in months.items()}})
+        month: {"counts": counts, "source": source} for month, counts in months.items()}})
 
 
 def monthly(first: str, count: int, metric: str = "Total_Item_Requests", start: int = 100, step: int = 10,
