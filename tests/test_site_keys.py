@@ -89,7 +89,8 @@ def test_the_key_follows_the_day_the_url_and_the_end_of_each_shown_event():
 
 
 @pytest.mark.parametrize("edited", ["mkdocs.yml", "data/libraries/bayeux.yml", "data/sites.yml",
-                                    "content/images/boite-numerique-bd.png"])  # every site publishes the images
+                                    "content/images/boite-numerique-bd.png",  # every site publishes the images
+                                    "data/usage/cafeyn.yml"])  # the portals' « Populaire » mark reads usage
 def test_every_file_every_site_reads_is_in_its_inputs(tmp_path, edited):
     project = copy_project(tmp_path / "network")
     before = input_digests(project)
