@@ -252,7 +252,7 @@ def harvest(project: Path, only: tuple[str, ...], force: bool, accept_drop: bool
 @TODAY
 def serve(project: Path, sites: tuple[str, ...], host: str, port: int, engine: str | None,
           today: str | None) -> None:
-    """Build and serve the sites for preview; an open page reloads itself after each edit, and shows the errors."""
+    """Build and serve the sites for preview; an open page reloads itself after an edit and shows the errors."""
     from .serve import serve as run_server
 
     with _errors():
