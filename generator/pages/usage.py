@@ -73,7 +73,7 @@ def usage_pages(view: SiteView, add) -> None:
     helpers = _helpers(figures)
     start, end = month_name(figures.months[0]), month_name(figures.months[-1])
     add(paths.USAGE, "pro/usage.md.j2", {"title": _("nav.usage"), "hide": ["toc"]}, usage=figures,
-        network_chart=chart("bn-usage-network", _("usage.network.chart", start=start, end=end), figures.totals),
+        network_chart=chart("bn-chart-network", _("usage.network.chart", start=start, end=end), figures.totals),
         network_summary=summary(figures.last12, figures.change, None), **helpers)
     for res_figures in figures.with_data:
         res = res_figures.resource
@@ -82,7 +82,7 @@ def usage_pages(view: SiteView, add) -> None:
         add(paths.usage(res.id), "pro/usage_resource.md.j2",
             {"title": title, "description": _("usage.resource.description", title=res.title), "hide": ["toc"]},
             usage=figures, figures=res_figures, metric=label,
-            resource_chart=chart(f"bn-usage-{res.id}", _("usage.resource.chart", metric=upper_first(label),
+            resource_chart=chart(f"bn-chart-{res.id}", _("usage.resource.chart", metric=upper_first(label),
                                                          title=res.title, start=start, end=end),
                                  res_figures.points),
             resource_summary=summary(res_figures.last12, res_figures.change, res_figures.metric), **helpers)

@@ -180,3 +180,12 @@ def test_the_popular_mark_on_the_portal_s_cards_and_page_only(docs):
     assert soup(portal["ressources/kiosque/index.md"]).select_one(".bn-resource__meta .bn-tag--popular")
     assert soup(portal["ressources/cine/index.md"]).select_one(".bn-tag--popular") is None
     assert "bn-tag--popular" not in "".join(pro(docs).values())
+
+
+def test_every_id_of_a_usage_page_is_unique_so_that_each_label_names_its_own_element(docs):
+    for path, text in pro(docs).items():
+        if path.startswith("statistiques/"):
+            ids = [tag["id"] for tag in soup(text).find_all(id=True)]
+            assert len(ids) == len(set(ids)), path
+            for tag in soup(text).find_all(attrs={"aria-labelledby": True}):
+                assert tag["aria-labelledby"] in ids, path
