@@ -98,6 +98,10 @@ def test_the_server_adds_the_script_to_pages_only(preview_server):
     assert get(f"{origin}/portail/page")[0] == 200  # redirected to the folder's address, then the page
     status, _, body = get(f"{origin}/portail/gone/")  # a page that no longer exists: its site's 404 page
     assert status == 404 and b"absente" in body and b"preview.js" in body
+    for address in (f"{origin}/", f"{origin}/autre/page/"):  # no site's page: the preview's own, in French
+        status, _, body = get(address)
+        assert status == 404 and "Page introuvable dans l'aperçu".encode() in body and b"preview.js" in body
+    assert get(f"{origin}/portail/image-absente.png")[0] == 404
     status, headers, body = get(f"{origin}/portail/page/", "HEAD")
     assert status == 200 and body == b"" and int(headers["Content-Length"]) > 0
     status, headers, body = get(f"{origin}/__bibnum__/preview.js")

@@ -3,6 +3,7 @@ script's own files and event stream under PREFIX."""
 
 from __future__ import annotations
 
+import html
 import sys
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -10,12 +11,21 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..messages import say
 from .inject import PREFIX, inject
 from .state import LiveState
 
 ASSETS = {"preview.js": "text/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
 # Seconds between two keep-alive comments of an idle event stream: a closed tab is noticed then.
 KEEP_ALIVE = 15.0
+
+
+def not_found_page() -> bytes:
+    """A page of the preview itself, for an address no site has (pure)."""
+    title, text = (html.escape(say(key), quote=False) for key in ("serve.not_found.title", "serve.not_found.text"))
+    return (f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
+            f"<body><main><h1>{title}</h1><p>{text}</p></main></body></html>\n").encode("utf-8")
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -57,10 +67,12 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             self._live(path[len(PREFIX):], body)
             return
         page = self._page(path)
-        if page is None:
-            super().do_GET() if body else super().do_HEAD()
-        else:
+        if page is not None:
             self._send_page(*page, body=body)
+        elif self._missing_page(path):
+            self._send_page(None, HTTPStatus.NOT_FOUND, body=body)
+        else:
+            super().do_GET() if body else super().do_HEAD()
 
     def _page(self, path: str) -> tuple[Path, HTTPStatus] | None:
         """The HTML file PATH names, or its site's 404 page when PATH names nothing; None for the
@@ -75,9 +87,18 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         missing = Path(self.translate_path(f"/{site}/404.html")) if site else None
         return (missing, HTTPStatus.NOT_FOUND) if missing is not None and missing.is_file() else None
 
-    def _send_page(self, file: Path, status: HTTPStatus, *, body: bool) -> None:
+    def _missing_page(self, path: str) -> bool:
+        """PATH names a page (a folder's address or an .html file) that no site has: before a first
+        build succeeded, there is no site's 404 page to show the banner in."""
+        target, last = Path(self.translate_path(path)), path.rsplit("/", 1)[-1]
+        if target.is_dir():
+            return path.endswith("/")  # it has no index.html: a listing of the folder would say nothing
+        return not target.exists() and (last.endswith(".html") or "." not in last)
+
+    def _send_page(self, file: Path | None, status: HTTPStatus, *, body: bool) -> None:
+        """FILE (None: the preview's own « page not found »), the live script added."""
         now = self.server.live.now  # read before the file: a rebuild in between reloads the page once more
-        page = inject(file.read_bytes(), now.session, now.generation)
+        page = inject(file.read_bytes() if file is not None else not_found_page(), now.session, now.generation)
         self._send(status, "text/html; charset=utf-8", page, body)
 
     def _send(self, status: HTTPStatus, content_type: str, data: bytes, body: bool) -> None:

@@ -70,6 +70,9 @@ MESSAGES: dict[str, str] = {
     "serve.banner.kept": "Cette page montre la dernière construction réussie. Corrigez chaque erreur "
     "ci-dessous (fichier:ligne:colonne, puis le message) et enregistrez : la page se met à jour toute seule.",
     "serve.banner.dismiss": "Masquer",
+    "serve.not_found.title": "Page introuvable dans l'aperçu",
+    "serve.not_found.text": "Aucun site de l'aperçu n'a cette adresse. Si les fichiers contiennent une erreur, "
+    "le bandeau ci-dessus la montre : une fois corrigée, cette page se recharge toute seule.",
     "search.admin_key_in_site": "data/sites.yml : la clé `search_key` du site « {site} » est la clé "
     "d'administration Algolia ; mettez-y la clé de recherche seule (elle est publiée dans chaque page) et "
     "changez la clé d'administration",

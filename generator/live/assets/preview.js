@@ -80,8 +80,7 @@
     if (event.key === "Escape" && banner && !typing) dismiss(shown);
   });
 
-  var stream = new EventSource(me.dataset.events);
-  stream.onmessage = function (message) {
+  function receive(message) {
     var state = JSON.parse(message.data);
     var built = site in state.sites ? state.sites[site] : state.generation;
     if (state.session !== session || built > served) {
@@ -89,6 +88,26 @@
       return;
     }
     show(state);
-  };
-  window.addEventListener("pagehide", function () { stream.close(); });
+  }
+
+  // A browser opens a few connections at most to one server (6 in HTTP/1.1): a tab in the
+  // background lets its stream go, so that many open tabs never stall the next page. Back in
+  // front, the stream's first event says whether its site was rebuilt meanwhile.
+  var stream = null;
+  function follow() {
+    if (document.hidden) {
+      if (stream) stream.close();
+      stream = null;
+    } else if (!stream) {
+      stream = new EventSource(me.dataset.events);
+      stream.onmessage = receive;
+    }
+  }
+  document.addEventListener("visibilitychange", follow);
+  window.addEventListener("pagehide", function () {
+    if (stream) stream.close();
+    stream = null;
+  });
+  window.addEventListener("pageshow", follow); // back from the browser's page cache
+  follow();
 })();
