@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..messages import count, say
 from .check_messages import unknown_key_example
 from .markdown import _code_block
+from .pr_preview import pull_request_preview
 
 HEADING = "Voir sa modification avant de publier"
 PULL_REQUEST_HEADING = "Sur une demande de fusion : l'aperçu en ligne"
@@ -64,6 +65,7 @@ def _pull_request() -> list[str]:
         "request*) a son aperçu : le lien vers les sites construits avec la modification apparaît en "
         "commentaire de la demande de fusion sur GitHub.",
         "",
+        *pull_request_preview(),
     ]
 
 

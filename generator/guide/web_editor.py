@@ -193,7 +193,9 @@ def _flow() -> list[str]:
         "les tests et la construction des sites. Une erreur s'affiche dans l'onglet *Files changed* de la "
         "demande, à la ligne du fichier en cause, avec le même message que `bibnum check` (voir « Les "
         "messages de `bibnum check` ») ; corrigez l'entrée dans l'éditeur et enregistrez de nouveau : la "
-        "vérification recommence.",
+        "vérification recommence. Une fois la vérification passée, un commentaire de la demande donne "
+        "l'adresse de son aperçu, les sites tels qu'ils seront publiés (voir « Sur une demande de fusion : "
+        "l'aperçu en ligne »).",
         "3. **« Publier »** (une entrée « Prêt ») fusionne la demande dans la branche publiée et supprime sa "
         "branche ; le workflow de publication (`publish.yml`) construit et publie alors les sites. "
         "« Abandonner les modifications » ferme la demande sans rien publier.",
