@@ -171,6 +171,29 @@ def test_a_page_opened_while_invalid_shows_the_hostile_message_as_text(preview: 
     preview.wait_for_log("prêt :", logged)
 
 
+# The page as a tab in the background (hidden: true) or in front again.
+SET_HIDDEN = """hidden => {
+  Object.defineProperty(document, "hidden", {configurable: true, get: () => hidden});
+  document.dispatchEvent(new Event("visibilitychange"));
+}"""
+
+
+def test_a_tab_in_the_background_catches_up_when_shown(preview: Preview, context):
+    page = open_page(context, preview.page)
+    page.evaluate(SET_HIDDEN, True)  # its event stream is let go
+    logged = preview.log_length()
+    preview.save(preview.titled("Gallica, vue de l'arrière-plan"))
+    preview.wait_for_log("reconstruit en", logged)
+    page.wait_for_timeout(500)  # a page still following would be reloading by now
+    assert page.locator("h1").first.inner_text() == "Gallica"  # no stream, no reload
+    page.evaluate(SET_HIDDEN, False)  # in front: the stream's first event says its site was rebuilt
+    page.wait_for_function("() => document.querySelector('h1').textContent.trim() === 'Gallica, vue de "
+                           "l\\'arrière-plan'")
+    logged = preview.log_length()
+    preview.save(preview.good)
+    preview.wait_for_log("reconstruit en", logged)
+
+
 def test_a_published_build_holds_none_of_the_preview(tmp_path: Path):
     project = small_network(tmp_path / "network")
     out = tmp_path / "site"
