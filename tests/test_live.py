@@ -3,6 +3,7 @@ what each event says, and the preview server's answers on a small folder."""
 
 from __future__ import annotations
 
+import html
 import json
 import threading
 import time
@@ -33,6 +34,19 @@ def test_the_script_goes_at_the_end_of_the_head_after_the_policy():
 def test_a_page_without_head_gets_the_script_after_its_doctype():
     added = inject(b"<!DOCTYPE html><title>t</title><pre>x</pre>", "s", 0)
     assert added.startswith(b'<!DOCTYPE html><link rel="stylesheet"')
+
+
+def test_a_page_whose_policy_allows_no_script_is_left_as_it_is():
+    from generator.pages.csp import HUB_POLICY, PRINT_POLICY, content_security_policy
+
+    def page(policy: str) -> bytes:
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy)}">'
+        return f"<!doctype html><html><head>{meta}<title>t</title></head><body></body></html>".encode()
+
+    for policy in (HUB_POLICY, PRINT_POLICY, "script-src 'none'; default-src 'self'"):
+        assert inject(page(policy), "s", 1) == page(policy)
+    for policy in (content_security_policy(("'sha256-x'",)), "default-src 'self'", "img-src 'none'"):
+        assert b"preview.js" in inject(page(policy), "s", 1)
 
 
 def test_each_event_says_which_sites_changed_and_the_mistakes():
