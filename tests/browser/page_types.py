@@ -50,6 +50,8 @@ PRO_TYPES = {
     "libraries": "bibliotheques/",  # the table of library profiles
     "library": "bibliotheques/*/",
     "documents": "documents/",
+    "usage": "statistiques/",  # usage statistics: the network's chart and tables
+    "usage-resource": "statistiques/*/",  # a resource's chart, its data table, its cost per use
     "search": "",
 }
 # Folders of Material's blog plugin that are listings, not posts.
