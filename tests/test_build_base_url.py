@@ -51,7 +51,7 @@ def test_a_preview_build_points_inside_the_preview_and_leaves_production_unchang
 
     before, after = contents(tmp_path / "before"), contents(tmp_path / "after")
     assert after == before
-    assert mentioning(after, "reseau-previews") == set() and "portail/index.html" in mentioning(after, PRODUCTION)
+    assert mentioning(after, PREVIEW) == set() and "portail/index.html" in mentioning(after, PRODUCTION)
 
 
 def test_a_base_url_that_is_not_an_address_is_refused_in_french(tmp_path: Path):
