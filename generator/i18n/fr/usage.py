@@ -56,7 +56,6 @@ STRINGS: dict[str, str] = {
     "usage.readers.none": "Part des lecteurs : non disponible (les rapports de cette ressource ne comptent pas les "
                           "utilisateurs distincts).",
     "usage.table.month": "Mois",
-    "usage.table.value": "{period}",
     "usage.table.before": "Un an plus tôt",
     "usage.table.category": "Catégorie",
     "usage.table.resources": "Ressources avec données",
