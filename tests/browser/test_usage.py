@@ -32,9 +32,9 @@ def test_the_usage_pages_pass_axe_and_draw_their_charts_whole(watched, site_serv
         assert watched.get_by_role("img", name=title).count() == 1, path  # named by its <title>
         assert chart.bounding_box()["width"] > 300, path
         bars = chart.locator("rect.bn-chart__bar")
-        rows = watched.locator("table.bn-chart-table tbody tr")
+        rows = watched.locator("table[data-bn-chart-table] tbody tr")
         drawn = watched.evaluate(
-            "() => [...document.querySelectorAll('table.bn-chart-table tbody td:nth-child(2)')]"
+            "() => [...document.querySelectorAll('table[data-bn-chart-table] tbody td:nth-child(2)')]"
             ".filter(td => /[1-9]/.test(td.textContent)).length")
         assert bars.count() == drawn + 1, path  # a bar per month with a figure above 0, and the legend's
         assert rows.count() == 12, path  # the demo's synthetic year: 2025-11 .. 2026-10

@@ -80,7 +80,7 @@ def cell(value: int | None) -> str:
 
 
 def table_rows(page: BeautifulSoup) -> list[list[str]]:
-    table = page.select_one("table.bn-chart-table")
+    table = page.select_one("table[data-bn-chart-table]")
     return [[c.get_text() for c in row.find_all(["th", "td"])] for row in table.tbody.find_all("tr")]
 
 
