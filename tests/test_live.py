@@ -81,6 +81,8 @@ def preview_server(tmp_path: Path):
     (tmp_path / "portail" / "page" / "index.html").write_text("<html><head><title>p</title></head></html>")
     (tmp_path / "portail" / "404.html").write_text("<html><head><title>absente</title></head></html>")
     (tmp_path / "portail" / "data.json").write_text("{}")
+    (tmp_path / "portail" / "été 100%").mkdir()
+    (tmp_path / "portail" / "été 100%" / "index.html").write_text("<html><head></head>été</html>")
     live = LiveState()
     live.built(["portail"], ["portail"])
     server = PreviewServer(("127.0.0.1", 0), tmp_path, live)
@@ -110,6 +112,8 @@ def test_the_server_adds_the_script_to_pages_only(preview_server):
     assert int(headers["Content-Length"]) == len(body)
     assert b"__bibnum__" not in get(f"{origin}/portail/data.json")[2]
     assert get(f"{origin}/portail/page")[0] == 200  # redirected to the folder's address, then the page
+    status, _, body = get(f"{origin}/portail/%C3%A9t%C3%A9%20100%25/?q=1")  # an address is unquoted once
+    assert status == 200 and "été".encode() in body and b"preview.js" in body
     status, _, body = get(f"{origin}/portail/gone/")  # a page that no longer exists: its site's 404 page
     assert status == 404 and b"absente" in body and b"preview.js" in body
     for address in (f"{origin}/", f"{origin}/autre/page/"):  # no site's page: the preview's own, in French

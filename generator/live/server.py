@@ -77,7 +77,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def _page(self, path: str) -> tuple[Path, HTTPStatus] | None:
         """The HTML file PATH names, or its site's 404 page when PATH names nothing; None for the
         rest (other files, a folder's address without its final slash: the standard handler's)."""
-        target = Path(self.translate_path(path))
+        target = Path(self.translate_path(self.path))  # it unquotes the address itself
         if target.is_dir():
             index = target / "index.html"
             return (index, HTTPStatus.OK) if path.endswith("/") and index.is_file() else None
@@ -90,7 +90,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def _missing_page(self, path: str) -> bool:
         """PATH names a page (a folder's address or an .html file) that no site has: before a first
         build succeeded, there is no site's 404 page to show the banner in."""
-        target, last = Path(self.translate_path(path)), path.rsplit("/", 1)[-1]
+        target, last = Path(self.translate_path(self.path)), path.rsplit("/", 1)[-1]
         if target.is_dir():
             return path.endswith("/")  # it has no index.html: a listing of the folder would say nothing
         return not target.exists() and (last.endswith(".html") or "." not in last)
