@@ -82,7 +82,8 @@
 
   function receive(message) {
     var state = JSON.parse(message.data);
-    var built = site in state.sites ? state.sites[site] : state.generation;
+    // A page of no site (the preview's own 404 page) follows every build.
+    var built = Object.prototype.hasOwnProperty.call(state.sites, site) ? state.sites[site] : state.generation;
     if (state.session !== session || built > served) {
       reload();
       return;
