@@ -189,7 +189,7 @@ class CategoryTotal:
     resources: int  # resources with data over the last 12 months
     last12: Period
     before12: Period
-    change: Decimal | None
+    change: Decimal | None  # resource by resource, over the months each has both years
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ class NetworkUsage:
     categories: tuple[CategoryTotal, ...]  # in the taxonomy's order, those with data
     last12: Period
     before12: Period
-    change: Decimal | None
+    change: Decimal | None  # resource by resource, over the months each has both years
 
     @property
     def with_data(self) -> tuple[ResourceFigures, ...]:
@@ -245,10 +245,14 @@ def network_usage(resources: Mapping[str, Resource], usage: Mapping[str, UsageFi
     for cid in categories:
         if cid in by_category:
             summed = _summed((f.points[-YEAR:] for f in by_category[cid]), months[-YEAR:])
-            category_totals.append(CategoryTotal(cid, len(by_category[cid]), _period(p.value for p in summed),
-                                                 _period(p.before for p in summed), change(summed)))
+            category_totals.append(CategoryTotal(
+                cid, len(by_category[cid]), _period(p.value for p in summed), _period(p.before for p in summed),
+                change(p for f in by_category[cid] for p in f.points[-YEAR:])))
+    # The change pairs each resource's months with its own a year earlier: a resource whose reports
+    # start this year does not read as the network's growth.
     return NetworkUsage(months, readers, figures, totals, tuple(category_totals),
-                        _period(p.value for p in recent), _period(p.before for p in recent), change(recent))
+                        _period(p.value for p in recent), _period(p.before for p in recent),
+                        change(p for f in figures for p in f.points[-YEAR:]))
 
 
 def popular(figures: Iterable[ResourceFigures]) -> frozenset[str]:

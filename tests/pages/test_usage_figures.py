@@ -91,6 +91,8 @@ def test_network_totals_by_month_and_by_category_in_the_taxonomy_s_order():
     assert [(c.category, c.resources, c.last12.total, c.before12.total) for c in figures.categories] == [
         ("cinema", 1, 12, 12), ("presse", 2, 130, None)]
     assert figures.last12 == Period(142, 12)
+    # c alone has data both years, and did not change: b, new, and a, without a year before, are no growth.
+    assert figures.change == 0 and figures.categories[0].change == 0 and figures.categories[1].change is None
     assert [f.resource.id for f in figures.with_data] == ["a", "b", "c"]
 
 

@@ -18,7 +18,9 @@ STRINGS: dict[str, str] = {
                           "« sessions » pour un fichier CSV simple).",
     "usage.rules.sum": "Les totaux du réseau et des catégories additionnent les indicateurs principaux des "
                        "ressources, qui ne mesurent pas tous la même chose : ils donnent un ordre de grandeur.",
-    "usage.rules.change": "L'évolution compare les mois qui ont des données cette année et l'année précédente.",
+    "usage.rules.change": "L'évolution compare, ressource par ressource, les mois qui ont des données cette année "
+                          "et l'année précédente : une ressource dont les rapports commencent cette année ne "
+                          "compte pas comme une hausse.",
     "usage.rules.cost": "Le coût par usage d'une année est le coût déclaré de l'abonnement (bloc usage: du fichier "
                         "de la ressource) divisé par le total de l'indicateur principal sur les mois de cette "
                         "année qui ont des données ; le tableau montre celui de la dernière année complète, sinon "
