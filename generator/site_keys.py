@@ -8,7 +8,7 @@ A site's work tree and its search index derive from the package's code, every fi
 data/ but data/events/ and mkdocs.yml (read before the project is loaded), its own look
 (themes/<look>/, read likewise), the site and its URL, the build's day, the events the
 site shows, each with whether it is over at the build's time (the agenda's "upcoming" and
-"past"), the pages, posts and news it shows, and the editors' images (content/images/, which
+"past"), whether each notice of the resources it shows is shown at that time, the pages, posts and news it shows, and the editors' images (content/images/, which
 every site publishes: any of its pages may show one). The view a site is generated from holds
 only the events and the content it shows (`shown_events_only`, `shown_content_only`), so a
 key that matches cannot hide a dependency on what another site shows.
@@ -33,6 +33,7 @@ from .digests import code_digest, data_digest, files_digest
 from .families import FORMAT, TITLES_LEAVE_OUT
 from .load.images import IMAGES_DIR
 from .models.graph import Page, Post
+from .view.resource_status import notice_state
 from .view.site_view import SiteView
 
 # What every site reads besides data/: the engine's base settings and the editors' images. Its
@@ -93,8 +94,11 @@ def site_key(inputs: InputDigests, view: SiteView, site_url: str | None) -> str:
     content = hashlib.blake2b(digest_size=20)
     for item in [*view.pages, *view.posts]:  # in the order the site shows them
         content.update(_dump(item).encode() + b"\0")
+    # A notice may start or end at a time of day: whether each is shown, as events' past/upcoming.
+    notices = [[res.id, [notice_state(notice, view.now) for notice in res.notices]]
+               for res in view.resources if res.notices]
     parts = [FORMAT, code_digest(), inputs.sites, view.site.look, inputs.look(view.site.look), view.site.id, site_url,
-             view.now.date().isoformat(), events.hexdigest(), content.hexdigest()]
+             view.now.date().isoformat(), events.hexdigest(), content.hexdigest(), notices]
     if view.site.kind == "pro":  # the posters of each public portal show its logo (pages/mediation.py)
         parts.append([[site.look, inputs.look(site.look)] for site in view.graph.sites if site.kind == "public"])
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()

@@ -96,6 +96,10 @@ MESSAGES: dict[str, str] = {
     "value.duplicate_ids": "identifiant(s) en double dans {vocabulary} : {ids} ; chaque identifiant ne doit "
     "apparaître qu'une fois",
     "event.end_before_start": "la fin ({end}) est avant le début ({start}) ; corrigez l'une des deux dates",
+    "trial.end_before_start": "le dernier jour de l'essai ({end}) est avant son premier jour ({start}) ; "
+    "corrigez l'une des deux dates, par ex. start: 2026-11-01 et end: 2026-12-31",
+    "notice.end_before_start": "la fin de l'avis ({end}) n'est pas après son début ({start}) ; corrigez l'une des "
+    "deux, par ex. start: 2026-12-05T08:00 et end: 2026-12-05T10:00 (un jour seul compte en entier)",
     "event.where": "dites où il a lieu : ajoutez « library » (une bibliothèque du réseau), « place » (un autre "
     "lieu) ou « online_url » (en ligne)",
     "access.needs": "un accès de type « {kind} » demande la clé « {key} » ; ajoutez-la sous « access: »",

@@ -9,6 +9,7 @@ from pydantic import Field, PositiveInt
 
 from .base import MarkdownText, Model, PlainText, Slug
 from .login import ResourceAccess
+from .resource_status import Notice, Trial
 from .usage import ResourceUsage
 
 
@@ -67,3 +68,9 @@ class Resource(Model):
         None, description="Statistiques d'usage : comment les rapports du fournisseur nomment la ressource "
         "(plateforme, bases) et son coût annuel (facultatif ; voir `bibnum usage import`)."
     )
+    trial: Trial | None = Field(
+        None, description="Ressource à l'essai : premier et dernier jour (`start`, `end`). Les portails la "
+        "montrent avec « Essai jusqu'au … » pendant l'essai seulement ; l'espace pro liste les essais.")
+    notices: list[Notice] = Field(
+        default_factory=list, description="Avis aux lecteurs (maintenance, incident, changement des conditions), "
+        "chacun affiché sur la page de la ressource et sur l'accueil des portails de son début à sa fin.")

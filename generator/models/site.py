@@ -167,6 +167,12 @@ class Network(Model):
         description="Cotisation annuelle par habitant, en euros (par ex. `0.15`). Absente ou `0` : "
         "le réseau ne demande pas de cotisation, et aucune cotisation n'est affichée.",
     )
+    new_for_days: int = Field(
+        90, ge=1, le=3650,
+        description="Nombre de jours pendant lesquels une ressource est marquée « Nouveau » après sa date "
+        "d'arrivée (`added`), sur sa carte et sa page, et figure parmi les « Nouveautés » de l'accueil ; "
+        "par ex. `60`. Par défaut : 90.",
+    )
     timezone: Literal["Europe/Paris"] = Field("Europe/Paris", description="Fuseau horaire des événements.")
     towns: Towns = Field(
         default_factory=list,

@@ -16,6 +16,7 @@ from ..models.library import Library
 from ..models.resource import Resource
 from ..models.title import Title
 from ..view import paths
+from ..view.resource_status import on_portals
 from ..view.site_view import SiteView, newest_first
 from ..render.markdown import markdown_html, sanitize_html
 from . import locations as loc
@@ -143,7 +144,9 @@ def event_record(view: SiteView, event: Event) -> Record:
         "online_url": event.online_url,
         "registration": event.registration,
         "registration_url": event.registration_url,
-        "resources": list(event.resources),
+        # A trial's resource is named only while the portals show it (view/resource_status.py).
+        "resources": [rid for rid in event.resources
+                      if rid not in view.graph.resources or on_portals(view.graph.resources[rid], view.now)],
     }
 
 

@@ -16,7 +16,7 @@ from ..view import paths
 from .csp import content_security_policy, engine_script_hashes
 from .mediation import has_mediation
 from .usage import has_usage
-from ..view.site_view import SiteView
+from ..view.site_view import SiteView, has_trials
 
 
 _EXTRA_AS_JSON = {"annotate", "version"}
@@ -85,7 +85,8 @@ def _nav(view: SiteView) -> list[dict[str, str]]:
             {_("nav.network"): paths.NETWORK},
             {_("nav.libraries"): paths.LIBRARIES},
             *([{_("nav.usage"): paths.USAGE}] if has_usage(view.graph) else []),
-            *([{_("nav.mediation"): paths.MEDIATION}] if has_mediation(view.graph) else []),
+            *([{_("nav.mediation"): paths.MEDIATION}] if has_mediation(view.graph, view.now) else []),
+            *([{_("nav.trials"): paths.TRIALS}] if has_trials(view.graph) else []),
             *pages,
             {_("nav.open_data"): paths.OPEN_DATA},
             {_("nav.guide"): paths.GUIDE},

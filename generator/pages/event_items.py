@@ -5,7 +5,8 @@ making every event page and calendar again for one edit was most of a site's gen
 Each event's outputs are kept in the state folder (item_cache.py) under two keys:
 
 - its page: the event (its model dump and source file), whether it is over at the build's
-  time, and the context below;
+  time, which of its resources the site shows then (a trial's resource only while the trial
+  runs), and the context below;
 - its .ics and VEVENT: the event, the build's day (every DTSTAMP), and the context below.
 
 The context is the package's code, the bytes of every file under data/ but data/events/ (read
@@ -13,7 +14,7 @@ before the project is loaded: libraries, resources, groups, taxonomy, sites and 
 the site's id, kind and address, and the calendars' UID domain. An output missing from the
 cache is made from a view restricted to that one event: its graph holds no other event, no
 harvested titles, no page or post, so a key that matches cannot hide a dependency on them.
-The event page reads the build's time only through "is it over" (a test builds on another
+The event page reads the build's time only through "is it over" and the resources shown (a test builds on another
 day and compares with a clean build); an output that read more would belong in its key.
 """
 
@@ -64,7 +65,9 @@ def event_outputs(view: SiteView, uid_domain: str, cache: EventCache | None = No
     for ev in view.events:
         source = view.graph.sources.get(("events", ev.id))
         event = f"{ev.model_dump_json()}\0{source}"
-        page_key = _digest(context, "page", event, "past" if ev.end < view.now else "upcoming")
+        # The page links the resources the site shows that day (a trial's only while it runs).
+        shown = " ".join(rid for rid in ev.resources if rid in view.links)
+        page_key = _digest(context, "page", event, "past" if ev.end < view.now else "upcoming", shown)
         calendar_key = _digest(context, "calendar", event, day)
         text, calendar = cache.items.get(page_key), cache.items.get(calendar_key)
         if not isinstance(text, str) or not _is_calendar(calendar):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from pathlib import PurePosixPath
 
@@ -95,14 +96,15 @@ def _handout(portal: Site, res: Resource, terms: Callable[[str, str], Term]) -> 
 
 
 def portal_handouts(graph: NetworkGraph, terms: Callable[[str, str], Term],
-                    logos: Mapping[str, bytes]) -> list[PortalHandouts]:
+                    logos: Mapping[str, bytes], now: datetime) -> list[PortalHandouts]:
     """Every public portal that shows a resource, with its resources' handouts (by title).
 
-    `terms(vocabulary, id)` is a site view's `term`; `logos` the logo bytes by portal id.
+    `terms(vocabulary, id)` is a site view's `term`; `logos` the logo bytes by portal id; `now` the
+    build's (a trial's resource has handouts only while the portals show it).
     """
     portals = []
     for portal in graph.sites:
-        resources = portal_resources(graph, portal)
+        resources = portal_resources(graph, portal, now)
         if not resources:
             continue
         handouts = tuple(_handout(portal, res, terms) for res in resources)
@@ -151,7 +153,7 @@ def mediation_files(view: SiteView, logos: Mapping[str, bytes], add) -> dict[str
     `add(path, template, meta, **context)` writes a page of the pro site (pages/pro.py).
     Nothing when no public portal shows a resource.
     """
-    shelves = portal_handouts(view.graph, view.term, logos)
+    shelves = portal_handouts(view.graph, view.term, logos, view.now)
     if not shelves:
         return {}
     network = view.graph.network.name
@@ -168,7 +170,7 @@ def mediation_files(view: SiteView, logos: Mapping[str, bytes], add) -> dict[str
     return files
 
 
-def has_mediation(graph: NetworkGraph) -> bool:
+def has_mediation(graph: NetworkGraph, now: datetime) -> bool:
     """Whether the pro site has posters to list (a public portal shows at least one resource)."""
-    return any(portal_resources(graph, site) for site in graph.sites)
+    return any(portal_resources(graph, site, now) for site in graph.sites)
 

@@ -19,7 +19,7 @@ from ..view import paths
 from .network_pages import network_pages
 from .usage import has_usage, usage_pages
 from .public import agenda_files, content_pages, news_files, open_data_pages
-from ..view.site_view import SiteView
+from ..view.site_view import SiteView, has_trials
 
 BLOG_DIR = "blog"
 
@@ -56,6 +56,9 @@ def pro_files(view: SiteView, uid_domain: str, *, events: EventCache | None = No
     files.update(mediation_files(view, portal_logos or {}, add))
     if has_usage(graph):
         usage_pages(view, add)
+    if has_trials(graph):
+        add(paths.TRIALS, "pro/trials.md.j2", {"title": _("trials.title"), "hide": ["toc"]},
+            trials=view.trials(), portals=[site for site in graph.sites if site.kind == "public"])
     files.update(content_pages(view))
     return files
 

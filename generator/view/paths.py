@@ -57,10 +57,11 @@ OPEN_DATA = at("donnees-ouvertes")  # every site: links to each published data f
 EMBED = at("integrer")  # public portals: the embeddable list of resources for town portals
 MEDIATION = at("mediation")  # pro site: the posters and cards of every portal's resources
 USAGE = at("statistiques")  # pro site: usage statistics (pages/usage.py)
+TRIALS = at("essais")  # pro site: the resources on trial, running, upcoming and over
 NEWS_DIR = "actualites"  # the news posts' folder (blog posts live under 'blog/')
 # Pages bibnum writes at a folder an editor's page could name (content/public/agenda.md -> agenda/index.md).
 GENERATED_INDEXES = frozenset({HOME, CATALOGUE, AGENDA, LIBRARIES, ACCESSIBILITY, NEWS, BLOG, GROUPS, NETWORK,
-                               GUIDE, OPEN_DATA, EMBED, MEDIATION, USAGE})
+                               GUIDE, OPEN_DATA, EMBED, MEDIATION, USAGE, TRIALS})
 
 
 def resource(rid: str) -> str:

@@ -22,9 +22,9 @@ from ..models.taxonomy import Term
 from ..models.title import Title
 from .paths import town_slug
 from .figures import declared_towns, fee_for, library_population
+from ..models.resource_status import Notice
+from .resource_status import active_notices, is_new, notice_until, on_portals, trial_state
 from .usage import popular_resources
-
-NEW_FOR_DAYS = 90
 
 
 def access_facet(kind: str) -> str:
@@ -36,11 +36,17 @@ def newest_first(titles: tuple[Title, ...]) -> tuple[Title, ...]:
     return tuple(sorted(titles, key=lambda t: (-t.first_seen.toordinal(), t.id)))
 
 
-def portal_resources(graph: NetworkGraph, site: Site) -> list[Resource]:
-    """The resources a site shows, by title: those naming it in `sites`, or every one (public portals only)."""
+def portal_resources(graph: NetworkGraph, site: Site, now: datetime) -> list[Resource]:
+    """The resources a site shows, by title: those naming it in `sites`, or every one (public portals only);
+    a resource on trial only while its trial runs (view/resource_status.py)."""
     return sorted((r for r in graph.resources.values()
-                   if site.kind == "public" and (r.sites is None or site.id in r.sites)),
+                   if site.kind == "public" and (r.sites is None or site.id in r.sites) and on_portals(r, now)),
                   key=lambda r: i18n.sort_key(r.title))
+
+
+def has_trials(graph: NetworkGraph) -> bool:
+    """Whether the pro site lists trials (a resource declares `trial:`)."""
+    return any(res.trial is not None for res in graph.resources.values())
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,7 @@ class SiteView:
             for name in ("categories", "audiences", "devices", "languages", "event_kinds", "event_series")
         }
         public = site.kind == "public"
-        view.resources = portal_resources(graph, site)
+        view.resources = portal_resources(graph, site, now)
         if public:  # from the whole network's usage: the top quarter of each category
             view.popular = popular_resources(graph.resources, graph.usage, now)
         view.libraries = sorted(
@@ -146,8 +152,37 @@ class SiteView:
 
     def new_resources(self, limit: int = 4) -> list[Resource]:
         recent = sorted(self.resources, key=lambda r: (r.added, r.id), reverse=True)
-        fresh = [r for r in recent if r.added >= (self.now - timedelta(days=NEW_FOR_DAYS)).date()]
+        fresh = [r for r in recent if r.added >= (self.now - timedelta(days=self.graph.network.new_for_days)).date()]
         return (fresh or recent)[:limit]
+
+    def is_new(self, res: Resource) -> bool:
+        """« Nouveau » on its card and page: arrived within the network's `new_for_days`."""
+        return is_new(res, self.now, self.graph.network.new_for_days)
+
+    def trial_running(self, res: Resource) -> bool:
+        """« Essai jusqu'au … » on its card and page (a portal shows no other trial)."""
+        return trial_state(res, self.now) == "running"
+
+    def notices(self, res: Resource) -> list[Notice]:
+        """The resource's notices active at the build's now."""
+        return active_notices(res, self.now)
+
+    @staticmethod
+    def notice_until(notice: Notice) -> str:
+        return notice_until(notice)
+
+    def home_notices(self) -> list[tuple[Resource, Notice]]:
+        """Every active notice of the resources the site shows, by resource title then as written."""
+        return [(res, notice) for res in self.resources for notice in active_notices(res, self.now)]
+
+    def trials(self) -> dict[str, list[Resource]]:
+        """The network's resources on trial by state ('running', 'upcoming', 'over'), by start then
+        title: the pro site's list (every resource, whichever portal shows it)."""
+        states: dict[str, list[Resource]] = {"running": [], "upcoming": [], "over": []}
+        on_trial = [r for r in self.graph.resources.values() if r.trial is not None]
+        for res in sorted(on_trial, key=lambda r: (r.trial.start, i18n.sort_key(r.title))):
+            states[trial_state(res, self.now)].append(res)
+        return states
 
     def featured(self) -> list[Resource]:
         return [r for r in self.resources if r.featured]
