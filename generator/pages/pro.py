@@ -45,7 +45,7 @@ def pro_files(view: SiteView, uid_domain: str, *, events: EventCache | None = No
             grp=grp)
     outputs = event_outputs(view, uid_domain, events)
     files.update(agenda_files(view, uid_domain, add, audiences=False, outputs=outputs))
-    network_pages(view, add)
+    files.update(network_pages(view, add))  # and the CSV files of its tables
     guide = editor_guide_markdown(graph.editing, view.site.url)  # names this network's web editor
     files[paths.GUIDE] = front_matter({"title": _("nav.guide")}) + f"<h1>{html.escape(_('nav.guide'))}</h1>\n\n" + guide
     files.update(news_files(view, BLOG_DIR, _("nav.blog"), markdown_titles=markdown_post_titles))

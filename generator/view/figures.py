@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..i18n import sort_key
 from ..models.library import Library
@@ -124,3 +124,147 @@ def profile_totals(network: Network, libraries: list[Library]) -> ProfileTotals:
         population=total_population(
             t for t in member_towns(network, libraries) if t.libraries),
     )
+
+
+# --- Money: the funders' shares of the budget ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class FunderFigures:
+    """A funder's row: its share applied to the budget beside the amount it declares."""
+
+    name: str
+    share: Decimal | None  # percent
+    from_share: Decimal | None  # share × budget, to the cent; None without a share or a budget
+    amount: Decimal | None  # the declared yearly amount
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Declared amount − share of the budget, when both are known (0: they agree)."""
+        if self.amount is None or self.from_share is None:
+            return None
+        return self.amount - self.from_share
+
+
+@dataclass(frozen=True)
+class Funding:
+    budget: Decimal | None
+    funders: tuple[FunderFigures, ...]
+
+    @property
+    def share_total(self) -> Decimal | None:
+        return _sum(f.share for f in self.funders)
+
+    @property
+    def from_share_total(self) -> Decimal | None:
+        """The sum of the rounded rows (what the table shows): it may miss the budget by a cent or two."""
+        return _sum(f.from_share for f in self.funders)
+
+    @property
+    def amount_total(self) -> Decimal | None:
+        return _sum(f.amount for f in self.funders)
+
+    @property
+    def differing(self) -> tuple[FunderFigures, ...]:
+        return tuple(f for f in self.funders if f.difference)
+
+
+def share_of(budget: Decimal | None, share: Decimal | None) -> Decimal | None:
+    if budget is None or share is None:
+        return None
+    return (budget * share / 100).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def funding(network: Network) -> Funding:
+    return Funding(network.budget, tuple(
+        FunderFigures(f.name, f.share, share_of(network.budget, f.share), f.amount) for f in network.funders))
+
+
+# --- The libraries' profiles: totals and medians --------------------------------------------
+
+
+def median(values: Iterable[int | Decimal | None]) -> Decimal | None:
+    """The middle of the known values (the mean of the two middle ones for an even count); None if none."""
+    known = sorted(Decimal(v) for v in values if v is not None)
+    if not known:
+        return None
+    middle = len(known) // 2
+    return known[middle] if len(known) % 2 else (known[middle - 1] + known[middle]) / 2
+
+
+def staff_of(library: Library) -> int | None:
+    """Agents of categories A, B and C (persons; FTE and volunteers are their own figures)."""
+    staff = library.profile.staff if library.profile else None
+    return None if staff is None else _sum((staff.category_a, staff.category_b, staff.category_c))
+
+
+def _profile_value(path: tuple[str, ...]) -> Callable[[Library], int | Decimal | None]:
+    def get(library: Library) -> int | Decimal | None:
+        value = library.profile
+        for name in path:
+            value = getattr(value, name, None) if value is not None else None
+        return value
+    return get
+
+
+@dataclass(frozen=True)
+class ProfileFigure:
+    """One figure of the profiles: how to read it off a library, and its label's key."""
+
+    key: str  # names its interface string `figures.profile.<key>` and its CSV column
+    of: Callable[[Library], int | Decimal | None]
+
+
+PROFILE_FIGURES: tuple[ProfileFigure, ...] = (
+    ProfileFigure("surface", _profile_value(("surface_m2",))),
+    ProfileFigure("staff", staff_of),
+    ProfileFigure("fte", _profile_value(("staff", "fte"))),
+    ProfileFigure("volunteers", _profile_value(("staff", "volunteers"))),
+    ProfileFigure("readers", readers_of),
+    ProfileFigure("documents", documents_of),
+    ProfileFigure("hours", _profile_value(("weekly_hours",))),
+    ProfileFigure("computers", _profile_value(("equipment", "public_computers"))),
+    ProfileFigure("e_readers", _profile_value(("equipment", "e_readers"))),
+    ProfileFigure("tablets", _profile_value(("equipment", "tablets"))),
+)
+FIGURE_BY_KEY = {figure.key: figure for figure in PROFILE_FIGURES}
+
+
+@dataclass(frozen=True)
+class FigureSummary:
+    """A figure over the libraries that give it: how many do, their total and their median."""
+
+    key: str
+    known: int
+    total: int | Decimal | None
+    median: Decimal | None
+
+
+def profile_summaries(libraries: Iterable[Library]) -> tuple[FigureSummary, ...]:
+    libraries = list(libraries)
+    summaries = []
+    for figure in PROFILE_FIGURES:
+        values = [v for v in (figure.of(lib) for lib in libraries) if v is not None]
+        summaries.append(FigureSummary(figure.key, len(values), _sum(values), median(values)))
+    return tuple(summaries)
+
+
+def wifi_count(libraries: Iterable[Library]) -> tuple[int, int]:
+    """(libraries with public Wi-Fi, libraries that answered the question)."""
+    answers = [lib.profile.equipment.wifi for lib in libraries
+               if lib.profile and lib.profile.equipment and lib.profile.equipment.wifi is not None]
+    return sum(answers), len(answers)
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    label: str
+    value: int | Decimal
+
+
+def figure_bars(libraries: Iterable[Library], key: str) -> tuple[ChartBar, ...]:
+    """The libraries that give figure KEY, largest first (equal values by name): a chart's bars."""
+    figure = FIGURE_BY_KEY[key]
+    known = [(lib.name, figure.of(lib)) for lib in libraries]
+    return tuple(ChartBar(name, value) for name, value in
+                 sorted(((n, v) for n, v in known if v is not None), key=lambda nv: (-nv[1], sort_key(nv[0]))))

@@ -101,8 +101,9 @@ def test_funders_budget_and_history_on_the_figures_page() -> None:
     page = html(pro_files(view_of("pro"), "test")["reseau/index.md"])
     funding = page.select_one("#bn-funding").parent
     assert "Budget annuel du réseau : 180 000,00 €." in flat(funding)
-    assert [cells(tr) for tr in funding.select("tbody tr")] == [
-        ["Département", "50 %", "90 000,00 €"], ["Agglomération", "50 %", "90 000,00 €"]]
+    assert [cells(tr) for tr in funding.select("tbody tr")] == [  # share, share of the budget, declared, difference
+        ["Département", "50 %", "90 000,00 €", "90 000,00 €", "aucun"],
+        ["Agglomération", "50 %", "90 000,00 €", "90 000,00 €", "aucun"]]
     history = page.select_one("#bn-history").parent
     steps = [flat(li) for li in history.select("ol li")]
     assert steps == ["22 juin 2015 — Délibération : Création du service",
@@ -117,7 +118,8 @@ def test_pro_profiles_table_with_totals_and_a_page_per_library() -> None:
     assert table.caption.get_text() == "Fiches des bibliothèques (3 bibliothèques)"
     assert all(th["scope"] == "row" for th in table.select("tbody th"))
     rows = {cells(tr)[0]: cells(tr) for tr in table.select("tbody tr")}
-    assert rows["Médiathèque caen-centre"][1:9] == ["Caen", "", "400", "3,5", "1 000", "21 000", "19,5", "Koha"]
+    assert rows["Médiathèque caen-centre"][1:11] == [  # surface, agents, FTE, readers, documents, hours, computers
+        "Caen", "", "400", "4", "3,5", "1 000", "21 000", "19,5", "4", "Koha"]
     assert rows["Médiathèque vire"][3] == "—non renseigné"  # a dash, read out as "non renseigné"
     assert cells(table.select_one("tfoot tr"))[:4] == ["Total", "117 000 habitants", "", "400"]  # Caen once
     profile = html(files["bibliotheques/caen-centre/index.md"])

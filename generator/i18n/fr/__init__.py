@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import accessibility, admin, agenda, common, home, libraries, mediation, open_data, pro, resources, search, usage
+from . import accessibility, admin, agenda, common, figures, home, libraries, mediation, open_data, pro, resources, search, usage
 
 
 def _assemble(*parts: ModuleType) -> dict[str, str]:
@@ -23,4 +23,4 @@ def _assemble(*parts: ModuleType) -> dict[str, str]:
 
 
 STRINGS: dict[str, str] = _assemble(common, home, resources, agenda, libraries, accessibility, pro, open_data,
-                                    search, admin, mediation, usage)
+                                    search, admin, mediation, usage, figures)
