@@ -93,7 +93,7 @@ def test_funding_table_shows_shares_amounts_differences_and_totals(files) -> Non
     section = html(files["reseau/index.md"]).select_one("#bn-funding").parent
     table = section.select_one("table")
     assert [flat(th) for th in table.select("thead th")] == [
-        "Financeur", "Part", "Part appliquée au budget", "Montant déclaré", "Écart (déclaré − part)"]
+        "Financeur", "Part", "Part appliquée au budget", "Montant déclaré", "Écart, déclaré − part"]
     assert [cells(tr) for tr in table.select("tbody tr")] == [
         ["Département", "33,33 %", "33 330,00 €", "33 330,00 €", "aucun"],
         [FORMULA, "33,33 %", "33 330,00 €", "", ""],
@@ -120,10 +120,10 @@ def test_each_table_links_its_csv_file_published_next_to_the_page(files) -> None
 def test_funders_csv_holds_the_page_figures_with_formulas_neutralised(files) -> None:
     rows = read_csv(files["reseau/financeurs.csv"])
     assert rows[0] == ["Financeur", "Part (%)", "Part appliquée au budget (€)", "Montant déclaré (€)",
-                       "Écart (déclaré − part) (€)"]
-    assert rows[1:] == [["Département", "33,33", "33330,00", "33330", "0,00"],
+                       "Écart, déclaré − part (€)"]
+    assert rows[1:] == [["Département", "33,33", "33330,00", "33330,00", "0,00"],
                         ["'" + FORMULA, "33,33", "33330,00", "", ""],
-                        ["'@Agglo", "33,34", "33340,00", "33000", "-340,00"]]  # our negative number: kept
+                        ["'@Agglo", "33,34", "33340,00", "33000,00", "-340,00"]]  # our negative number: kept
     page = html(files["reseau/index.md"]).select_one("#bn-funding-caption").parent
     for page_row, csv_row in zip(page.select("tbody tr"), rows[1:]):
         assert [page_number(c) for c in cells(page_row)[2:]] == [csv_number(c) for c in csv_row[2:]]

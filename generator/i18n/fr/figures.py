@@ -7,7 +7,7 @@ STRINGS: dict[str, str] = {
     # funding
     "figures.funding.from_share": "Part appliquée au budget",
     "figures.funding.declared": "Montant déclaré",
-    "figures.funding.difference": "Écart (déclaré − part)",
+    "figures.funding.difference": "Écart, déclaré − part",
     "figures.funding.agree": "aucun",
     "figures.funding.rule": "La part appliquée au budget est la part du financeur multipliée par le budget annuel, "
                             "arrondie au centime.",
