@@ -56,6 +56,10 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[tuple[str, int | Decimal
                    f'y2="{TOP + plot_h}" stroke="#c8c8c8" stroke-width="1"/>')
         out.append(f'<text x="{_f(x(tick))}" y="{TOP + plot_h + 16}" text-anchor="middle">'
                    f'{html.escape(number(tick))}</text>')
+    if line is not None:  # under the bars and their values, which stay readable where it crosses them
+        at = _f(x(float(line[0])))
+        out.append(f'<line class="bn-chart__before" x1="{at}" x2="{at}" y1="{TOP}" y2="{TOP + plot_h}" '
+                   'stroke="#222" stroke-width="2" stroke-dasharray="6 4"/>')
     for i, (name, value) in enumerate(bars):
         y = TOP + ROW * i
         out.append(f'<text x="{LABEL_W - 8}" y="{y + ROW * 0.65:.1f}" text-anchor="end">{html.escape(_short(name))}</text>')
@@ -66,9 +70,6 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[tuple[str, int | Decimal
     out.append(f'<line x1="{LABEL_W}" x2="{LABEL_W}" y1="{TOP}" y2="{TOP + plot_h}" stroke="currentColor" '
                'stroke-width="1"/>')
     if line is not None:
-        at = _f(x(float(line[0])))
-        out.append(f'<line class="bn-chart__before" x1="{at}" x2="{at}" y1="{TOP}" y2="{TOP + plot_h}" '
-                   'stroke="#222" stroke-width="2" stroke-dasharray="6 4"/>')
         legend_y = height - 12
         out.append(f'<line x1="{LABEL_W}" x2="{LABEL_W + 28}" y1="{legend_y - 4}" y2="{legend_y - 4}" stroke="#222" '
                    'stroke-width="2" stroke-dasharray="6 4" class="bn-chart__before"/>')
