@@ -53,13 +53,13 @@ def sanitize_html(html: str, images: str | None = None) -> str:
     """HTML kept to the allowlist; with `images` (see markdown_html), <img> of content/images/ too."""
     if images is None:
         return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=set(LINK_SCHEMES),
-                         link_rel="noopener noreferrer", strip_comments=True)
+                         attribute_filter=_link_href, link_rel="noopener noreferrer", strip_comments=True)
     cleaned = nh3.clean(
         html,
         tags=_TAGS | {"img"},
         attributes={**_ATTRIBUTES, "img": {"src", "alt"}},
         # Parsed by nh3 first: the value it hands over is the attribute as a browser reads it.
-        attribute_filter=lambda tag, attribute, value: _image_src(images, tag, attribute, value),
+        attribute_filter=lambda tag, attribute, value: _image_src(images, tag, attribute, _link_href(tag, attribute, value)),
         url_schemes=set(LINK_SCHEMES),
         link_rel="noopener noreferrer",
         strip_comments=True,
@@ -72,7 +72,21 @@ def sanitize_html(html: str, images: str | None = None) -> str:
 _SERIALIZED_IMG = re.compile(r'<img(?: [a-z-]+="[^"]*")*>')
 
 
-def _image_src(images: str, tag: str, attribute: str, value: str) -> str | None:
+# A link's scheme read with every space and control left out: Markdown turns a tab in
+# `[x](java<TAB>script:…)` into spaces, which nh3 keeps as a relative address. No browser would
+# run it, but no reader needs it either: such a link is dropped.
+_SPACED_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
+
+
+def _link_href(tag: str, attribute: str, value: str | None) -> str | None:
+    if value is None or tag != "a" or attribute != "href":
+        return value
+    squeezed = re.sub(r"[\x00-\x20]", "", value).lower()
+    scheme = _SPACED_SCHEME.match(squeezed)
+    return None if scheme and squeezed != value.lower() and scheme[0][:-1] not in LINK_SCHEMES else value
+
+
+def _image_src(images: str, tag: str, attribute: str, value: str | None) -> str | None:
     """An image's src names a file of content/images/, shown from `images`; any other src is removed:
     a remote one would make the reader's browser call another site (DESIGN.md §10)."""
     if tag != "img" or attribute != "src":

@@ -27,3 +27,11 @@ def test_reused_converter_gives_what_a_fresh_one_gives():
         assert _convert(text, editor=True) == markdown.markdown(
             text, extensions=["tables", "sane_lists"], output_format="html")
         assert _convert(text, editor=False) == markdown.markdown(text)
+
+
+def test_a_link_whose_scheme_is_refused_once_spaces_are_left_out_is_dropped():
+    # Markdown turns the tab of `java<TAB>script:` into spaces; the link's words stay, its address goes.
+    for images in (None, "../images/"):
+        html = str(markdown_html("[lien](java\tscript:window.__x=8) et [ici](https://exemple.fr/a b)", images))
+        assert "script:" not in html and ">lien</a>" in html, images
+        assert 'href="https://exemple.fr/a b"' in html, images  # a space elsewhere changes nothing
