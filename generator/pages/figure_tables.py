@@ -40,7 +40,8 @@ def funders_csv(money: Funding) -> bytes:
     header = [_("network.table.funder"), _("figures.csv.percent", label=_("network.table.share")),
               _euros("figures.funding.from_share"), _euros("figures.funding.declared"),
               _euros("figures.funding.difference")]
-    return _csv(header, ([f.name, f.share, cents(f.from_share), cents(f.amount), cents(f.difference)] for f in money.funders))
+    return _csv(header, ([f.name, f.share, cents(f.from_share), cents(f.amount), cents(f.difference)]
+                         for f in money.funders))
 
 
 def profiles_csv(libraries: Sequence[Library]) -> bytes:

@@ -3,6 +3,10 @@ profiles (a table and one page per library) and the blocks editors' pages ask fo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
 from ..i18n import number, plural, sort_key, text as _
 from ..models.graph import Page
 from ..models.library import Library
@@ -10,9 +14,8 @@ from ..render.bar_chart import bar_chart
 from .environment import render
 from .figure_tables import FUNDERS_CSV, PROFILES_CSV, TOWNS_CSV, funders_csv, profiles_csv, towns_csv
 from ..view import paths
-from ..view.figures import (FIGURE_BY_KEY, charges_fee, documents_of, figure_bars, funding, member_towns, median,
-                            profile_summaries, profile_totals, readers_of, staff_of, total_fees, total_population,
-                            wifi_count)
+from ..view.figures import (FIGURE_BY_KEY, ChartBar, charges_fee, figure_bars, funding, member_towns, median,
+                            profile_summaries, profile_totals, total_fees, total_population, wifi_count)
 from ..view.site_view import SiteView
 
 # The profile figures the table of profiles shows, in its order (the summary table shows them all).
@@ -32,11 +35,21 @@ def page_blocks(view: SiteView, pg: Page) -> str:
                          money=funding(view.graph.network))
 
 
-def library_chart(libraries: list[Library], key: str) -> dict:
-    """A chart of figure KEY by library: its SVG, the bars it draws (for the data table) and its summary."""
+@dataclass(frozen=True)
+class LibraryChart:
+    """A chart of a profile figure by library, with the bars it draws (its data table) and its summary."""
+
+    key: str
+    svg: Markup
+    bars: tuple[ChartBar, ...]
+    summary: str
+
+
+def library_chart(libraries: list[Library], key: str) -> LibraryChart | None:
+    """The chart of figure KEY; None when no library gives it."""
     bars = figure_bars(libraries, key)
     if not bars:
-        return {}
+        return None
     middle = median(bar.value for bar in bars)
     svg = bar_chart(f"bn-chart-{key}", _(f"figures.chart.{key}.title"), [(b.label, b.value) for b in bars],
                     (middle, _("figures.chart.median_legend", median=number(middle))))
@@ -47,7 +60,7 @@ def library_chart(libraries: list[Library], key: str) -> dict:
     if missing:
         summary += " " + (_("figures.chart.missing_one") if missing == 1 else
                           _("figures.chart.missing", count=plural(missing, "count.library")))
-    return {"key": key, "svg": svg, "bars": bars, "summary": summary}
+    return LibraryChart(key, svg, bars, summary)
 
 
 def network_pages(view: SiteView, add) -> dict[str, bytes]:
@@ -67,8 +80,9 @@ def network_pages(view: SiteView, add) -> dict[str, bytes]:
     add(paths.LIBRARIES, "pro/libraries.md.j2", {"title": _("pro.libraries.title"), "hide": ["toc"]},
         libraries=libraries, totals=profile_totals(network, libraries), figures=FIGURE_BY_KEY,
         columns=TABLE_FIGURES, summaries=summaries, summary_of={s.key: s for s in summaries},
-        wifi=wifi_count(libraries), charts=[c for c in (library_chart(libraries, k) for k in CHART_FIGURES) if c],
-        profiles_csv=PROFILES_CSV, readers_of=readers_of, documents_of=documents_of, staff_of=staff_of)
+        wifi=wifi_count(libraries),
+        charts=[c for c in (library_chart(libraries, k) for k in CHART_FIGURES) if c is not None],
+        profiles_csv=PROFILES_CSV)
     for lib in libraries:
         add(paths.library(lib.id), "pro/library.md.j2",
             {"title": lib.name, "description": _("pro.library.description", town=lib.town), "hide": ["toc"]},

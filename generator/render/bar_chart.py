@@ -62,7 +62,8 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[tuple[str, int | Decimal
                    'stroke="#222" stroke-width="2" stroke-dasharray="6 4"/>')
     for i, (name, value) in enumerate(bars):
         y = TOP + ROW * i
-        out.append(f'<text x="{LABEL_W - 8}" y="{y + ROW * 0.65:.1f}" text-anchor="end">{html.escape(_short(name))}</text>')
+        out.append(f'<text x="{LABEL_W - 8}" y="{y + ROW * 0.65:.1f}" text-anchor="end">'
+                   f'{html.escape(_short(name))}</text>')
         if value > 0:
             out.append(f'<rect class="bn-chart__bar" x="{LABEL_W}" y="{y + 4}" width="{_f(x(float(value)) - LABEL_W)}" '
                        f'height="{ROW - 8}" fill="#1f5f99"/>')

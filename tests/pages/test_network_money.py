@@ -183,7 +183,8 @@ def test_profile_totals_and_medians(files) -> None:
     table = page.select_one("#bn-profiles-caption").parent
     total, middle = [cells(tr) for tr in table.select("tfoot tr")]
     assert total[3:10] == ["550", "6", "6,75", "1 000", "42 300", "19,5", "4"]
-    assert middle[:1] + middle[3:10] == ["Médiane", "275", "3", "2,25", "1 000", "12 300", "19,5", "4"]  # agents: 4 and 2
+    # agents: 4 and 2 (the FTE-only profile gives no agents)
+    assert middle[:1] + middle[3:10] == ["Médiane", "275", "3", "2,25", "1 000", "12 300", "19,5", "4"]
     summary = {cells(tr)[0]: cells(tr)[1:] for tr in
                page.select_one("#bn-profile-summary-caption").parent.select("tbody tr")}
     assert summary["Documents"] == ["3", "42 300", "12 300"]

@@ -42,7 +42,8 @@ STRINGS: dict[str, str] = {
     "figures.summary.total": "Total",
     "figures.summary.note": "La médiane est la valeur du milieu quand on range les bibliothèques renseignées de la "
                             "plus petite à la plus grande (pour un nombre pair, la moyenne des deux du milieu) : "
-                            "une très grande bibliothèque ne la déplace pas, contrairement à la moyenne. Les agents "
+                            "une très grande bibliothèque ne la déplace pas, contrairement à la moyenne. "
+                            "Les agents "
                             "sont les personnes des catégories A, B et C ; les documents, la somme des collections.",
     "figures.summary.wifi": "Wi-Fi public : {count} sur {known}.",
     "figures.summary.wifi_none": "Wi-Fi public : aucune fiche ne le renseigne.",
