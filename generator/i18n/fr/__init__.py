@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (accessibility, admin, agenda, common, figures, home, libraries, mediation, open_data, pro, resources,
-              search, usage)
+               search, usage)
 
 
 def _assemble(*parts: ModuleType) -> dict[str, str]:
