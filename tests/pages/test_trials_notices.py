@@ -101,6 +101,7 @@ def test_an_ended_trial_is_in_no_public_output_and_the_pro_site_lists_it(project
     leaks = [path for path in portal if TRIAL_ID.encode() in path.read_bytes() or b"Kiosque" in path.read_bytes()
              or TRIAL_ID in path.as_posix()]
     assert not leaks  # pages, search index, API, feeds, OPDS, embed snippet
+    assert not [path for path in (out / "pro").rglob("*") if TRIAL_ID in path.as_posix()]  # no poster or card
     pro = (out / "pro" / "essais" / "index.html").read_text(encoding="utf-8")
     over = pro.split("Terminés", 1)[1]
     assert "Kiosque" in over and "1er décembre 2026" in over and "jeudi 31 décembre 2026" in over
@@ -120,6 +121,8 @@ def test_the_pro_site_lists_each_trial_under_its_state_with_its_dates(graph, now
     assert found == [state]
     assert "<caption>" in page and '<th scope="row">Kiosque' in page
     assert "Essais" in text(files, "mkdocs.yml")  # in the pro navigation
+    poster = f"docs/mediation/portail/{TRIAL_ID}/affiche.html"
+    assert (poster in files) is (state == "En cours")  # a poster only while the portal shows it
 
 
 @pytest.mark.parametrize(("now", "maintenance"), [
