@@ -17,16 +17,12 @@ from typing import Sequence
 from markupsafe import Markup
 
 from ..i18n import number
-from .chart import nice_step
+from .chart import coordinate, nice_step, svg_start
 
 WIDTH = 720
 LABEL_W, VALUE_W = 250, 64  # room for the names on the left, the values at the bars' end
 TOP, ROW, BOTTOM = 8, 26, 56  # room above, per bar, for the value axis and the legend
 NAME_MAX = 38  # characters of a name drawn; the data table gives it whole
-
-
-def _f(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def _short(name: str) -> str:
@@ -46,18 +42,14 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[tuple[str, int | Decimal
     def x(v: float) -> float:
         return LABEL_W + plot_w * v / top
 
-    title_id = f"{chart_id}-title"
-    out = [f'<svg class="bn-chart" id="{html.escape(chart_id)}" role="img" aria-labelledby="{html.escape(title_id)}" '
-           f'viewBox="0 0 {WIDTH} {height}" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" '
-           'font-size="12" fill="currentColor">',
-           f'<title id="{html.escape(title_id)}">{html.escape(title)}</title>']
+    out = svg_start(chart_id, title, WIDTH, height)
     for tick in range(0, top + 1, step):  # value axis and grid
-        out.append(f'<line class="bn-chart__grid" x1="{_f(x(tick))}" x2="{_f(x(tick))}" y1="{TOP}" '
+        out.append(f'<line class="bn-chart__grid" x1="{coordinate(x(tick))}" x2="{coordinate(x(tick))}" y1="{TOP}" '
                    f'y2="{TOP + plot_h}" stroke="#c8c8c8" stroke-width="1"/>')
-        out.append(f'<text x="{_f(x(tick))}" y="{TOP + plot_h + 16}" text-anchor="middle">'
+        out.append(f'<text x="{coordinate(x(tick))}" y="{TOP + plot_h + 16}" text-anchor="middle">'
                    f'{html.escape(number(tick))}</text>')
     if line is not None:  # under the bars and their values, which stay readable where it crosses them
-        at = _f(x(float(line[0])))
+        at = coordinate(x(float(line[0])))
         out.append(f'<line class="bn-chart__before" x1="{at}" x2="{at}" y1="{TOP}" y2="{TOP + plot_h}" '
                    'stroke="#222" stroke-width="2" stroke-dasharray="6 4"/>')
     for i, (name, value) in enumerate(bars):
@@ -65,9 +57,9 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[tuple[str, int | Decimal
         out.append(f'<text x="{LABEL_W - 8}" y="{y + ROW * 0.65:.1f}" text-anchor="end">'
                    f'{html.escape(_short(name))}</text>')
         if value > 0:
-            out.append(f'<rect class="bn-chart__bar" x="{LABEL_W}" y="{y + 4}" width="{_f(x(float(value)) - LABEL_W)}" '
+            out.append(f'<rect class="bn-chart__bar" x="{LABEL_W}" y="{y + 4}" width="{coordinate(x(float(value)) - LABEL_W)}" '
                        f'height="{ROW - 8}" fill="#1f5f99"/>')
-        out.append(f'<text x="{_f(x(float(value)) + 6)}" y="{y + ROW * 0.65:.1f}">{html.escape(number(value))}</text>')
+        out.append(f'<text x="{coordinate(x(float(value)) + 6)}" y="{y + ROW * 0.65:.1f}">{html.escape(number(value))}</text>')
     out.append(f'<line x1="{LABEL_W}" x2="{LABEL_W}" y1="{TOP}" y2="{TOP + plot_h}" stroke="currentColor" '
                'stroke-width="1"/>')
     if line is not None:

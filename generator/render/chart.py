@@ -38,7 +38,17 @@ def nice_step(top: int) -> int:
         power *= 10
 
 
-def _f(value: float) -> str:
+def svg_start(chart_id: str, title: str, width: int, height: float) -> list[str]:
+    """A chart's opening: an image named by its <title>, sized by its viewBox, styled by classes only."""
+    title_id = f"{chart_id}-title"
+    return [f'<svg class="bn-chart" id="{html.escape(chart_id)}" role="img" aria-labelledby="{html.escape(title_id)}" '
+            f'viewBox="0 0 {width} {coordinate(height)}" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" '
+            'font-size="12" fill="currentColor">',
+            f'<title id="{html.escape(title_id)}">{html.escape(title)}</title>']
+
+
+def coordinate(value: float) -> str:
+    """A coordinate as SVG gets it: one decimal at most, no trailing zero."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
@@ -56,30 +66,26 @@ def month_chart(chart_id: str, title: str, bars: Sequence[Bar], legend: tuple[st
     def x(i: int) -> float:
         return LEFT + slot * (i + 0.5)
 
-    title_id = f"{chart_id}-title"
-    out = [f'<svg class="bn-chart" id="{html.escape(chart_id)}" role="img" aria-labelledby="{html.escape(title_id)}" '
-           f'viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" '
-           'font-size="12" fill="currentColor">',
-           f'<title id="{html.escape(title_id)}">{html.escape(title)}</title>']
+    out = svg_start(chart_id, title, WIDTH, HEIGHT)
     for tick in range(0, top + 1, step):  # value axis and grid
-        out.append(f'<line class="bn-chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_f(y(tick))}" '
-                   f'y2="{_f(y(tick))}" stroke="#c8c8c8" stroke-width="1"/>')
-        out.append(f'<text x="{LEFT - 6}" y="{_f(y(tick) + 4)}" text-anchor="end">{html.escape(number(tick))}</text>')
+        out.append(f'<line class="bn-chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{coordinate(y(tick))}" '
+                   f'y2="{coordinate(y(tick))}" stroke="#c8c8c8" stroke-width="1"/>')
+        out.append(f'<text x="{LEFT - 6}" y="{coordinate(y(tick) + 4)}" text-anchor="end">{html.escape(number(tick))}</text>')
     every = 1 if len(bars) <= 12 else 2
     for i, bar in enumerate(bars):
         if bar.value is not None and bar.value > 0:
-            out.append(f'<rect class="bn-chart__bar" x="{_f(x(i) - slot * 0.3)}" y="{_f(y(bar.value))}" '
-                       f'width="{_f(slot * 0.6)}" height="{_f(TOP + plot_h - y(bar.value))}" fill="#1f5f99"/>')
+            out.append(f'<rect class="bn-chart__bar" x="{coordinate(x(i) - slot * 0.3)}" y="{coordinate(y(bar.value))}" '
+                       f'width="{coordinate(slot * 0.6)}" height="{coordinate(TOP + plot_h - y(bar.value))}" fill="#1f5f99"/>')
         if (len(bars) - 1 - i) % every == 0:  # the last month always labelled
-            out.append(f'<text x="{_f(x(i))}" y="{TOP + plot_h + 16}" text-anchor="middle">'
+            out.append(f'<text x="{coordinate(x(i))}" y="{TOP + plot_h + 16}" text-anchor="middle">'
                        f'{html.escape(bar.label)}</text>')
     out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" '
                'stroke="currentColor" stroke-width="1"/>')
     for segment in _segments(bars):  # the year before: a dashed line, broken where a month has no data
-        points = " ".join(f"{_f(x(i))},{_f(y(v))}" for i, v in segment)
+        points = " ".join(f"{coordinate(x(i))},{coordinate(y(v))}" for i, v in segment)
         out.append(f'<polyline class="bn-chart__before" points="{points}" fill="none" stroke="#222" '
                    'stroke-width="2" stroke-dasharray="6 4"/>')
-        out.extend(f'<rect class="bn-chart__mark" x="{_f(x(i) - 3)}" y="{_f(y(v) - 3)}" width="6" height="6" '
+        out.extend(f'<rect class="bn-chart__mark" x="{coordinate(x(i) - 3)}" y="{coordinate(y(v) - 3)}" width="6" height="6" '
                    'fill="#fff" stroke="#222" stroke-width="1.5"/>' for i, v in segment)
     legend_y = HEIGHT - 18
     out.append(f'<rect x="{LEFT}" y="{legend_y - 10}" width="14" height="12" fill="#1f5f99" class="bn-chart__bar"/>')
