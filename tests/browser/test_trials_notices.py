@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from .axe import allowlist, run_axe, unexplained
+from .nu import allowed_nu, check_html
 from .test_csp import RECORD_VIOLATIONS
 
 pytestmark = pytest.mark.browser
@@ -59,3 +60,13 @@ def test_the_home_page_lists_the_active_notices_and_the_pro_site_the_trials(watc
     result = run_axe(watched)
     assert unexplained(result, entries) == []
     assert watched.evaluate("window.__violations") == []
+
+
+def test_the_pages_with_a_trial_or_notices_are_valid_html(demo_build):
+    """The W3C Nu checker on the resource's page, the portal's home page and the pro list of trials."""
+    entries = allowlist()["nu"]
+    files = [demo_build.out / "calvados" / "ressources" / "skilleos" / "index.html",
+             demo_build.out / "calvados" / "index.html", demo_build.out / "pro" / "essais" / "index.html"]
+    assert all(file.is_file() for file in files)
+    errors = [str(message) for message in check_html(files) if allowed_nu(message, entries) is None]
+    assert errors == []
