@@ -88,6 +88,17 @@ def test_the_key_follows_the_day_the_url_and_the_end_of_each_shown_event():
     assert keys(REPO, just_before)["calvados"] != keys(REPO, just_after)["calvados"]
 
 
+def test_the_key_follows_the_end_of_each_shown_notice():
+    """A notice ending at a time of day (the demo's Skilleos maintenance, until 23 November at noon)
+    moves the key of the portals showing it then, not of the pro site, which shows no notice."""
+    graph = load_graph(REPO)
+    notice = next(n for n in graph.resources["skilleos"].notices if n.ends.hour == 12)
+    before = keys(REPO, notice.ends - timedelta(minutes=1))
+    after = keys(REPO, notice.ends + timedelta(minutes=1))
+    assert before["calvados"] != after["calvados"] and before["caen"] != after["caen"]
+    assert before["pro"] == after["pro"]
+
+
 @pytest.mark.parametrize("edited", ["mkdocs.yml", "data/libraries/bayeux.yml", "data/sites.yml",
                                     "content/images/boite-numerique-bd.png",  # every site publishes the images
                                     "data/usage/cafeyn.yml"])  # the portals' « Populaire » mark reads usage
