@@ -17,12 +17,12 @@ from ..models.library import Library
 from ..models.login import ResourceAccess
 from ..models.network_facts import Town, town_key
 from ..models.resource import Resource
+from ..models.resource_status import Notice
 from ..models.site import Site
 from ..models.taxonomy import Term
 from ..models.title import Title
 from .paths import town_slug
 from .figures import declared_towns, fee_for, library_population
-from ..models.resource_status import Notice
 from .resource_status import active_notices, is_new, notice_until, on_portals, trial_state
 from .usage import popular_resources
 
@@ -169,6 +169,7 @@ class SiteView:
 
     @staticmethod
     def notice_until(notice: Notice) -> str:
+        """« Jusqu'au … », for templates (view/resource_status.py)."""
         return notice_until(notice)
 
     def home_notices(self) -> list[tuple[Resource, Notice]]:
