@@ -194,6 +194,22 @@ def test_a_tab_in_the_background_catches_up_when_shown(preview: Preview, context
     preview.wait_for_log("reconstruit en", logged)
 
 
+def test_a_page_whose_file_is_removed_shows_the_404_page_then_comes_back(preview: Preview, context):
+    source = preview.project / "content" / "public" / "a-propos.md"
+    text = source.read_text(encoding="utf-8")
+    url = f"{preview.origin}/{SITE}/a-propos/"
+    page = open_page(context, url)
+    title = page.locator("h1").first.inner_text()
+    assert title == "À propos du réseau"
+    source.unlink()
+    page.wait_for_function("() => document.querySelector('h1').textContent.trim() === 'Page introuvable'",
+                           timeout=60_000)
+    assert page.url == url  # the site's 404 page, at the page's own address
+    source.write_text(text, encoding="utf-8")  # back: the 404 page follows its site, and reloads
+    page.wait_for_function("t => document.querySelector('h1').textContent.trim() === t", arg=title, timeout=60_000)
+    assert page.evaluate("() => window.__violations") == []
+
+
 def test_a_published_build_holds_none_of_the_preview(tmp_path: Path):
     project = small_network(tmp_path / "network")
     out = tmp_path / "site"
