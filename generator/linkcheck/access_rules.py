@@ -9,8 +9,10 @@ through the engine is caught here. Access links are external: they are never fet
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from ..messages import say
@@ -22,7 +24,7 @@ from ..view.site_view import SiteView
 from .parse import AccessLinkSeen
 
 OPENATHENS_HOST = "go.openathens.net"
-# The view's access links do not depend on the date; any fixed 'now' gives the same ones.
+# The view's access links do not depend on the date (trials aside, see below); any fixed 'now' gives the same ones.
 _ANY_NOW = datetime(2000, 1, 1)
 
 
@@ -70,7 +72,11 @@ def access_expectations(graph: NetworkGraph, site: Site) -> dict[str, PageAccess
     """Built page path -> the access links it must hold, for every resource page of a public site."""
     if site.kind != "public":
         return {}
-    view = SiteView.build(graph, site, _ANY_NOW)
+    # A trial's page is built only while the trial runs, which the built site says, not the rules: every
+    # resource the site may show gets its rule (the rule of a page that was not built is never read).
+    untimed = dataclasses.replace(graph, resources=MappingProxyType({
+        rid: res.model_copy(update={"trial": None}) if res.trial else res for rid, res in graph.resources.items()}))
+    view = SiteView.build(untimed, site, _ANY_NOW)
     expectations: dict[str, PageAccess] = {}
     for res in view.resources:
         access = res.access.for_site(site.id)
