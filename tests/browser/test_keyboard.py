@@ -44,7 +44,14 @@ def test_every_control_is_reached_and_shows_its_focus(pages, site_server, page_s
     load(page, site_server + sample.url)
     controls = page.evaluate(MARK_CONTROLS)
     assert len(controls) >= 3, "the page shows almost no control: did it load?"
-    reached, lost = tab_through(page, max(len(controls), page.evaluate(TABBABLE_COUNT)) + TAB_SLACK)
+    limit = max(len(controls), page.evaluate(TABBABLE_COUNT)) + TAB_SLACK
+    reached, lost = tab_through(page, limit)
+    if any(not focus["in_sight"] for focus in reached):
+        # Twice in CI under load, Chromium left one focused element off screen, the page not scrolled at all
+        # (never seen on a second pass, nor on a quiet machine): a control the site hides fails both passes.
+        load(page, site_server + sample.url)
+        page.evaluate(MARK_CONTROLS)
+        reached, lost = tab_through(page, limit)
     assert lost == 0, f"{sample.url} at {width} width: the focus fell back to the page {lost} time(s) mid-way"
     seen = {focus["index"] for focus in reached}
     missed = [c["html"] for c in controls if c["index"] not in seen]
