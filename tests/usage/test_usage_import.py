@@ -166,7 +166,7 @@ def test_check_refuses_a_platform_two_resources_declare(network):
     path.write_text(path.read_text(encoding="utf-8").replace("platform: Lire en Ligne", "platform: kiosque presse"),
                     encoding="utf-8")
     errors = check_errors(network)
-    assert errors == [f"data/resources/livres.yml:30:3: la plateforme « kiosque presse » "
+    assert errors == ["data/resources/livres.yml:30:3: la plateforme « kiosque presse » "
                       "est déjà déclarée par data/resources/kiosque.yml ; un rapport de plateforme ne peut aller "
                       "qu'à une ressource : gardez-la dans un seul fichier (les autres peuvent déclarer leurs bases "
                       "sous « databases: »)"]
