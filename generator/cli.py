@@ -237,7 +237,9 @@ def harvest(project: Path, only: tuple[str, ...], force: bool, accept_drop: bool
     from .harvest_command import harvest as run_harvest
 
     with _errors():
-        report = run_harvest(project, now=build_now(today), only=list(only), force=force, accept_drop=accept_drop)
+        # The OpenAgenda key is read from the environment only, never from a file of the project.
+        report = run_harvest(project, now=build_now(today), only=list(only), force=force, accept_drop=accept_drop,
+                             openagenda_key=os.environ.get("OPENAGENDA_KEY"))
         click.echo(report.table())
         if strict and report.failures:
             sys.exit(1)

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from .errors import BibnumError, visible
 from .messages import listed, say
 from .load.project import find_project, load_project
-from .models.source import Source
+from .models.source import AGENDA_KINDS, Source
 from .models.taxonomy import Term
 from .validate import validate
 from .harvest.http import FetchError, Limits, fetch
@@ -29,6 +29,8 @@ from .harvest.parsers import ParseError, Parsed
 from .harvest.parsers.feed import parse_feed
 from .harvest.parsers.ical import parse_ical
 from .harvest.parsers.kbart import parse_kbart
+from .harvest.parsers.openagenda import parse_openagenda
+from .harvest.openagenda import fetch_agenda
 from .harvest.report import Report, Row
 from .load.harvest_store import HARVEST_DIR, REPORT, StoreError, empty_store, read_store, store_path, write_if_changed, write_json
 
@@ -53,8 +55,11 @@ def declared_sources(root: Path) -> tuple[list[Source], dict[str, Term]]:
 
 
 def harvest(project: Path, *, now: datetime, only: list[str] | None = None, force: bool = False,
-            accept_drop: bool = False, limits: Limits = Limits(), log=lambda message: None) -> Report:
-    """Harvest the due sources (or the named ones, due or not) and write data/harvest/."""
+            accept_drop: bool = False, limits: Limits = Limits(), openagenda_key: str | None = None,
+            log=lambda message: None) -> Report:
+    """Harvest the due sources (or the named ones, due or not) and write data/harvest/.
+
+    `openagenda_key`: the OpenAgenda API key, which the command line reads from the environment."""
     root = find_project(project)
     declared, event_kinds = declared_sources(root)
     known = {s.id: s for s in declared}
@@ -67,8 +72,9 @@ def harvest(project: Path, *, now: datetime, only: list[str] | None = None, forc
     report = Report(at=stamp)
     for source in chosen:
         started = time.perf_counter()
-        row = harvest_one(root, source, now=now, force=force or bool(only), accept_drop=accept_drop, limits=limits)
-        if source.kind == "ical":  # what the portal publishes, whether this run read the agenda or not
+        row = harvest_one(root, source, now=now, force=force or bool(only), accept_drop=accept_drop, limits=limits,
+                           openagenda_key=openagenda_key)
+        if source.kind in AGENDA_KINDS:  # what the portal publishes, whether this run read the agenda or not
             row.warnings = category_warnings(source, _kept_records(root, source), event_kinds)
         row.seconds = time.perf_counter() - started
         report.rows.append(row)
@@ -79,7 +85,7 @@ def harvest(project: Path, *, now: datetime, only: list[str] | None = None, forc
 
 
 def harvest_one(root: Path, source: Source, *, now: datetime, force: bool, accept_drop: bool,
-                limits: Limits) -> Row:
+                limits: Limits, openagenda_key: str | None = None) -> Row:
     path = store_path(root, source.id)
     row = Row(source.id, source.kind, source.target, "ok")
     try:
@@ -101,8 +107,12 @@ def harvest_one(root: Path, source: Source, *, now: datetime, force: bool, accep
     today = now.date()
     last_success = date.fromisoformat(state["last_success"][:10]) if state.get("last_success") else None
     try:
-        fetched = fetch(source.url, root, max_bytes=source.max_bytes, limits=limits,
-                        etag=state.get("etag"), last_modified=state.get("last_modified"))
+        if source.kind == "openagenda":
+            fetched = fetch_agenda(source.url, key=openagenda_key, today=today, max_bytes=source.max_bytes,
+                                   limits=limits)
+        else:
+            fetched = fetch(source.url, root, max_bytes=source.max_bytes, limits=limits,
+                            etag=state.get("etag"), last_modified=state.get("last_modified"))
         digest = None if fetched.not_modified else hashlib.sha256(PARSER_VERSION + fetched.body).hexdigest()
         if fetched.not_modified or (digest == state.get("digest") and previous):
             # Same document as last time: what was present still is (vanished ones may age out).
@@ -114,10 +124,12 @@ def harvest_one(root: Path, source: Source, *, now: datetime, force: bool, accep
             fresh = parsed.records
             row.entries = len(fresh)
             reason = None if accept_drop else refusal(int(state.get("entries", 0)), len(fresh),
-                                                      guard_drop=source.kind != "ical")
+                                                      guard_drop=source.kind not in AGENDA_KINDS)
             if reason:
                 raise Refused(reason)
-        merged = merge(previous, fresh, today=today, last_success=last_success, grace_days=source.grace_days)
+        # The API lists every event of the agenda's window: one missing was deleted or unpublished.
+        merged = merge(previous, fresh, today=today, last_success=last_success, grace_days=source.grace_days,
+                       keep_vanished=source.kind != "openagenda")
     except (FetchError, ParseError, Refused) as exc:
         return _failed(path, store, state, row, "refused" if isinstance(exc, Refused) else "failed", str(exc), stamp)
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the other sources
@@ -148,6 +160,8 @@ def _parse(source: Source, body: bytes, content_type: str | None, today: date) -
         return parse_feed(body, content_type, kind=source.kind, title_kind=source.title_kind, today=today)
     if source.kind == "kbart":
         return parse_kbart(body, content_type, title_kind=source.title_kind, today=today)
+    if source.kind == "openagenda":
+        return parse_openagenda(body, content_type, source_id=source.id, today=today)
     return parse_ical(body, content_type, source_id=source.id, today=today)
 
 

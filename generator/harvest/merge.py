@@ -41,7 +41,8 @@ def refusal(previous_count: int, fresh_count: int, *, guard_drop: bool = True) -
 
 
 def merge(previous: list[Record], fresh: list[Record], *, today: date, last_success: date | None,
-          grace_days: int) -> Merged:
+          grace_days: int, keep_vanished: bool = True) -> Merged:
+    """`keep_vanished` off: a record missing from the source goes now (the source lists all it has)."""
     before = {r["id"]: r for r in previous}
     out: dict[str, Record] = {}
     added = updated = vanished = dropped = 0
@@ -60,7 +61,7 @@ def merge(previous: list[Record], fresh: list[Record], *, today: date, last_succ
         if ident in out:
             continue
         last_seen = old.get("last_seen") or (last_success or today).isoformat()
-        if (today - date.fromisoformat(last_seen)).days > grace_days:
+        if not keep_vanished or (today - date.fromisoformat(last_seen)).days > grace_days:
             dropped += 1
             continue
         out[ident] = {**old, "last_seen": last_seen}

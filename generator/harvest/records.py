@@ -190,6 +190,7 @@ def _event(r: dict[str, Any], source: Source, kind: str) -> Event:
         # and any link syntax in it is sanitized like an editor's.
         "description": _beyond(r.get("description", ""), r.get("summary") or r["title"]),
         "registration_url": r.get("url"),
+        "online_url": r.get("online_url"),
         "status": r.get("status", "scheduled"),
     })
 

@@ -83,12 +83,20 @@ MESSAGES: dict[str, str] = {
     "fetch.too_slow": "trop lent : pas fini au bout de {seconds} s",
     "fetch.tls": "erreur TLS (certificat ou chiffrement du serveur, code {code})",
     "fetch.connection": "connexion impossible : {why}",
+    "fetch.openagenda_key": "clé d'API OpenAgenda absente : définissez la variable d'environnement {variable} "
+    "(par ex. `export {variable}=…` avant `bibnum harvest`) ; les données précédentes sont gardées",
+    "fetch.openagenda_pages": "OpenAgenda renvoie plus de {pages} pages : lecture arrêtée ; les données "
+    "précédentes sont gardées",
     "fetch.gzip": "contenu compressé (gzip) corrompu",
     "parse.xml": "XML mal formé{at} ; le fournisseur doit corriger son flux",
     "parse.at_line": " à la ligne {line}",
     "parse.not_feed": "ce n'est pas un flux RSS, Atom ou OPDS",
     "parse.opds_not_atom": "un flux OPDS est un flux Atom ; celui-ci est {version}",
     "parse.ical": "iCalendar mal formé : le fichier ne se lit pas comme un agenda .ics",
+    "parse.openagenda_json": "réponse d'OpenAgenda illisible : ce n'est pas du JSON ; vérifiez l'adresse "
+    "de la source (par ex. https://api.openagenda.com/v2/agendas/12345678/events)",
+    "parse.openagenda_events": "réponse d'OpenAgenda sans liste « events » : l'adresse doit être celle des "
+    "événements d'un agenda, par ex. https://api.openagenda.com/v2/agendas/12345678/events",
     "parse.no_vcalendar": "ce n'est pas un fichier iCalendar (pas de BEGIN:VCALENDAR)",
     "parse.nul": "ce n'est pas un fichier texte (octets nuls)",
     "parse.kbart_header": "ce n'est pas un fichier KBART : il manque à la ligne d'en-tête {missing}",

@@ -116,7 +116,9 @@ MESSAGES: dict[str, str] = {
     "source.url_absolute": "un chemin absolu s'écrit en adresse file:// ; ou donnez un chemin relatif au projet",
     "source.url_outside": "le chemin doit rester dans le projet (pas de « .. ») ; par ex. data/feeds/nouveautes.atom",
     "source.needs_resource": "une source « {kind} » alimente une ressource : donnez « resource » (et pas « library »)",
-    "source.needs_library": "une source « ical » alimente l'agenda d'une bibliothèque : donnez « library » "
+    "source.openagenda_url": "une source « openagenda » se lit par l'API d'OpenAgenda : donnez l'adresse "
+    "https des événements de l'agenda, par ex. https://api.openagenda.com/v2/agendas/12345678/events",
+    "source.needs_library": "une source « {kind} » alimente l'agenda d'une bibliothèque : donnez « library » "
     "(et pas « resource »)",
     "group.label_needed": "un groupe `kind: comite` doit dire quel comité il est : ajoutez `label`, "
     "par ex. `label: Comité des usagers`",

@@ -12,6 +12,7 @@ from ..messages import say
 from .base import Invalid, Model, PlainText, Slug
 
 TITLE_KINDS = ("feed", "opds", "kbart")
+AGENDA_KINDS = ("ical", "openagenda")
 # `data/harvest/report.json` sits beside the sources' files: no source may take that name.
 RESERVED_IDS = frozenset({"report"})
 # A source's id starts the ids of its harvested events (generator/harvest/parsers/ical.py),
@@ -46,32 +47,37 @@ class Source(Model):
 
     id: Slug = Field(max_length=SOURCE_ID_MAX, description="Identifiant de la source (nomme aussi son fichier "
                      "`data/harvest/<id>.json`, et commence l'identifiant de chacun de ses événements).")
-    kind: Literal["feed", "opds", "kbart", "ical"] = Field(
+    kind: Literal["feed", "opds", "kbart", "ical", "openagenda"] = Field(
         description="`feed` (flux RSS ou Atom de nouveautés), `opds` (flux d'acquisition OPDS 1.x), "
-        "`kbart` (liste de titres KBART, tabulée, UTF-8) ou `ical` (agenda iCalendar, export OpenAgenda)."
+        "`kbart` (liste de titres KBART, tabulée, UTF-8), `ical` (agenda iCalendar, export OpenAgenda) ou "
+        "`openagenda` (agenda lu par l'API d'OpenAgenda ; clé dans la variable d'environnement OPENAGENDA_KEY)."
     )
     url: str = Field(
-        description="Adresse du flux : `https://…`, `file:///…` ou chemin relatif au projet (`data/feeds/…`)."
+        description="Adresse du flux : `https://…`, `file:///…` ou chemin relatif au projet (`data/feeds/…`) ; "
+        "pour `openagenda`, l'adresse des événements de l'agenda, "
+        "`https://api.openagenda.com/v2/agendas/<uid>/events`."
     )
     resource: Slug | None = Field(None, description="Pour `feed`, `opds` et `kbart` : ressource dont ce sont les titres.")
-    library: Slug | None = Field(None, description="Pour `ical` : bibliothèque où ont lieu les événements.")
+    library: Slug | None = Field(
+        None, description="Pour `ical` et `openagenda` : bibliothèque où ont lieu les événements.")
     title_kind: Literal["livre", "presse", "video", "audio", "cours", "autre"] = Field(
         "autre", description="Nature des titres : `livre`, `presse`, `video`, `audio`, `cours` ou `autre`."
     )
     categories: dict[PlainText, Slug] = Field(
         default_factory=dict,
-        description="Pour `ical` : le type d'événement (identifiant de `event_kinds`) de chaque catégorie de "
-        "l'agenda, par ex. `{Projection: projection, Ciné-goûter: projection, Atelier: atelier}` (majuscules "
+        description="Pour `ical` et `openagenda` : le type d'événement (identifiant de `event_kinds`) de "
+        "chaque catégorie de l'agenda, par ex. `{Projection: projection, Ciné-goûter: projection, Atelier: atelier}` (majuscules "
         "et accents ignorés). Une catégorie qui porte le nom ou l'identifiant d'un type n'a pas besoin d'y "
         "être ; une catégorie qui n'est ni ici ni un type est signalée dans le rapport de moissonnage.",
     )
     default_kind: Slug | None = Field(
         None,
-        description="Pour `ical` : type des événements dont aucune catégorie n'a de type. Sans lui, ces "
-        "événements ne sont pas publiés ; dans les deux cas le rapport de moissonnage les signale.",
+        description="Pour `ical` et `openagenda` : type des événements dont aucune catégorie n'a de type. "
+        "Sans lui, ces événements ne sont pas publiés ; dans les deux cas le rapport de moissonnage les signale.",
     )
     event_kind: Slug | None = Field(None, description="Ancien nom de `default_kind` (encore accepté).")
-    audiences: list[Slug] = Field(default_factory=list, description="Pour `ical` : publics des événements.")
+    audiences: list[Slug] = Field(
+        default_factory=list, description="Pour `ical` et `openagenda` : publics des événements.")
     refresh_hours: PositiveInt = Field(24, le=8_784, description="Intervalle de moissonnage, en heures (un an au plus).")
     grace_days: NonNegativeInt = Field(
         30, le=3_660, description="Jours de grâce avant de retirer un titre ou un événement disparu de la source."
@@ -90,7 +96,9 @@ class Source(Model):
                 raise Invalid("source.needs_resource", at=("kind",), kind=self.kind)
         else:
             if self.library is None or self.resource is not None:
-                raise Invalid("source.needs_library", at=("kind",))
+                raise Invalid("source.needs_library", at=("kind",), kind=self.kind)
+            if self.kind == "openagenda" and urlsplit(self.url).scheme.lower() not in ("http", "https"):
+                raise Invalid("source.openagenda_url", at=("url",))
             if self.event_kind is not None and self.default_kind is not None:
                 raise Invalid("source.old_event_kind", at=("event_kind",), kind=self.default_kind)
             return self
