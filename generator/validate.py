@@ -11,6 +11,7 @@ from .errors import Location, Problem, ProjectInvalid
 from .messages import say
 from .reference_fields import VOCABULARIES
 from .references import Checked, References
+from .references.best_bets import best_bet_problems
 from .schema_errors import problems_from
 from .load.project import Sources
 from .load.yaml_source import YamlDocument
@@ -60,6 +61,8 @@ def validate(sources: Sources) -> NetworkGraph:
     usage = usage_files(sources.usage, frozenset(sources.found_ids.get("resources", ())), problems)
     problems.extend(declaration_problems(resources, {stem: doc for (kind, stem), doc in docs.items()
                                                      if kind == "resources"}))
+    problems.extend(best_bet_problems(resources, {stem: doc for (kind, stem), doc in docs.items()
+                                                  if kind == "resources"}))
     pages = _pages(sources, problems)
     posts = _posts(sources, problems)
     problems.extend(_missing_images(sources))

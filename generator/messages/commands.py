@@ -88,6 +88,7 @@ MESSAGES: dict[str, str] = {
     "search.pushed": "{site} : terminé, l'index temporaire « {temporary} » remplace « {index} »",
     "search.step.clear": "vider l'index temporaire",
     "search.step.settings": "réglages",
+    "search.step.rules": "recherches privilégiées",
     "search.step.records": "notices {first} à {last}",
     "search.step.move": "mise en place",
     "count.object": "objet|objets",

@@ -10,6 +10,10 @@ MESSAGES: dict[str, str] = {
     "ref.unknown.f": "inconnue",
     "ref.close": " (vouliez-vous dire « {close} » ?)",
     "ref.none_defined": "(aucune)",
+    "best_bet.no_word": "la recherche « {bet} » n'a aucun mot (lettres ou chiffres) ; écrivez la recherche que "
+    "tapent les lecteurs, par ex. « code de la route », ou supprimez la ligne",
+    "best_bet.twice": "la recherche « {bet} » est déjà une recherche privilégiée de {other} (majuscules, accents "
+    "et ponctuation mis à part) ; une recherche ne met qu'une ressource en tête : gardez-la dans un seul fichier",
     "ref.duplicate": "identifiant « {id} » en double ; chaque identifiant doit être unique",
     "ref.harvest_only": "« source » est écrit par `bibnum harvest` sur les événements moissonnés ; supprimez-la",
     "ref.unknown_author": "auteur « {id} » inconnu ; ajoutez-le dans data/authors.yml{close}",

@@ -59,6 +59,10 @@ class Resource(Model):
     )
     access: ResourceAccess
     keywords: list[PlainText] = Field(default_factory=list, description="Mots-clés pour la recherche.")
+    best_bets: list[PlainText] = Field(
+        default_factory=list, description="Recherches pour lesquelles la ressource vient en premier, par ex. "
+        "[\"code de la route\", \"permis\"] : une recherche identique, aux majuscules, accents et ponctuation "
+        "près, la place en tête des résultats. Une même recherche ne peut aller qu'à une ressource.")
     added: date = Field(description="Date d'arrivée dans le réseau (sert aux « Nouveautés »).")
     featured: bool = Field(False, description="Mise en avant sur la page d'accueil.")
     sites: list[Slug] | None = Field(

@@ -40,6 +40,21 @@ def index_settings() -> dict[str, Any]:
     }
 
 
+def algolia_rules(records: list[SearchRecord]) -> list[dict[str, Any]]:
+    """One query rule per best bet: a query equal to it (Algolia folds case and accents; anchoring
+    "is": the whole query) promotes the record to the first position, as the static index does."""
+    return [
+        {
+            "objectID": f"bibnum-best-bet-{record.id}-{index}",
+            "description": f"{record.title} : {bet}",
+            "conditions": [{"pattern": bet, "anchoring": "is"}],
+            "consequence": {"promote": [{"objectID": record.id, "position": 0}], "filterPromotes": True},
+        }
+        for record in records
+        for index, bet in enumerate(record.bets)
+    ]
+
+
 def object_bytes(obj: dict[str, Any]) -> int:
     return len(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 

@@ -11,18 +11,11 @@ singular (`depluralize`), the one inflection readers type most.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
 
-# What `str.lower` and NFD leave alone but readers type with plain letters.
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o"})
-_LIGATURE_CHARS = frozenset("œæßø")
-# Only the combining diacritics block: JavaScript strips exactly this range too.
-_DIACRITICS = re.compile("[\u0300-\u036f]")
-_WORD = re.compile(r"[a-z0-9]+")
+from ..i18n.folding import WORD as _WORD, fold, query_key, words  # noqa: F401 (this module's API)
 
 # Snowball's French stop words, folded, plus the one-letter elisions (l', d', qu'...).
 STOP_WORDS = frozenset(
@@ -36,21 +29,6 @@ STOP_WORDS = frozenset(
 # snowballstemmer hands out PyStemmer's compiled stemmer when it is installed (a dependency):
 # the same Snowball algorithm, about fifty times faster than the pure-Python one.
 _STEMMER = snowballstemmer.stemmer("french")
-
-
-def fold(text: str) -> str:
-    """Lower case, ligatures spelt out, accents removed: 'Cinéma Œuvres' -> 'cinema oeuvres'."""
-    text = text.lower()
-    if text.isascii():  # no ligature, no accent, NFD changes nothing: most titles
-        return text
-    if not _LIGATURE_CHARS.isdisjoint(text):  # a translate is slow on long accented texts
-        text = text.translate(_LIGATURES)
-    return _DIACRITICS.sub("", unicodedata.normalize("NFD", text))
-
-
-def words(text: str) -> list[str]:
-    """Folded words, in order; apostrophes, hyphens and punctuation separate them."""
-    return _WORD.findall(fold(text))
 
 
 def is_stop_word(word: str) -> bool:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from ..errors import BibnumError
 from ..messages import count, listed, say
 from ..view.site_view import SiteView
-from .algolia import algolia_objects, index_settings
+from .algolia import algolia_objects, algolia_rules, index_settings
 from .records import site_records
 
 BATCH = 1000  # objects per batch request (Algolia's recommended size)
@@ -62,9 +62,11 @@ def make_client(target: AlgoliaTarget):
 
 
 def push_objects(target: AlgoliaTarget, objects: list[dict[str, Any]], settings: dict[str, Any], *,
-                 attempts: int = 4, backoff: float = 1.0, sleep: Callable[[float], None] = time.sleep,
+                 rules: list[dict[str, Any]] = (), attempts: int = 4, backoff: float = 1.0,
+                 sleep: Callable[[float], None] = time.sleep,
                  log: Callable[[str], None] = lambda message: None) -> PushReport:
-    """Fill a temporary index (settings, then records), then move it onto the live index."""
+    """Fill a temporary index (settings, query rules, then records), then move it onto the live index
+    (a move carries the rules along)."""
     report = PushReport(objects=len(objects))
     tmp = target.temporary
 
@@ -89,6 +91,9 @@ def push_objects(target: AlgoliaTarget, objects: list[dict[str, Any]], settings:
         # A temporary index left by an interrupted push would keep stale records: start clean.
         step(say("search.step.clear"), lambda c: _wait(c, tmp, c.delete_index(tmp)))
         step(say("search.step.settings"), lambda c: _wait(c, tmp, c.set_settings(tmp, settings)))
+        if rules:
+            step(say("search.step.rules"), lambda c: _wait(c, tmp, c.save_rules(tmp, list(rules),
+                                                                             clear_existing_rules=True)))
         for start in range(0, len(objects), BATCH):
             chunk = objects[start:start + BATCH]
             requests = {"requests": [{"action": "addObject", "body": obj} for obj in chunk]}
@@ -151,10 +156,12 @@ def push_sites(graph, site_ids: Sequence[str], now, admin_key: str, *, hosts: Se
     for site in chosen:
         if site.algolia.search_key == admin_key:
             raise PushFailed(say("search.admin_key_in_site", site=site.id))
-        objects = algolia_objects(site_records(SiteView.build(graph, site, now)))
+        records = site_records(SiteView.build(graph, site, now))
+        objects = algolia_objects(records)
         target = AlgoliaTarget(site.algolia.app_id, site.algolia.index, admin_key, tuple(hosts))
         log(say("search.pushing", site=site.id, objects=count(len(objects), "count.object"), index=target.index,
                 app=target.app_id))
-        reports[site.id] = push_objects(target, objects, index_settings(), log=log, **options)
+        reports[site.id] = push_objects(target, objects, index_settings(), rules=algolia_rules(records), log=log,
+                                        **options)
         log(say("search.pushed", site=site.id, temporary=target.temporary, index=target.index))
     return reports

@@ -23,6 +23,7 @@ from ..models.title import Title
 from ..view import paths
 from ..view.paths import post_url
 from ..view.site_view import SiteView
+from .normalize import query_key
 from .sections import markdown_sections, markdown_text
 
 # How much a word counts by where it is found (a word counts once, at its best place).
@@ -46,6 +47,7 @@ class SearchRecord:
     date: str = ""  # ISO date (events: start; posts: publication; titles: publication)
     when: str = ""  # events: "upcoming" or "past" (facet "Date"), as of the build's 'now'
     resource: str = ""  # titles: the resource that gives access to them
+    bets: tuple[str, ...] = ()  # resources: queries (normalize.query_key) that put this record first
     rank: tuple = field(default=(), compare=False)  # order within its type when scores tie
 
     def text(self, weight: int | None = None) -> str:
@@ -116,6 +118,7 @@ def resource_record(view: SiteView, res: Resource, position: int) -> SearchRecor
                              *(term("languages", lang).label for lang in res.languages)])),
         ),
         categories=(res.category,), audiences=tuple(res.audiences),
+        bets=tuple(dict.fromkeys(query_key(bet) for bet in res.best_bets)),
         # The network's featured resources first, then the catalogue's (alphabetical) order.
         rank=(not res.featured, position),
     )

@@ -88,6 +88,7 @@ class IndexHead:
     postings: HeadPostings
     facets: Facets  # facet_ranges(records)
     chunks: list[bytes]  # the display chunks that hold only head records
+    bets: dict[str, int]  # best_bets(records)
     cut: Cut | None = None  # the shards of a build with this head: a later build takes what it can
 
 
@@ -107,7 +108,18 @@ def index_head(records: list[SearchRecord]) -> IndexHead:
     full = len(records) // CHUNK * CHUNK
     rows = [doc_row(r) for r in records[:full]]
     return IndexHead(len(records), type_ranges(records), records[full:], head_postings(records),
-                     facet_ranges(records), [compact_json(rows[start:start + CHUNK]) for start in range(0, full, CHUNK)])
+                     facet_ranges(records), [compact_json(rows[start:start + CHUNK]) for start in range(0, full, CHUNK)],
+                     best_bets(records))
+
+
+def best_bets(records: list[SearchRecord], first: int = 0, before: dict[str, int] | None = None) -> dict[str, int]:
+    """{query key: doc id} of the records' best bets (the check keeps each query to one record);
+    records are numbered from `first`, after the bets `before` of the records before them."""
+    bets = dict(before or {})
+    for doc, record in enumerate(records, first):
+        for bet in record.bets:
+            bets.setdefault(bet, doc)
+    return dict(sorted(bets.items()))
 
 
 def _reuse(cut: Cut | None, limits: ShardLimits, ranges, others: dict[str, dict[int, int]]) -> Reuse | None:
@@ -166,11 +178,13 @@ def static_index(records: list[SearchRecord], labels: dict[str, Any], limits: Sh
         if cuts is not None:
             cuts.append(Cut(astuple(limits), ranges, others, placed))
         kept, shown, count = head.chunks, [*head.tail, *records], head.size + len(records)
+        bets = best_bets(records, head.size, head.bets)
     else:
         kinds = type_ranges(records)
         ranges = [(start, end) for _type, start, end in kinds]
         shards = shard_words(invert(records), ranges, limits)
         kept, shown, count = [], records, len(records)
+        bets = best_bets(records)
     rows = [doc_row(r) for r in shown]
     chunks = [*kept, *(compact_json(rows[start:start + CHUNK]) for start in range(0, len(rows), CHUNK))]
     facets = compact_json(facet_ranges(records, head))
@@ -192,6 +206,8 @@ def static_index(records: list[SearchRecord], labels: dict[str, Any], limits: Sh
         "docs": " ".join(blocks),
         "facets": facets_digest,
         "labels": labels,
+        # A query whose key (normalize.query_key) is here shows that document first.
+        "bets": bets,
     }
     files["meta.json"] = compact_json(meta)
     return files

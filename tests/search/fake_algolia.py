@@ -80,6 +80,9 @@ class FakeAlgolia:
             if m := re.fullmatch(r"/1/indexes/([^/]+)/settings", route):
                 self._index(m[1])["settings"] = body
                 return 200, task
+            if m := re.fullmatch(r"/1/indexes/([^/]+)/rules/batch", route):
+                self._index(m[1])["rules"] = {rule["objectID"]: rule for rule in body}
+                return 200, task
             if m := re.fullmatch(r"/1/indexes/([^/]+)/batch", route):
                 objects = self._index(m[1])["objects"]
                 for request in body["requests"]:
@@ -98,4 +101,4 @@ class FakeAlgolia:
             return 404, {"message": f"not implemented in the fake: {method} {route}", "status": 404}
 
     def _index(self, name: str) -> dict[str, Any]:
-        return self.indexes.setdefault(name, {"settings": None, "objects": {}})
+        return self.indexes.setdefault(name, {"settings": None, "objects": {}, "rules": {}})

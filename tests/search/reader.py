@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from generator.search.normalize import query_terms
+from generator.search.normalize import query_key, query_terms
 from generator.search.postings import CLASSES, decode
 from generator.search.static_index import chunk_path, facets_path, shard_digests, shard_path
 
@@ -55,7 +55,9 @@ class Reader:
             return []
         common = set.intersection(*(set(m) for m in maps))
         scores = {doc: sum(m[doc] for m in maps) for doc in common}
-        return sorted(scores, key=lambda doc: (-scores[doc], doc))
+        ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))
+        bet = self.meta.get("bets", {}).get(query_key(query))  # the query's best bet comes first
+        return ranked if bet is None else [bet, *(doc for doc in ranked if doc != bet)]
 
     def doc(self, doc: int) -> list:
         number = doc // self.meta["chunk"]
