@@ -10,8 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
 from generator.build import load_graph
+from generator.cli import main
 from generator.harvest.openagenda import KEY_VARIABLE, PAGE_SIZE, page_address
 from generator.harvest.parsers import ParseError
 from generator.harvest.parsers.openagenda import parse_openagenda
@@ -156,6 +158,17 @@ def test_without_the_key_the_source_fails_in_french_and_the_others_go_on(server,
     assert [(r.source, r.status) for r in rows] == [("agenda-oa", "failed"), ("agenda-ics", "ok")]
     assert KEY_VARIABLE in rows[0].reason and "clé d'API OpenAgenda absente" in rows[0].reason
     assert server.requests == []
+
+
+def test_the_command_reads_the_key_from_the_environment(server, agenda: Agenda, demo_copy: Path) -> None:
+    project = declare(demo_copy, server)
+    runner = CliRunner()
+    result = runner.invoke(main, ["harvest", str(project), "--today", "2026-11-21T04:00"], env={KEY_VARIABLE: KEY})
+    assert result.exit_code == 0, result.output
+    assert read_store(project / "data" / "harvest" / "agenda-oa.json")["state"]["entries"] == 6
+    missing = runner.invoke(main, ["harvest", str(project), "--force", "--today", "2026-11-22T04:00"],
+                            env={KEY_VARIABLE: ""})
+    assert missing.exit_code == 0 and f"définissez la variable d'environnement {KEY_VARIABLE}" in missing.output
 
 
 def test_the_key_never_shows_in_a_failure(server, demo_copy: Path) -> None:
