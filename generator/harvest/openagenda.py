@@ -30,6 +30,7 @@ def fetch_agenda(url: str, *, key: str | None, today: date, max_bytes: int, limi
     events: list = []
     after: list | None = None
     size = 0
+    cursors: set[str] = set()
     for _page in range(MAX_PAGES):
         if size >= max_bytes:
             raise FetchError(say("fetch.too_large", limit=max_bytes))
@@ -43,6 +44,10 @@ def fetch_agenda(url: str, *, key: str | None, today: date, max_bytes: int, limi
         if after is None or not page:
             body = json.dumps({"events": events}, ensure_ascii=False, sort_keys=True).encode("utf-8")
             return Fetched(body, content_type="application/json", url=url)
+        cursor = json.dumps(after)
+        if cursor in cursors:  # the same page again: the listing would never end
+            raise FetchError(say("fetch.openagenda_cursor"))
+        cursors.add(cursor)
     raise FetchError(say("fetch.openagenda_pages", pages=MAX_PAGES))
 
 

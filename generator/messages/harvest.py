@@ -85,6 +85,8 @@ MESSAGES: dict[str, str] = {
     "fetch.connection": "connexion impossible : {why}",
     "fetch.openagenda_key": "clé d'API OpenAgenda absente : définissez la variable d'environnement {variable} "
     "(par ex. `export {variable}=…` avant `bibnum harvest`) ; les données précédentes sont gardées",
+    "fetch.openagenda_cursor": "OpenAgenda renvoie deux fois la même page (curseur « after » répété) : "
+    "lecture arrêtée ; les données précédentes sont gardées",
     "fetch.openagenda_pages": "OpenAgenda renvoie plus de {pages} pages : lecture arrêtée ; les données "
     "précédentes sont gardées",
     "fetch.gzip": "contenu compressé (gzip) corrompu",

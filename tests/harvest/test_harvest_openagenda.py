@@ -42,6 +42,7 @@ class Agenda(dict):
         super().__init__()
         self.events = events
         self.broken_page: int | None = None  # this page (from 0) answers with bad JSON
+        self.looping = False  # the second page points back to itself
 
     def get(self, path: str, default=None):
         return self.answer if urlsplit(path).path == PATH else default
@@ -56,6 +57,8 @@ class Agenda(dict):
             return Reply(b'{"events": [', headers={"Content-Type": "application/json"})
         page = self.events[start:start + size]
         after = [start + size] if start + size < len(self.events) else None
+        if self.looping and start:
+            after = [start]
         body = json.dumps({"total": len(self.events), "events": page, "after": after}).encode("utf-8")
         return Reply(body, headers={"Content-Type": "application/json"})
 
@@ -169,6 +172,14 @@ def test_the_command_reads_the_key_from_the_environment(server, agenda: Agenda, 
     missing = runner.invoke(main, ["harvest", str(project), "--force", "--today", "2026-11-22T04:00"],
                             env={KEY_VARIABLE: ""})
     assert missing.exit_code == 0 and f"définissez la variable d'environnement {KEY_VARIABLE}" in missing.output
+
+
+def test_a_cursor_that_comes_back_stops_the_listing(server, agenda: Agenda, demo_copy: Path) -> None:
+    project = declare(demo_copy, server)
+    agenda.looping = True
+    row = harvest(project, now=NOW, limits=FAST, openagenda_key=KEY).rows[0]
+    assert row.status == "failed" and "curseur « after » répété" in row.reason
+    assert len(server.requests) == 2  # page 2 names itself as the next page: not asked again
 
 
 def test_the_key_never_shows_in_a_failure(server, demo_copy: Path) -> None:
