@@ -7,6 +7,7 @@ import json
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -196,6 +197,26 @@ def test_the_javascript_normalizer_agrees_with_python(site_server, page):
     assert js == python
 
 
+def test_a_page_opened_with_q_runs_that_search_and_shows_the_best_bet_first(site_server, page):
+    """The browser's search bar (opensearch.xml) opens a portal with ?q=: the box shows and runs that search;
+    Prépacode bets on "code de la route" and "auto-école" (data/resources/prepacode.yml)."""
+    origin = urlsplit(site_server)
+    elsewhere = []
+    page.on("request", lambda request: elsewhere.append(request.url)
+            if urlsplit(request.url).netloc != origin.netloc else None)
+    page.goto(f"{site_server}/calvados/?q=code%20de%20la%20route")
+    wait_for(page, "code de la route")
+    assert page.input_value(INPUT) == "code de la route"
+    assert page.locator("#__search").is_checked()
+    assert titles(page)[0] == "Prépacode — code de la route"
+    # Prépacode holds neither word of this query (others hold words starting with them, Assimil would come
+    # first): its bet puts it first.
+    page.goto(f"{site_server}/calvados/agenda/?q=Auto-%C3%89cole")
+    wait_for(page, "Auto-École")
+    assert titles(page)[0] == "Prépacode — code de la route"
+    assert elsewhere == []  # the static index answers from the site itself
+
+
 # --- a site searching Algolia ----------------------------------------------------------------------
 
 
@@ -246,7 +267,8 @@ def test_no_admin_key_in_the_built_site(algolia_build):
     assert found_search_key  # the search-only key is public by design, in the pages
 
 
-def test_an_algolia_site_searches_algolia_with_the_same_box(algolia_server, page):
+def answer_as_algolia(page) -> list:
+    """Route Algolia's multi-query endpoint to a naive local answer; return the list of requests sent."""
     from generator.build import load_graph
     from generator.view.site_view import SiteView
     from generator.search.algolia import algolia_objects
@@ -275,6 +297,11 @@ def test_an_algolia_site_searches_algolia_with_the_same_box(algolia_server, page
         route.fulfill(status=200, content_type="application/json", body=json.dumps({"results": results}))
 
     page.route("**/1/indexes/*/queries*", answer)
+    return sent
+
+
+def test_an_algolia_site_searches_algolia_with_the_same_box(algolia_server, page):
+    sent = answer_as_algolia(page)
     search(page, algolia_server, "presse", site="caen")
     assert "Cafeyn" in titles(page)
     url, headers, body = sent[-1]
@@ -288,3 +315,12 @@ def test_an_algolia_site_searches_algolia_with_the_same_box(algolia_server, page
                            arg=[ROOT, renders])
     assert all("audiences:etudiants" in r["facetFilters"] for r in sent[-1][2]["requests"])
     assert "Cafeyn" not in titles(page) and "Europresse" in titles(page)
+
+
+def test_an_algolia_site_opened_with_q_asks_algolia_that_search(algolia_server, page):
+    sent = answer_as_algolia(page)
+    page.goto(f"{algolia_server}/caen/?q=presse")
+    wait_for(page, "presse")
+    assert page.input_value(INPUT) == "presse"
+    assert "Cafeyn" in titles(page)
+    assert {r["query"] for r in sent[-1][2]["requests"]} == {"presse"}

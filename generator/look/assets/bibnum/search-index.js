@@ -226,15 +226,26 @@
       ]);
     }).then(function (loaded) {
       var scored = combine(loaded[0]), facets = loaded[1];
-      var ids = Object.keys(scored).map(Number).filter(function (doc) {
+      function kept(doc) {
         return ["category", "audience", "when"].every(function (name) {
           var value = filters[name];
           return !value || inRanges((facets[name] || {})[value] || [], doc);
         });
-      });
+      }
+      var ids = Object.keys(scored).map(Number).filter(kept);
       var best = ids.reduce(function (m, doc) { return Math.max(m, scored[doc]); }, 0);
       ids = ids.filter(function (doc) { return scored[doc] >= best * KEEP_RATIO; });
       ids.sort(function (a, b) { return scored[b] - scored[a] || a - b; });
+      // A best bet (static_index.best_bets): the query, as a whole, names a document to show first.
+      var bets = self.meta.bets || {};
+      var key = words(query).join(" ");
+      var bet = Object.prototype.hasOwnProperty.call(bets, key) ? bets[key] : null;
+      if (bet !== null && kept(bet)) {
+        ids = [bet].concat(ids.filter(function (doc) { return doc !== bet; }));
+        scored[bet] = Math.max(scored[bet] || 0, best);
+      } else {
+        bet = null;
+      }
       var counts = {}, byType = {};
       ids.forEach(function (doc) {
         var type = self.typeOf(doc);
@@ -259,17 +270,19 @@
           counts: counts,
           groups: order.map(function (type) {
             return { type: type, total: counts[type],
-                     items: rerank(byType[type].slice(0, perGroup).map(function (id) { return byId[id]; }), query) };
+                     items: rerank(byType[type].slice(0, perGroup).map(function (id) { return byId[id]; }), query, bet) };
           })
         };
       });
     });
   };
 
-  /* Among the results shown, a title equal to the query comes first, then titles starting with it. */
-  function rerank(items, query) {
+  /* Among the results shown, the query's best bet comes first, then a title equal to the query,
+     then titles starting with it. */
+  function rerank(items, query, bet) {
     var wanted = words(query).join(" ");
     function closeness(item) {
+      if (item.id === bet) { return 3; }
       var title = words(item.title).join(" ");
       return title === wanted ? 2 : (title.lastIndexOf(wanted, 0) === 0 ? 1 : 0);
     }

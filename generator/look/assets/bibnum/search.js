@@ -263,6 +263,14 @@
         input.focus();
       }
     });
+    // A page opened with ?q=… (the browser's search bar, through opensearch.xml) runs that search.
+    var asked = new URLSearchParams(window.location.search).get("q");
+    if (asked && asked.trim()) {
+      input.value = asked;
+      open();
+      input.focus();
+      run();
+    }
   }
 
   function init() {
