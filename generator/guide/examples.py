@@ -229,5 +229,13 @@ def _sources_example() -> dict[str, Any]:
                 "audiences": ["familles"],
                 "grace_days": 7,
             },
+            {
+                "id": "agenda-ifs-jeunesse",
+                "kind": "openagenda",
+                "url": "https://api.openagenda.com/v2/agendas/12345678/events",
+                "library": "ifs",
+                "default_kind": "atelier",
+                "audiences": ["jeunesse"],
+            },
         ]
     }

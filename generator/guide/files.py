@@ -114,7 +114,8 @@ FILE_TYPES: tuple[FileType, ...] = (
         SourcesFile,
         "Facultatif : les flux que `bibnum harvest` lit chaque nuit : nouveautés des fournisseurs "
         "(RSS, Atom, OPDS, listes KBART) pour une ressource, agendas iCalendar (export OpenAgenda) "
-        "pour une bibliothèque. Pour un agenda, `categories` dit le type d'événement de chacune de ses "
+        "ou agendas lus par l'API d'OpenAgenda (`openagenda`, clé d'API dans la variable "
+        "d'environnement `OPENAGENDA_KEY`, secret du dépôt) pour une bibliothèque. Pour un agenda, `categories` dit le type d'événement de chacune de ses "
         "catégories ; une catégorie sans type est signalée dans le rapport. "
         "Le résultat est gardé dans `data/harvest/<id>.json` (écrit par la "
         "commande, à ne pas modifier) ; une source en panne garde ses derniers titres, et la "
