@@ -19,6 +19,7 @@ from .pages.config import palette_css, site_config
 from .pages.event_items import EventCache
 from .pages.pro import pro_files
 from .pages.public import public_files
+from .search.opensearch import ICON, OPENSEARCH, opensearch_xml
 from .urls import IMAGES_FOLDER
 from .view.site_view import SiteView
 from .writer import GuardedWriter, WriteReport
@@ -57,6 +58,8 @@ def generate_site(
     logo = themes / site.look / site.logo if site.logo else None
     if logo is not None and logo.is_file():
         docs["assets/bibnum/logo.svg"] = logo.read_bytes()
+    if public:  # the browsers' address bar searches the portal (its <link rel="search">: pages/config.py)
+        docs[OPENSEARCH] = opensearch_xml(site.name, site_url or site.url, icon=ICON in docs)
     files: dict[str, str | bytes] = {f"docs/{path}": content for path, content in docs.items()}
     for look in (SHARED_LOOK, themes / site.look):  # the network's look adds to or overrides the shared one
         for path in list_files(look, hidden=True) if look.is_dir() else []:  # as the site's key reads them

@@ -12,6 +12,7 @@ from ..models.site import Site
 from ..outputs.manifest import feed_links
 from ..render.engine_text import engine_url, html_text, html_texts
 from ..search.labels import page_settings
+from ..search.opensearch import opensearch_link
 from ..view import paths
 from .csp import content_security_policy, engine_script_hashes
 from .mediation import has_mediation
@@ -49,6 +50,8 @@ def site_config(base: dict[str, Any], view: SiteView, *, site_url: str | None = 
     config["extra"]["bibnum"] = {"site": site.id, "kind": site.kind}
     # Feed discovery (<link rel="alternate">) in every page's head: generator/look/main.html.
     config["extra"]["bibnum"]["feeds"] = feed_links(view)
+    if site.kind == "public":  # the browsers' address bar searches the portal: its opensearch.xml (work_tree)
+        config["extra"]["bibnum"]["opensearch"] = opensearch_link(site.name)
     # Header search box (generator/look/partials/search.html): its strings, and Algolia's public settings.
     config["extra"]["bibnum"]["search"] = page_settings(
         site.kind, site.algolia.model_dump() if site.algolia is not None else None)

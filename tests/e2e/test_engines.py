@@ -148,3 +148,28 @@ def test_the_home_page_is_titled_with_the_sites_name_once(demo_build, engine_bui
 
         assert title("index.html") == site.name
         assert title("donnees-ouvertes/index.html").endswith(f" - {site.name}")
+
+
+@pytest.mark.parametrize("name", ["mkdocs-material", *OTHER_ENGINES])
+def test_every_portal_page_links_its_opensearch_description(demo_build, engine_build, name):
+    from bs4 import BeautifulSoup
+
+    from generator.search.opensearch import NAMESPACE
+
+    out = demo_build.out if name == "mkdocs-material" else engine_build(name).out
+    graph = load_graph(out.parent)
+    for site in graph.sites:
+        for path in ("index.html", "ressources/prepacode/index.html", "agenda/index.html"):
+            page = out / site.id / path
+            links = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("link[rel=search]")
+            if site.kind != "public":
+                assert links == [] and not (out / site.id / "opensearch.xml").exists()
+                break
+            assert [(link["type"], link["title"]) for link in links] == [
+                ("application/opensearchdescription+xml", "La Boîte" if site.id == "calvados" else "Bibliothèques")]
+            assert (page.parent / links[0]["href"]).resolve() == (out / site.id / "opensearch.xml").resolve()
+        if site.kind == "public":
+            root = ElementTree.parse(out / site.id / "opensearch.xml").getroot()
+            assert root.find(f"{{{NAMESPACE}}}Url").get("template") == f"{site.url}?q={{searchTerms}}"
+            assert root.find(f"{{{NAMESPACE}}}Image").text == f"{site.url}assets/bibnum/logo.svg"
+

@@ -6,6 +6,7 @@ A part of the French interface strings (generator/i18n/fr/). Keys are dotted; `a
 STRINGS: dict[str, str] = {
     # search (issue 3: header search, static index or Algolia)
     "search.label": "Rechercher sur le site",
+    "search.opensearch_description": "Rechercher les ressources, titres et événements de {site}",
     "search.placeholder": "Rechercher une ressource, un titre, un événement…",
     "search.browse": "Parcourir les ressources par catégorie ou par public",
     "search.browse_pro": "Parcourir les billets du blog de l'espace pro",
