@@ -13,9 +13,10 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose output goes into generated files as it is; mkdocs-material's icons are
-# inlined in pages (generator/render/icons.py), segno's QR codes in the posters (render/qr.py).
+# inlined in pages (generator/render/icons.py), segno's QR codes in the posters (render/qr.py),
+# pymarc's records in the MARC files (outputs/marc.py).
 GENERATING_LIBRARIES = ("Jinja2", "Markdown", "PyYAML", "pydantic", "icalendar", "nh3", "babel",
-                        "snowballstemmer", "PyStemmer", "mkdocs-material", "segno")
+                        "snowballstemmer", "PyStemmer", "mkdocs-material", "segno", "pymarc")
 
 
 def bytes_digest(data: bytes) -> str:

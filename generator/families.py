@@ -23,6 +23,7 @@ from types import MappingProxyType
 from .models.graph import NetworkGraph
 from .models.site import Site
 from .outputs.api import api_dump, titles_documents
+from .outputs.marc import catalogue_files
 from .outputs.opds import title_feed_files
 from .pages.public import page_adder, title_pages
 from .view.site_view import SiteView
@@ -49,6 +50,7 @@ def title_files(view: SiteView) -> dict[str, str | bytes]:
     title_pages(view, page_adder(view, files))
     files.update(title_feed_files(view))
     files.update(api_dump(titles_documents(view)))
+    files.update(catalogue_files(view))
     return files
 
 

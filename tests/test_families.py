@@ -31,6 +31,7 @@ def test_the_title_family_is_the_same_from_the_whole_graph_and_from_its_restrict
             assert any(path.startswith("ressources/izneo/titres") for path in restricted)
             assert "api/v1/titles.json" in restricted
             assert any(path.startswith("opds/") for path in restricted)
+            assert "api/v1/marc/izneo.unimarc.mrc" in restricted and "api/v1/kbart/izneo.txt" in restricted
         else:
             assert restricted == {}
 
@@ -86,7 +87,7 @@ def test_the_code_digest_follows_the_versions_of_the_libraries_that_write_output
     before = digests.code_digest()
     real = digests.version
 
-    for library in ("Jinja2", "icalendar", "mkdocs-material"):
+    for library in ("Jinja2", "icalendar", "mkdocs-material", "pymarc"):
         monkeypatch.setattr(digests, "_code", None)
         monkeypatch.setattr(digests, "version", lambda name, upgraded=library: "99.0" if name == upgraded
                             else real(name))
@@ -146,6 +147,8 @@ def test_an_event_edit_keeps_the_title_family_and_a_harvest_edit_makes_it_again(
     assert "La Lampe" in titles_page.read_text(encoding="utf-8")
     assert "La Lampe" in (out / "calvados" / "ressources" / "izneo" / "titres" / "index.html").read_text(
         encoding="utf-8")
+    for marc in ("api/v1/marc/izneo.unimarc.mrc", "api/v1/marc/izneo.marc21.xml", "api/v1/kbart/izneo.txt"):
+        assert "La Lampe".encode() in (out / "calvados" / marc).read_bytes(), marc  # the catalogues' files too
     assert_same_as_clean(project, out, tmp_path / "clean-harvest", engine=FakeEngine())
     generated(counted)
 

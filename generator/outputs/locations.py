@@ -46,6 +46,9 @@ ATOM_TYPE = "application/atom+xml"
 OPDS_NAVIGATION = "application/atom+xml;profile=opds-catalog;kind=navigation"
 OPDS_ACQUISITION = "application/atom+xml;profile=opds-catalog;kind=acquisition"
 JSON_TYPE = "application/json"
+MARC_TYPE = "application/marc"  # ISO 2709 (RFC 2220)
+MARCXML_TYPE = "application/marcxml+xml"  # RFC 6207
+KBART_TYPE = "text/tab-separated-values"
 
 
 def titles_page(number: int) -> str:

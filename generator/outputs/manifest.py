@@ -14,6 +14,7 @@ from ..view import paths
 from ..view.site_view import SiteView
 from . import locations as loc
 from .api import schema_names
+from .marc import kbart_path, marc_path, own_login_libraries
 from ..data_schemas import DATA_FILES
 
 
@@ -63,6 +64,30 @@ def feed_links(view: SiteView) -> list[dict[str, str]]:
     ]
 
 
+def _marc_items(view: SiteView) -> list[Item]:
+    """Per resource with titles: its MARC and KBART files, then its per-library UNIMARC files."""
+    items: list[Item] = []
+    for resource in view.resources:
+        if not view.titles.get(resource.id):
+            continue
+        items.append(Item(_("open_data.marc.resource", resource=resource.title), _("open_data.marc.resource_about"), (
+            Link("UNIMARC (.mrc)", marc_path(resource.id, "unimarc", "mrc"), loc.MARC_TYPE),
+            Link("UNIMARC (MARCXML)", marc_path(resource.id, "unimarc", "xml"), loc.MARCXML_TYPE),
+            Link("MARC21 (.mrc)", marc_path(resource.id, "marc21", "mrc"), loc.MARC_TYPE),
+            Link("MARC21 (MARCXML)", marc_path(resource.id, "marc21", "xml"), loc.MARCXML_TYPE),
+            Link("KBART", kbart_path(resource.id), loc.KBART_TYPE),
+        )))
+        libraries = own_login_libraries(view, resource.id)
+        if libraries:
+            items.append(Item(_("open_data.marc.libraries", resource=resource.title),
+                              _("open_data.marc.libraries_about"),
+                              tuple(Link(f"{library.name} ({extension})",
+                                         marc_path(resource.id, "unimarc", extension, library.id),
+                                         loc.MARC_TYPE if extension == "mrc" else loc.MARCXML_TYPE)
+                                    for library in libraries for extension in ("mrc", "xml"))))
+    return items
+
+
 def open_data_sections(view: SiteView) -> list[Section]:
     public = view.site.kind == "public"
     json_paths = {"resources": loc.RESOURCES_JSON, "titles": loc.TITLES_JSON,
@@ -97,6 +122,9 @@ def open_data_sections(view: SiteView) -> list[Section]:
             Item(_("open_data.opds.root"), _("open_data.opds.root_about"),
                  (Link("catalogue.xml", loc.OPDS_ROOT, loc.OPDS_NAVIGATION),)),
         )))
+        marc = _marc_items(view)
+        if marc:
+            sections.append(Section(_("open_data.marc"), _("open_data.marc_intro"), tuple(marc)))
     web = [Item(_("open_data.sitemap"), _("open_data.sitemap_about"), (Link("sitemap.xml", loc.SITEMAP),))]
     if public:
         web.append(Item(_("open_data.embed"), _("open_data.embed_about"),

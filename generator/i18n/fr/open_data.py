@@ -68,6 +68,16 @@ STRINGS: dict[str, str] = {
     "open_data.opds.root": "Catalogue",
     "open_data.opds.root_about": "Le point d'entrée : toutes les ressources, les nouveautés, la sélection à la une "
     "et les titres de chaque ressource.",
+    "open_data.marc": "Notices pour le catalogue de votre bibliothèque",
+    "open_data.marc_intro": "Les titres de chaque ressource, à importer dans le logiciel de votre bibliothèque "
+    "(SIGB) pour que son catalogue les trouve : notices UNIMARC (le format des SIGB français) et MARC21, "
+    "en ISO 2709 (.mrc) ou en MARCXML (.xml), et fichier KBART (onglets, UTF-8) pour les résolveurs de liens. "
+    "Le lien d'accès (zone 856) passe par l'identification du réseau.",
+    "open_data.marc.resource": "Titres : {resource}",
+    "open_data.marc.resource_about": "Une notice par titre moissonné, avec son lien d'accès.",
+    "open_data.marc.libraries": "Titres : {resource}, avec l'identification de chaque bibliothèque",
+    "open_data.marc.libraries_about": "Pour les bibliothèques qui ont leur propre identification : "
+    "notices UNIMARC dont le lien d'accès passe par celle-ci.",
     "open_data.web": "Pour les sites web et les moteurs de recherche",
     "open_data.sitemap": "Plan du site",
     "open_data.sitemap_about": "La liste de toutes les pages (format Sitemaps XML).",
