@@ -38,6 +38,7 @@ FLAVOURS = ("unimarc", "marc21")
 # ISO 2709 counts a field in 4 digits (9,999 bytes) and a record in 5: a capped value
 # (4 bytes a character at most in UTF-8) keeps every record writable whatever a feed sends.
 VALUE_MAX = 2000
+AUTHORS_MAX = 20  # added entries per record: with VALUE_MAX, a record stays under ISO 2709's 99,999 bytes
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # MARC's own delimiters (1D, 1E, 1F) among them
 # ISO 639-1 (the titles' language) -> ISO 639-2/B (MARC's). Unlisted codes are left out.
 LANGUAGES = {
@@ -112,7 +113,7 @@ def unimarc_record(title: Title, publisher: str, link: str) -> Record:
     _field(record, "200", "1 ", ("a", title.title), ("f", ", ".join(title.authors)))
     _field(record, "210", "  ", ("c", publisher), ("d", year.strip()))
     _field(record, "330", "  ", ("a", _summary(title)))
-    for author in title.authors:
+    for author in title.authors[:AUTHORS_MAX]:
         _field(record, "701", " 0", ("a", author))  # direct order: the feeds do not split names
     _field(record, "856", "4 ", ("u", link))
     return record
@@ -131,7 +132,7 @@ def marc21_record(title: Title, publisher: str, link: str) -> Record:
     _field(record, "245", "00", ("a", title.title), ("c", ", ".join(title.authors)))
     _field(record, "264", " 1", ("b", publisher), ("c", year if title.published else None))
     _field(record, "520", "  ", ("a", _summary(title)))
-    for author in title.authors:
+    for author in title.authors[:AUTHORS_MAX]:
         _field(record, "720", "  ", ("a", author))  # uncontrolled names: the feeds do not split them
     _field(record, "856", "40", ("u", link))
     return record

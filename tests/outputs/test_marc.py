@@ -12,7 +12,7 @@ import pytest
 from generator.models.title import Title
 from generator.outputs import data_files
 from generator.outputs.manifest import open_data_sections
-from generator.outputs.marc import KBART_COLUMNS, catalogue_files, kbart_path, marc_path
+from generator.outputs.marc import AUTHORS_MAX, KBART_COLUMNS, catalogue_files, kbart_path, marc_path
 
 from tests.outputs.conftest import library, make_view, title
 
@@ -133,3 +133,16 @@ def test_only_public_portals_with_titles_publish_them_and_the_open_data_page_lis
     assert not set(catalogue_files(view)) & set(data_files(view, titles=False))  # the title family's
     listed = {link.href for section in open_data_sections(view) for item in section.items for link in item.links}
     assert set(catalogue_files(view)) <= listed
+
+
+def test_a_feed_with_endless_text_still_gives_valid_iso_2709_records():
+    """ISO 2709 counts a record in 5 digits: pymarc would write a longer one, unreadable."""
+    endless = Title.model_construct(**{**title("presse-en-ligne", 1).model_dump(),
+                                       "authors": ["Auteur " + "x" * 290] * 500,
+                                       "summary_html": "<p>" + "é" * 50_000 + "</p>"})
+    files = catalogue_files(_view(titles=(endless,)))
+    for flavour in ("unimarc", "marc21"):
+        data = files[marc_path("presse-en-ligne", flavour, "mrc")]
+        assert len(data) <= 99_999 and int(data[:5]) == len(data)
+        (record,) = _read(files, marc_path("presse-en-ligne", flavour, "mrc"))
+        assert len(record.get_fields("701" if flavour == "unimarc" else "720")) == AUTHORS_MAX
