@@ -4,8 +4,6 @@ in the static index and through Algolia's query rules alike; the check keeps a q
 from __future__ import annotations
 
 import dataclasses
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +14,6 @@ from generator.search.labels import search_labels
 from generator.search.push import AlgoliaTarget, push_objects
 from generator.search.records import head_records, other_records, site_records
 from generator.search.static_index import index_head, static_index
-from tests.conftest import REPO
 
 from .fake_algolia import FakeAlgolia
 from .reader import Reader
@@ -85,22 +82,13 @@ def test_the_push_saves_the_rules_in_the_temporary_index_that_moves_into_place(v
     assert sorted(fake.indexes["bn_live"]["rules"]) == [rule["objectID"] for rule in rules]
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "network"
-    root.mkdir()
-    for name in ("mkdocs.yml", "data", "content", "themes"):
-        (shutil.copytree if (REPO / name).is_dir() else shutil.copy2)(REPO / name, root / name)
-    return root
-
-
-def test_a_query_two_resources_bet_on_or_with_no_word_is_an_error_at_its_line(project):
-    path = project / "data/resources/tout-apprendre.yml"
+def test_a_query_two_resources_bet_on_or_with_no_word_is_an_error_at_its_line(demo_copy):
+    path = demo_copy / "data/resources/tout-apprendre.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "best_bets:\n  - presse\n  - « Code de la Route ! »\n  - \"?!\"\n", encoding="utf-8")
     line = text.count("\n") + 1
     with pytest.raises(ProjectInvalid) as raised:
-        load_graph(project)
+        load_graph(demo_copy)
     found = [(str(p.location), p.message) for p in raised.value.problems]
     assert found == [
         (f"data/resources/tout-apprendre.yml:{line + 2}:5", "la recherche « « Code de la Route ! » » est déjà une recherche "
