@@ -6,6 +6,7 @@ model (`data_files(view)`), never from the built tree itself.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import feedparser
+import pymarc
 import pytest
 from icalendar import Calendar
 from jsonschema import Draft202012Validator, FormatChecker
@@ -20,6 +22,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from generator.outputs import data_files
 from generator.outputs import locations as loc
 from generator.outputs.jsonld import event_data, library_data
+from generator.outputs.marc import FLAVOURS, kbart_path, marc_path, title_links
 from generator.view import paths
 from tests.e2e.helpers import ALL_SITES, PUBLIC_SITES, parse, resolve
 
@@ -269,3 +272,22 @@ def test_every_page_announces_the_sites_feeds(demo_build, site_id):
     assert {"application/rss+xml", "application/atom+xml"} <= types
     for link in head.find_all("link", rel="alternate", type=True):
         assert resolve(root, root / "index.html", link["href"]).is_file()
+
+
+@pytest.mark.parametrize("site_id", PUBLIC_SITES)
+def test_marc_and_kbart_files_read_back_to_the_sites_titles(demo_build, views, site_id):
+    """The built MARC files, read with pymarc, hold every title of each resource with its access link."""
+    root, view = site_dir(demo_build, site_id), views[site_id]
+    assert view.titles, "the demo should hold harvested titles"
+    for resource_id, titles in view.titles.items():
+        links = title_links(view, resource_id)
+        for flavour in FLAVOURS:
+            read = [list(pymarc.MARCReader(io.BytesIO((root / marc_path(resource_id, flavour, "mrc")).read_bytes()),
+                                           to_unicode=True, force_utf8=True)),
+                    pymarc.parse_xml_to_array(str(root / marc_path(resource_id, flavour, "xml")))]
+            for records in read:
+                assert sorted(r["001"].data for r in records) == sorted(t.id for t in titles), (resource_id, flavour)
+                for record in records:
+                    assert [f["u"] for f in record.get_fields("856")] == [links[record["001"].data]]
+        rows = (root / kbart_path(resource_id)).read_text(encoding="utf-8").splitlines()
+        assert len(rows) == len(titles) + 1 and rows[0].startswith("publication_title\t")
