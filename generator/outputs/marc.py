@@ -95,8 +95,9 @@ def _field(record: Record, tag: str, indicators: str, *pairs: tuple[str, str | N
 def _leader(title: Title, unimarc: bool) -> Leader:
     level = "s" if title.kind == "presse" else "m"
     kind = RECORD_TYPE.get(title.kind, "a")
-    # Lengths and base address are computed by pymarc when the record is written.
-    return Leader(f"00000n{kind}{level}  2200000 i 450 " if unimarc else f"00000n{kind}{level} a2200000 i 4500")
+    # Lengths and base address are computed by pymarc when the record is written. UNIMARC: partial
+    # ISBD (i); MARC21: UTF-8 (a), minimal level (7), ISBD punctuation omitted (c).
+    return Leader(f"00000n{kind}{level}  2200000 i 450 " if unimarc else f"00000n{kind}{level} a22000007c 4500")
 
 
 def unimarc_record(title: Title, publisher: str, link: str) -> Record:
