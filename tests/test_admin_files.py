@@ -113,3 +113,13 @@ def test_vendored_files_are_the_npm_release():
         matches = list((REPO / "node_modules").glob(f"@fontsource*/*/files/{font.name}"))
         assert len(matches) == 1 and matches[0].read_bytes() == font.read_bytes(), font.name
     assert cms_files()["sveltia-cms.js"] != (VENDOR / "sveltia-cms.js").read_bytes()  # its CDN names rewritten
+
+
+def test_a_page_named_admin_is_refused(tmp_path: Path):
+    """Its address is the web editor's: an editor's admin.md would silently replace it (or be replaced)."""
+    root = small_network(tmp_path / "network")
+    (root / "content/pro").mkdir(exist_ok=True)
+    (root / "content/pro/admin.md").write_text("---\ntitle: Administration\n---\n\nTexte.\n", encoding="utf-8")
+    result = run_check(root)
+    said = result.stdout + result.stderr
+    assert result.returncode != 0 and "content/pro/admin.md:1:1: « admin.md » ne peut pas être une page" in said, said

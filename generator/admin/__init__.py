@@ -25,8 +25,7 @@ from ..data_schemas import project_choices
 from ..i18n import text as _
 from ..models.graph import NetworkGraph
 from ..models.site import Site
-
-ADMIN = "admin"
+from ..view.paths import ADMIN_DIR as ADMIN
 VENDOR = Path(__file__).resolve().parent / "vendor" / "sveltia-cms"
 FONTS = VENDOR.parent / "fonts"
 LOCALE = "fr"  # the editors' language: the CMS follows the browser's

@@ -58,10 +58,12 @@ EMBED = at("integrer")  # public portals: the embeddable list of resources for t
 MEDIATION = at("mediation")  # pro site: the posters and cards of every portal's resources
 USAGE = at("statistiques")  # pro site: usage statistics (pages/usage.py)
 TRIALS = at("essais")  # pro site: the resources on trial, running, upcoming and over
+ADMIN_DIR = "admin"  # pro site: the web editor (generator/admin/), a page of its own
+ADMIN = at(ADMIN_DIR)
 NEWS_DIR = "actualites"  # the news posts' folder (blog posts live under 'blog/')
 # Pages bibnum writes at a folder an editor's page could name (content/public/agenda.md -> agenda/index.md).
 GENERATED_INDEXES = frozenset({HOME, CATALOGUE, AGENDA, LIBRARIES, ACCESSIBILITY, NEWS, BLOG, GROUPS, NETWORK,
-                               GUIDE, OPEN_DATA, EMBED, MEDIATION, USAGE, TRIALS})
+                               GUIDE, OPEN_DATA, EMBED, MEDIATION, USAGE, TRIALS, ADMIN})
 
 
 def resource(rid: str) -> str:
