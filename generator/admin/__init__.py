@@ -143,6 +143,8 @@ def admin_page(network: str, policy: str) -> str:
         '<meta name="robots" content="noindex, nofollow">\n'
         '<meta name="referrer" content="same-origin">\n'
         f"<title>{html.escape(_('admin.title', network=network))}</title>\n"
+        # No icon of its own: without this the browser asks the host's root for /favicon.ico.
+        '<link rel="icon" href="data:,">\n'
         '<link href="config.yml" type="application/yaml" rel="cms-config-url">\n'
         "</head>\n<body>\n"
         # Without JavaScript, the page still says what it is (the CMS writes its own heading).

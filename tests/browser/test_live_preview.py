@@ -108,7 +108,7 @@ def test_a_save_shows_in_the_open_page_and_a_mistake_in_a_banner(preview: Previe
 
     # A save: the page reloads itself (the test never navigates) and keeps its scroll position.
     preview.save(preview.titled("Gallica, la bibliothèque numérique"))
-    page.wait_for_function("() => document.querySelector('h1').textContent.trim() === "
+    page.wait_for_function("() => document.querySelector('h1')?.textContent.trim() === "
                            "'Gallica, la bibliothèque numérique'", timeout=60_000)
     assert page.evaluate("() => window.__sameDocument") is None  # reloaded by itself
     page.wait_for_function(f"() => window.scrollY === {scrolled}")
@@ -134,7 +134,7 @@ def test_a_save_shows_in_the_open_page_and_a_mistake_in_a_banner(preview: Previe
 
     # Fixed: the banner goes by itself, and the page shows the fix.
     preview.save(preview.titled("Gallica (BnF)"))
-    page.wait_for_function("() => document.querySelector('h1').textContent.trim() === 'Gallica (BnF)'",
+    page.wait_for_function("() => document.querySelector('h1')?.textContent.trim() === 'Gallica (BnF)'",
                            timeout=60_000)
     assert banner.count() == 0
     assert page.evaluate("() => window.__violations") == []
@@ -187,7 +187,7 @@ def test_a_tab_in_the_background_catches_up_when_shown(preview: Preview, context
     page.wait_for_timeout(500)  # a page still following would be reloading by now
     assert page.locator("h1").first.inner_text() == "Gallica"  # no stream, no reload
     page.evaluate(SET_HIDDEN, False)  # in front: the stream's first event says its site was rebuilt
-    page.wait_for_function("() => document.querySelector('h1').textContent.trim() === 'Gallica, vue de "
+    page.wait_for_function("() => document.querySelector('h1')?.textContent.trim() === 'Gallica, vue de "
                            "l\\'arrière-plan'")
     logged = preview.log_length()
     preview.save(preview.good)
@@ -202,11 +202,11 @@ def test_a_page_whose_file_is_removed_shows_the_404_page_then_comes_back(preview
     title = page.locator("h1").first.inner_text()
     assert title == "À propos du réseau"
     source.unlink()
-    page.wait_for_function("() => document.querySelector('h1').textContent.trim() === 'Page introuvable'",
+    page.wait_for_function("() => document.querySelector('h1')?.textContent.trim() === 'Page introuvable'",
                            timeout=60_000)
     assert page.url == url  # the site's 404 page, at the page's own address
     source.write_text(text, encoding="utf-8")  # back: the 404 page follows its site, and reloads
-    page.wait_for_function("t => document.querySelector('h1').textContent.trim() === t", arg=title, timeout=60_000)
+    page.wait_for_function("t => document.querySelector('h1')?.textContent.trim() === t", arg=title, timeout=60_000)
     assert page.evaluate("() => window.__violations") == []
 
 
