@@ -87,7 +87,7 @@ MESSAGES: dict[str, str] = {
     "usage.close_id": " (vouliez-vous dire « {id} » ?)",
     # `bibnum usage import`: what it did
     "usage.no_files": "aucun fichier à importer ; donnez les rapports après le projet, par ex. "
-    "`bibnum usage import . rapports/cafeyn-2026.json`",
+    "`bibnum usage import . rapports/kiosque-2026.json`",
     "usage.not_a_file": "fichier introuvable (ou c'est un dossier) ; vérifiez son chemin",
     "usage.invalid_project": "Le projet a des erreurs : corrigez-les (`bibnum check`) avant d'importer des rapports ; "
     "aucun fichier n'a été écrit.",

@@ -73,7 +73,7 @@ class ResourceUsage(Model):
 
     platform: PlainText | None = Field(
         None, description="Nom de la plateforme tel que l'écrivent les rapports COUNTER du fournisseur "
-        "(colonne ou champ `Platform`), par ex. `Cafeyn`. Les rapports de plateforme (PR, PR_P1) et de "
+        "(colonne ou champ `Platform`), par ex. `Kiosque Presse`. Les rapports de plateforme (PR, PR_P1) et de "
         "titres (TR_B1, TR_J1) sont rattachés à la ressource par ce nom.")
     databases: list[PlainText] = Field(
         default_factory=list, description="Noms des bases (colonne ou champ `Database` des rapports DR, "

@@ -36,10 +36,10 @@ _TYPE_ORDER = {kind: position for position, kind in enumerate(TYPES)}
 
 @dataclass(frozen=True)
 class SearchRecord:
-    id: str  # unique in the site, stable across builds: "resource:cafeyn", "event:2026-11-28-atelier..."
+    id: str  # unique in the site, stable across builds: "resource:kiosque", "event:2026-11-28-atelier..."
     type: str  # one of TYPES
     title: str
-    url: str  # relative to the site root: "ressources/cafeyn/"
+    url: str  # relative to the site root: "ressources/kiosque/"
     subtitle: str = ""  # one line under the title: provider, authors, date and place, town...
     fields: tuple[tuple[int, str], ...] = ()  # (weight, text) the index reads words from
     categories: tuple[str, ...] = ()  # taxonomy ids (facet "Catégorie")

@@ -1,6 +1,6 @@
 """Where every generated page lives in a site's docs tree, and its URL (directory URLs).
 
-Every page is a folder's `index.md` (`ressources/cafeyn/index.md`, not `ressources/cafeyn.md`):
+Every page is a folder's `index.md` (`ressources/kiosque/index.md`, not `ressources/kiosque.md`):
 pages link relative to their URL, and engines differ on where they resolve a link of a
 non-index `X.md` from (MkDocs: its URL `X/`; Zensical: its source folder). From `X/index.md`
 both agree. Blog and news posts are the exception: the blog plugin names their page by slug.
@@ -15,7 +15,7 @@ from ..models.network_facts import town_slug  # noqa: F401 (a town's agenda page
 
 
 def url_of(doc_path: str) -> str:
-    """'ressources/cafeyn/index.md' -> 'ressources/cafeyn/'; 'index.md' -> ''; 'a/b.md' -> 'a/b/'."""
+    """'ressources/kiosque/index.md' -> 'ressources/kiosque/'; 'index.md' -> ''; 'a/b.md' -> 'a/b/'."""
     if doc_path.endswith(".md"):
         stem = doc_path[:-3]
         if stem == "index":
@@ -131,7 +131,7 @@ MEDIATION_CSS = f"{MEDIATION_DIR}/impression.css"
 
 
 def poster(site_id: str, rid: str) -> str:
-    """A resource's A4 poster for one portal: 'mediation/calvados/cafeyn/affiche.html'."""
+    """A resource's A4 poster for one portal: 'mediation/portail/kiosque/affiche.html'."""
     return f"{MEDIATION_DIR}/{site_id}/{rid}/affiche.html"
 
 
@@ -182,5 +182,5 @@ _KINDS = {
 
 @lru_cache(maxsize=16384)  # pure; called for every title of every API, feed and page
 def link(kind: str, ident: str) -> str:
-    """Site-root-relative URL of a generated page, for templates: `url('resource', 'cafeyn')`."""
+    """Site-root-relative URL of a generated page, for templates: `url('resource', 'kiosque')`."""
     return url_of(_KINDS[kind](ident))
