@@ -59,7 +59,8 @@ def generate_site(
     if logo is not None and logo.is_file():
         docs["assets/bibnum/logo.svg"] = logo.read_bytes()
     if public:  # the browsers' address bar searches the portal (its <link rel="search">: pages/config.py)
-        docs[OPENSEARCH] = opensearch_xml(site.name, site_url or site.url, icon=ICON in docs)
+        docs[OPENSEARCH] = opensearch_xml(site.name, site_url or site.url, icon=ICON in docs,
+                                         short=site.short_name)
     files: dict[str, str | bytes] = {f"docs/{path}": content for path, content in docs.items()}
     for look in (SHARED_LOOK, themes / site.look):  # the network's look adds to or overrides the shared one
         for path in list_files(look, hidden=True) if look.is_dir() else []:  # as the site's key reads them

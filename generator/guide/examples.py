@@ -134,6 +134,7 @@ def _resource_example() -> dict[str, Any]:
             },
         },
         "keywords": ["anglais", "bureautique"],
+        "best_bets": ["cours en ligne"],
         "added": dt.date(2024, 3, 1),
         "featured": True,
     }

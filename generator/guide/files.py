@@ -82,7 +82,10 @@ FILE_TYPES: tuple[FileType, ...] = (
         "Les ressources",
         ("data/resources/<id>.yml",),
         Resource,
-        "Un fichier par ressource numérique ; son nom (sans `.yml`) est l'identifiant de la ressource.",
+        "Un fichier par ressource numérique ; son nom (sans `.yml`) est l'identifiant de la ressource. "
+        "Pour qu'une recherche fréquente des lecteurs mène d'abord à la ressource (« code de la route », "
+        "« cours en ligne »), écrivez-la dans `best_bets` : la recherche du portail, celle d'Algolia et le "
+        "moteur que les communes intègrent à leur site la placent alors en tête.",
         _resource_example,
         id_from_file=True,
         example_id="tout-apprendre",

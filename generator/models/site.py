@@ -132,6 +132,11 @@ class Site(Model):
     id: Slug = Field(description="Identifiant du site (dossier de sortie, références).")
     kind: Literal["public", "pro"] = Field(description="`public` (portail des lecteurs) ou `pro` (espace professionnel).")
     name: PlainText = Field(description="Nom affiché du site.")
+    short_name: PlainText | None = Field(
+        None, max_length=16,
+        description="Nom court, 16 caractères au plus (par ex. `Boîte numérique`) : celui que le navigateur "
+        "montre quand un lecteur ajoute la recherche du portail. Absent : le début du nom.",
+    )
     tagline: PlainText = Field(description="Phrase d'accroche de la page d'accueil.")
     url: str = Field(description="Adresse publique du site, terminée par `/`.")
     look: Slug = Field(description="Dossier de `themes/` qui donne l'apparence (logo, styles).")

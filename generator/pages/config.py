@@ -51,7 +51,7 @@ def site_config(base: dict[str, Any], view: SiteView, *, site_url: str | None = 
     # Feed discovery (<link rel="alternate">) in every page's head: generator/look/main.html.
     config["extra"]["bibnum"]["feeds"] = feed_links(view)
     if site.kind == "public":  # the browsers' address bar searches the portal: its opensearch.xml (work_tree)
-        config["extra"]["bibnum"]["opensearch"] = opensearch_link(site.name)
+        config["extra"]["bibnum"]["opensearch"] = opensearch_link(site.name, site.short_name)
     # Header search box (generator/look/partials/search.html): its strings, and Algolia's public settings.
     config["extra"]["bibnum"]["search"] = page_settings(
         site.kind, site.algolia.model_dump() if site.algolia is not None else None)

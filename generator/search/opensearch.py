@@ -31,8 +31,9 @@ def short_name(name: str) -> str:
     return " ".join(kept) if kept else head[:SHORT_NAME_CHARS].rstrip()
 
 
-def opensearch_xml(name: str, site_url: str, *, icon: bool) -> str:
-    """The description of the portal named NAME at SITE_URL (ending with '/'); `icon`: the site has a logo."""
+def opensearch_xml(name: str, site_url: str, *, icon: bool, short: str | None = None) -> str:
+    """The description of the portal named NAME at SITE_URL (ending with '/'); `icon`: the site has a logo;
+    SHORT: the short name its editors chose (else one made from NAME)."""
     ET.register_namespace("", NAMESPACE)
     root = ET.Element(f"{{{NAMESPACE}}}OpenSearchDescription")
 
@@ -40,7 +41,7 @@ def opensearch_xml(name: str, site_url: str, *, icon: bool) -> str:
         element = ET.SubElement(root, f"{{{NAMESPACE}}}{tag}", attributes)
         element.text = text
 
-    child("ShortName", short_name(name))
+    child("ShortName", short or short_name(name))
     child("Description", i18n.text("search.opensearch_description", site=name))
     child("InputEncoding", "UTF-8")
     if icon:
@@ -52,6 +53,6 @@ def opensearch_xml(name: str, site_url: str, *, icon: bool) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def opensearch_link(name: str) -> dict[str, str]:
+def opensearch_link(name: str, short: str | None = None) -> dict[str, str]:
     """The <link rel="search"> every page's head holds (generator/look/main.html escapes it)."""
-    return {"type": OPENSEARCH_TYPE, "title": short_name(name), "href": OPENSEARCH}
+    return {"type": OPENSEARCH_TYPE, "title": short or short_name(name), "href": OPENSEARCH}

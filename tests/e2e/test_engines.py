@@ -166,10 +166,11 @@ def test_every_portal_page_links_its_opensearch_description(demo_build, engine_b
                 assert links == [] and not (out / site.id / "opensearch.xml").exists()
                 break
             assert [(link["type"], link["title"]) for link in links] == [
-                ("application/opensearchdescription+xml", "La Boîte" if site.id == "calvados" else "Bibliothèques")]
+                ("application/opensearchdescription+xml", {"calvados": "Boîte numérique", "caen": "Bibliothèques"}[site.id])]
             assert (page.parent / links[0]["href"]).resolve() == (out / site.id / "opensearch.xml").resolve()
         if site.kind == "public":
             root = ElementTree.parse(out / site.id / "opensearch.xml").getroot()
             assert root.find(f"{{{NAMESPACE}}}Url").get("template") == f"{site.url}?q={{searchTerms}}"
+            assert root.find(f"{{{NAMESPACE}}}ShortName").text == links[0]["title"]  # the editors' or the derived one
             assert root.find(f"{{{NAMESPACE}}}Image").text == f"{site.url}assets/bibnum/logo.svg"
 

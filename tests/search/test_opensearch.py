@@ -43,3 +43,31 @@ def test_short_names_fit_sixteen_characters():
     assert short_name("Réseau Vire") == "Réseau Vire"
     assert opensearch_link("La Boîte numérique — portail") == {
         "type": "application/opensearchdescription+xml", "title": "La Boîte", "href": "opensearch.xml"}
+
+
+def test_the_short_name_editors_choose_is_the_one_browsers_show():
+    root = ElementTree.fromstring(opensearch_xml("La Boîte numérique", "https://r.example.org/", icon=False,
+                                                 short="Boîte & Cie"))
+    assert root.find(f"{NS}ShortName").text == "Boîte & Cie"
+    assert opensearch_link("La Boîte numérique", "Boîte & Cie")["title"] == "Boîte & Cie"
+
+
+def test_a_short_name_over_sixteen_characters_is_refused_at_its_line():
+    from pydantic import ValidationError
+
+    from generator.load.yaml_source import load_yaml
+    from generator.models.site import Site
+    from generator.schema_errors import problems_from
+
+    text = ("id: portail\nkind: public\nname: Réseau des médiathèques\nshort_name: Réseau des médiathèques\n"
+            "tagline: t\nurl: https://r.example.org/\nlook: r\npalette: {primary: '#00506e', accent: '#1d6b4f'}\n")
+    doc, found = load_yaml(text, "data/sites.yml")
+    assert not found
+    try:
+        Site.model_validate(doc.data)
+    except ValidationError as error:
+        messages = [str(p) for p in problems_from(error, doc, Site)]
+    else:
+        raise AssertionError("a 23-character short name was accepted")
+    assert len(messages) == 1 and messages[0].startswith("data/sites.yml:4:1: short_name")
+    assert "23 caractères ; 16 au plus" in messages[0]
