@@ -142,3 +142,14 @@ def test_the_event_stream_sends_the_state_then_each_change(preview_server):
         live.close()  # the server stops: the stream ends at once
         assert stream.read() == b""
         assert time.monotonic() - started < 5
+
+
+def test_the_widget_and_index_files_are_served_to_every_origin(preview_server, tmp_path: Path):
+    """A town's page on another origin reads them (the search widget), as GitHub Pages allows; not the rest."""
+    origin, _ = preview_server
+    for folder in ("widget", "bn-search"):
+        (tmp_path / "portail" / folder).mkdir()
+        (tmp_path / "portail" / folder / "f.json").write_text("{}")
+        assert get(f"{origin}/portail/{folder}/f.json")[1].get("Access-Control-Allow-Origin") == "*"
+    assert "Access-Control-Allow-Origin" not in get(f"{origin}/portail/data.json")[1]
+    assert "Access-Control-Allow-Origin" not in get(f"{origin}/portail/page/")[1]

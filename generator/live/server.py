@@ -12,10 +12,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..messages import say
+from ..outputs.locations import WIDGET_DIR
+from ..search import INDEX_DIR
 from .inject import PREFIX, inject
 from .state import LiveState
 
 ASSETS = {"preview.js": "text/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
+# A site's folders that other sites' pages read (the search widget), served to every origin as GitHub Pages does.
+SHARED_FOLDERS = frozenset({WIDGET_DIR, INDEX_DIR})
 # Seconds between two keep-alive comments of an idle event stream: a closed tab is noticed then.
 KEEP_ALIVE = 15.0
 
@@ -26,6 +30,12 @@ def not_found_page() -> bytes:
     return (f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{title}</title>'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
             f"<body><main><h1>{title}</h1><p>{text}</p></main></body></html>\n").encode("utf-8")
+
+
+def shared(path: str) -> bool:
+    """Whether PATH (/<site>/<folder>/…) is in one of a site's SHARED_FOLDERS."""
+    parts = path.split("/")
+    return len(parts) > 3 and parts[2] in SHARED_FOLDERS
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -143,6 +153,8 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
+        if shared(urlsplit(self.path).path):
+            self.send_header("Access-Control-Allow-Origin", "*")
         super().end_headers()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002

@@ -11,6 +11,7 @@ from .embed import embed_files
 from .feeds import feed_files
 from .marc import catalogue_files
 from .opds import opds_files
+from .widget import widget_files
 
 
 @paused_gc()  # see public_files
@@ -29,6 +30,7 @@ def data_files(view: SiteView, *, titles: bool = True) -> dict[str, str | bytes]
         if titles:
             files.update(catalogue_files(view))
     files.update(embed_files(view))
+    files.update(widget_files(view))
     if view.site.kind == "pro":
         files.update(published_schema_files(view.graph.taxonomy, view.graph.sites))
         files.update(admin_files(view.graph, view.site))

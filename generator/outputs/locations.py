@@ -25,6 +25,12 @@ LIBRARIES_JSON = f"{API}/libraries.json"
 SNIPPET_HTML = f"{API}/snippet.html.txt"
 SCHEMA_DIR = f"{API}/schema"
 
+# The search widget town portals embed (outputs/widget.py): its script, and the access links it opens
+# results with, the portal's and each library's. Their folder is served to every origin (CORS).
+WIDGET_DIR = "widget"
+WIDGET_SCRIPT = f"{WIDGET_DIR}/bibnum-recherche.js"
+WIDGET_PORTAL_ACCESS = f"{WIDGET_DIR}/acces.json"
+
 NEWS_RSS = "flux/actualites.xml"
 NEWS_ATOM = "flux/actualites.atom"
 BLOG_RSS = "flux/blog.xml"
@@ -53,6 +59,10 @@ KBART_TYPE = "text/tab-separated-values"
 
 def titles_page(number: int) -> str:
     return f"{TITLES_DIR}/page-{number}.json"
+
+
+def widget_access(library_id: str) -> str:
+    return f"{WIDGET_DIR}/acces/{library_id}.json"
 
 
 def schema(name: str) -> str:

@@ -10,6 +10,7 @@ from ..load.markdown_body import with_image_paths
 from ..i18n import day_date, text as _
 from ..outputs import locations as published
 from ..outputs.embed import example_record, resource_fields, snippet_html
+from ..outputs.widget import TAG as WIDGET_TAG, snippet as widget_snippet
 from ..outputs.ical import calendar_ics, day_stamp
 from ..outputs.jsonld import library_script
 from ..outputs.manifest import open_data_sections, resource_feed_links
@@ -179,7 +180,10 @@ def open_data_pages(view: SiteView, add) -> None:
             snippet=snippet_html(view), snippet_path=published.SNIPPET_HTML,
             snippet_url=published.absolute(view.site, published.SNIPPET_HTML),
             json_path=published.RESOURCES_JSON, json_url=published.absolute(view.site, published.RESOURCES_JSON),
-            schema_path=published.schema("resources"), fields=resource_fields(), example=example_record(view))
+            schema_path=published.schema("resources"), fields=resource_fields(), example=example_record(view),
+            widget_script=published.WIDGET_SCRIPT, widget_tag=WIDGET_TAG,
+            # Readers look for their town first, as in the resource pages' chooser.
+            widgets=[(place.id, place.name, widget_snippet(view, place.id)) for place in view.agenda_libraries()])
 
 
 def news_files(view: SiteView, blog_dir: str, title: str, *, markdown_titles: bool = True) -> dict[str, str]:

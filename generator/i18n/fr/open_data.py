@@ -114,4 +114,18 @@ STRINGS: dict[str, str] = {
     "embed.open_data": "Toutes les données ouvertes du site",
     "embed.snippet_intro": "Ressources numériques accessibles avec votre carte de bibliothèque, sur",
     "embed.snippet_source": "Liste tirée de",
+    "embed.widget_title": "Un moteur de recherche dans votre site",
+    "embed.widget_intro": "Ajoutez à votre portail la recherche dans nos ressources et leurs titres : "
+    "chaque résultat s'ouvre par la connexion de votre bibliothèque. Copiez les deux lignes de votre "
+    "bibliothèque dans une page de votre site (mode « code source » ou bloc HTML) ; le moteur prend la "
+    "police de votre page et n'envoie aucune requête ailleurs que vers notre site.",
+    "embed.widget_hosts": "Le script lit notre index de recherche depuis votre site : les fichiers des "
+    "dossiers widget/ et bn-search/ sont servis avec l'en-tête « Access-Control-Allow-Origin: * » "
+    "(GitHub Pages l'envoie pour tous les fichiers).",
+    "embed.widget_library": "Code pour {library}",
+    "embed.widget_preview": "Aperçu : essayez une recherche",
+    "widget.label": "Rechercher dans {portal}",
+    "widget.placeholder": "Une ressource, un titre…",
+    "widget.unknown": "Bibliothèque « {library} » inconnue de {portal} : les résultats s'ouvrent par la "
+    "connexion générale du portail. Vérifiez l'attribut bibliotheque du code copié.",
 }

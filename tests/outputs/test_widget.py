@@ -1,0 +1,88 @@
+"""The search widget's files (issue 17): per-library access links, the script, the snippet, escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bs4 import BeautifulSoup
+
+from generator.outputs import data_files
+from generator.outputs import locations as loc
+from generator.outputs.widget import SHARED_MODULES, access_links, snippet, widget_files, widget_script
+from tests.outputs.conftest import PORTAL_URL, library, make_view
+
+HOSTILE = "</script><img src=x onerror=alert(1)>"
+PRESSE = "ressources/presse-en-ligne/"
+TARGET = "https%3A%2F%2Fpresse-en-ligne.example.org%2F"
+
+
+def libraries_with_logins():
+    return [
+        library("bayeux", login={"kind": "ezproxy", "base": "https://proxy.bayeux.example.org"}),
+        library("vire"),  # no login of its own
+    ]
+
+
+def links_of(files: dict, path: str) -> dict:
+    return json.loads(files[path])["links"]
+
+
+def test_each_library_opens_resources_through_its_own_login_else_the_portals():
+    files = widget_files(make_view("portail", libraries=libraries_with_logins()))
+    bayeux, vire, portal = (links_of(files, path) for path in (
+        loc.widget_access("bayeux"), loc.widget_access("vire"), loc.WIDGET_PORTAL_ACCESS))
+    assert bayeux[PRESSE] == f"https://proxy.bayeux.example.org/login?qurl={TARGET}"
+    assert vire[PRESSE] == portal[PRESSE] == f"https://proxy.example.org/login?qurl={TARGET}"
+    # A free resource is the same for everyone; one read on site only has no link (its portal page).
+    assert bayeux["ressources/gallica/"] == portal["ressources/gallica/"] == "https://gallica.example.org/"
+    assert bayeux["ressources/archives/"] is None
+    assert json.loads(files[loc.widget_access("bayeux")])["name"] == "Médiathèque bayeux"
+
+
+def test_an_unknown_library_has_no_file_and_the_script_knows_the_portals_libraries():
+    view = make_view("portail", libraries=libraries_with_logins())
+    files = widget_files(view)
+    assert sorted(path for path in files if path.startswith(f"{loc.WIDGET_DIR}/acces/")) == [
+        loc.widget_access("bayeux"), loc.widget_access("vire")]
+    assert json.loads(files[loc.WIDGET_PORTAL_ACCESS])["library"] is None  # what an unknown one falls back to
+    assert settings_of(files[loc.WIDGET_SCRIPT])["libraries"] == ["bayeux", "vire"]
+
+
+def test_a_portal_without_library_logins_gives_every_library_its_own_login_links():
+    view = make_view("autre", libraries=libraries_with_logins())
+    portal, libraries = access_links(view)
+    assert libraries["bayeux"] == portal  # the portal has no per-library login: its own for everyone
+
+
+def settings_of(script: str) -> dict:
+    """The SETTINGS literal the build wrote after the element's code."""
+    literal = re.search(r"\}\)\(scope\.BibnumSearch, (\{.*?\}), \"", script, re.S)[1]
+    return json.loads(literal)
+
+
+def test_the_script_is_the_portals_search_modules_then_the_element_with_escaped_settings():
+    view = make_view("portail")
+    view.site = view.site.model_copy(update={"name": HOSTILE})
+    script = widget_script(view)
+    for module in SHARED_MODULES:
+        assert module.read_text(encoding="utf-8") in script  # reused as they are, not copied
+    assert "</script" not in script and "<img" not in script  # inert even if pasted inline
+    settings = settings_of(script)
+    assert settings["portal"] == HOSTILE
+    assert settings["strings"]["label"] == "Rechercher dans {portal}"
+    assert settings["library_access"] == "widget/acces/{library}.json"
+
+
+def test_the_snippet_is_escaped_and_points_at_the_portals_script():
+    view = make_view("portail")
+    code = snippet(view, 'x" onfocus="alert(1)')
+    soup = BeautifulSoup(code, "html.parser")
+    assert soup.script["src"] == f"{PORTAL_URL}{loc.WIDGET_SCRIPT}" and soup.script.has_attr("defer")
+    element = soup.find("bibnum-recherche")
+    assert element.attrs == {"bibliotheque": 'x" onfocus="alert(1)'}
+
+
+def test_the_widget_is_published_by_public_portals_only():
+    assert loc.WIDGET_SCRIPT in data_files(make_view("portail"))
+    assert widget_files(make_view("pro")) == {}
