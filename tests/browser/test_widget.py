@@ -151,6 +151,31 @@ def test_two_widgets_on_one_page_and_an_unknown_library(browser, origins):
         assert page.evaluate("getComputedStyle(document.querySelector('h1')).fontWeight") == "700"
 
 
+def test_a_hostile_title_stays_text(browser, origins):
+    """A title that is markup (from a harvested feed, say) is shown as its characters, never parsed."""
+    site, host, town = origins
+    hostile = "</script><img src=x onerror=alert(1)>"
+    name = town_page(town, site, ["bayeux"])
+
+    def rename(route) -> None:
+        response = route.fetch()
+        rows = [[hostile, *row[1:]] if row[0] == FIRST else row for row in response.json()]
+        route.fulfill(response=response, json=rows)
+
+    with town_context(browser, site, host) as context:
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.route(f"{site}/calvados/bn-search/d/*", rename)
+        page.goto(f"{host}/{name}")
+        widget = page.locator("bibnum-recherche")
+        widget.locator("input").press_sequentially(QUERY, delay=10)
+        wait_rendered(widget, QUERY)
+        assert option_titles(widget)[0] == hostile
+        assert widget.evaluate("el => el.shadowRoot.querySelectorAll('img, script').length") == 0
+        assert dialogs == []
+
+
 def test_the_widget_passes_axe_with_its_results_shown(browser, origins):
     site, host, town = origins
     name = town_page(town, site, ["lisieux"])
