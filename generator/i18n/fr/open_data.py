@@ -121,7 +121,8 @@ STRINGS: dict[str, str] = {
     "police de votre page et n'envoie aucune requête ailleurs que vers notre site.",
     "embed.widget_hosts": "Le script lit notre index de recherche depuis votre site : les fichiers des "
     "dossiers widget/ et bn-search/ sont servis avec l'en-tête « Access-Control-Allow-Origin: * » "
-    "(GitHub Pages l'envoie pour tous les fichiers).",
+    "(GitHub Pages l'envoie pour tous les fichiers ; un autre hébergement du réseau doit l'envoyer "
+    "pour ces deux dossiers).",
     "embed.widget_library": "Code pour {library}",
     "embed.widget_preview": "Aperçu : essayez une recherche",
     "widget.label": "Rechercher dans {portal}",
