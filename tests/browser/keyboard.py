@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .conftest import bounded
+
 # Every element a reader may operate, as the browser sees it now: visible (not hidden, not
 # transparent, not zero-sized, not inert) and not taken out of the tab order. Material's header
 # buttons are <label>s of hidden checkboxes (menu, search): they count as controls too.
@@ -39,7 +41,7 @@ FOCUSED = """async () => {
   };
   let in_sight = inSight();
   for (let frame = 0; !in_sight && frame < 60; frame++) {  // about a second at most
-    await new Promise(done => requestAnimationFrame(done));
+    await new Promise(done => { requestAnimationFrame(done); setTimeout(done, 50); });  // a frame, or 50 ms
     in_sight = inSight();
   }
   const style = getComputedStyle(el);
@@ -64,7 +66,7 @@ SEARCH_BOX = "input[type=search], input[role=combobox], input.md-search__input"
 def settle(page) -> None:
     """Wait until the page's scripts have laid it out (two frames) and no transition is running:
     Material mounts its components and fades its search results in after the load event."""
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.evaluate(bounded("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"))
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 

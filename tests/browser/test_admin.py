@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from tests.browser.axe import run_axe
-from tests.browser.conftest import local_only
+from tests.browser.conftest import bounded, local_only
 from tests.conftest import REPO, copy_project, run_check
 
 pytestmark = pytest.mark.browser
@@ -85,7 +85,7 @@ def open_with_test_backend(page, site_server: str, demo_build) -> None:
     page.route("**/pro/admin/config.yml*", lambda route: route.fulfill(
         status=200, content_type="application/yaml", body=body))
     page.goto(f"{site_server}/pro/admin/LICENSE.txt")  # the site's origin, to fill its file system
-    page.evaluate(WRITE_FILES, [TEST_STORE, project_files()])
+    page.evaluate(bounded(WRITE_FILES, 60), [TEST_STORE, project_files()])
     page.goto(f"{site_server}/pro/admin/")
     page.get_by_role("button", name="Travailler avec un dépôt de test").click()
     page.get_by_role("main", name=re.compile("Collection .*Ressources")).wait_for()  # the first collection
@@ -112,7 +112,7 @@ LIST_FOLDER = """async ([store, path]) => {
 def new_files(page, folder: str) -> list[str]:
     """The files of FOLDER the CMS wrote (those the test did not put there)."""
     before = {path.name for path in (REPO / folder).iterdir()}
-    return [f"{folder}/{name}" for name in page.evaluate(LIST_FOLDER, [TEST_STORE, folder]) if name not in before]
+    return [f"{folder}/{name}" for name in page.evaluate(bounded(LIST_FOLDER), [TEST_STORE, folder]) if name not in before]
 
 
 def pick(page, field: str, option: str) -> None:
@@ -123,7 +123,7 @@ def pick(page, field: str, option: str) -> None:
 
 def saved(page, path: str) -> str:
     wait_saved(page, path, "")  # readable: the CMS has closed it
-    return page.evaluate(READ_FILE, [TEST_STORE, path])
+    return page.evaluate(bounded(READ_FILE), [TEST_STORE, path])
 
 
 def wait_saved(page, path: str, text: str) -> None:
