@@ -57,6 +57,20 @@ def test_an_engine_failure_says_so_in_french(tmp_path):
                                         "publié. Ses derniers messages (en anglais) :\n  ")
 
 
+def test_an_engine_that_never_finishes_is_stopped_and_said_in_french(tmp_path, monkeypatch):
+    from generator.engines import base
+
+    (tmp_path / "engine_stuck.py").write_text(  # an engine that would write its site after a minute
+        "import pathlib, time\ntime.sleep(60)\npathlib.Path('site').mkdir()\n", encoding="utf-8")
+    monkeypatch.setattr(base, "ENGINE_TIMEOUT_SECONDS", 1.5)
+    with pytest.raises(BuildFailed) as raised:
+        base.run_engine("engine_stuck", [], cwd=tmp_path, epoch=0, label="Moteur", site="portail",
+                        env={"PYTHONPATH": str(tmp_path)}, produced=tmp_path / "site")
+    assert str(raised.value) == ("le moteur (Moteur) n'a pas fini le site « portail » en 0,025 minutes : il a été "
+                                 "arrêté et rien n'a été publié. Relancez la construction ; si elle s'arrête encore "
+                                 "ici, signalez-le avec la commande lancée et le nom du moteur")
+
+
 def test_each_engine_tells_how_it_is_maintained_and_how_to_switch():
     from datetime import date
 

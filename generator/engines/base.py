@@ -89,6 +89,11 @@ def drop_files(out: Path, names: tuple[str, ...]) -> None:
             parent = parent.parent
 
 
+# An engine that has not finished one site in an hour is stuck (the largest network we measure
+# renders in minutes): stopped, so that a build, and the CI job that runs it, never waits forever.
+ENGINE_TIMEOUT_SECONDS = 3600
+
+
 def run_engine(module: str, args: list[str], *, cwd: Path, epoch: int, label: str, site: str,
                env: dict[str, str] | None = None, produced: Path | None = None) -> None:
     """`python -m MODULE ARGS...` in a child process: isolated, parallelisable, its logs kept for errors.
@@ -105,7 +110,12 @@ def run_engine(module: str, args: list[str], *, cwd: Path, epoch: int, label: st
     command = [sys.executable, "-P", "-s", "-c", LAUNCHER, str(os.getpid()), module, *args]
     environment = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
     environment.update(SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", **(env or {}))
-    result = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=cwd, check=False)
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=cwd, check=False,
+                                timeout=ENGINE_TIMEOUT_SECONDS)  # past it, the child is killed
+    except subprocess.TimeoutExpired:
+        raise BuildFailed(say("build.engine_stuck", engine=label, site=site,
+                              minutes=f"{ENGINE_TIMEOUT_SECONDS / 60:g}".replace(".", ","))) from None
     if result.returncode != 0 or (produced is not None and not produced.is_dir()):
         log = (result.stderr or result.stdout).strip().splitlines()[-20:]
         raise BuildFailed(say("build.engine_failed", engine=label, site=site, log="\n  ".join(log)))

@@ -21,6 +21,9 @@ MESSAGES: dict[str, str] = {
     "build.publish_failed": "la publication dans {out} a échoué ({why}) ; le site publié est resté tel quel",
     "build.engine_failed": "le moteur ({engine}) a échoué sur le site « {site} » ; rien n'a été publié. Ses "
     "derniers messages (en anglais) :\n  {log}",
+    "build.engine_stuck": "le moteur ({engine}) n'a pas fini le site « {site} » en {minutes} minutes : il a été "
+    "arrêté et rien n'a été publié. Relancez la construction ; si elle s'arrête encore ici, signalez-le avec "
+    "la commande lancée et le nom du moteur",
     "build.engine": "moteur : {label} ({identity}). {status}",
     "engine.status.mkdocs-material": "Material for MkDocs ne reçoit plus que des correctifs critiques et de "
     "sécurité, jusqu'à sa fin de vie le 5 mai 2027, et MkDocs 1.x n'est plus maintenu. Pour changer de moteur : "
