@@ -40,15 +40,13 @@ class _SharedHandler(_QuietHandler):
 
 @contextmanager
 def serve_shared(folder: Path) -> Iterator[str]:
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_SharedHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, name="bibnum-test-widget", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    """FOLDER on 127.0.0.1 with _SharedHandler, for the time of the block; yields the origin."""
+    with _QuietServer(("127.0.0.1", 0), functools.partial(_SharedHandler, directory=str(folder))) as server:
+        threading.Thread(target=server.serve_forever, name="bibnum-test-widget", daemon=True).start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}"
+        finally:
+            server.shutdown()
 
 
 @pytest.fixture(scope="module")
