@@ -109,10 +109,16 @@ LIST_FOLDER = """async ([store, path]) => {
 }"""
 
 
-def new_files(page, folder: str) -> list[str]:
-    """The files of FOLDER the CMS wrote (those the test did not put there)."""
-    before = {path.name for path in (REPO / folder).iterdir()}
-    return [f"{folder}/{name}" for name in page.evaluate(bounded(LIST_FOLDER), [TEST_STORE, folder]) if name not in before]
+def new_file(page, folder: str, suffix: str) -> str:
+    """The one file ending with SUFFIX that the CMS has added to FOLDER (waited for): names the test
+    did not put there. Chromium writes a file through a `<name>.crswap` beside it, which is not one."""
+    before = sorted(path.name for path in (REPO / folder).iterdir())
+    added = page.wait_for_function(
+        f"""async ([store, folder, before, suffix]) => {{
+          const added = (await ({LIST_FOLDER})([store, folder])).filter(n => !before.includes(n) && n.endsWith(suffix));
+          return added.length ? added : false; }}""", arg=[TEST_STORE, folder, before, suffix]).json_value()
+    assert len(added) == 1, added
+    return f"{folder}/{added[0]}"
 
 
 def pick(page, field: str, option: str) -> None:
@@ -197,9 +203,7 @@ def test_editor_adds_an_event_and_writes_a_post_that_check_accepts(admin, site_s
     pick(admin, "Bibliothèque où il a lieu", library)
     admin.get_by_role("textbox", name="Résumé en une phrase").fill("Découvrir le kiosque de presse, « pas à pas ».")
     admin.get_by_role("button", name="Enregistrer").click()
-    admin.wait_for_function(f"async () => (await ({LIST_FOLDER})(['{TEST_STORE}', 'data/events'])).length > "
-                            f"{len(list((REPO / 'data/events').iterdir()))}")
-    [event_path] = new_files(admin, "data/events")
+    event_path = new_file(admin, "data/events", ".yml")
     event = saved(admin, event_path)
     assert event_path == "data/events/atelier-d-essai-la-presse-en-ligne.yml"  # the id rules: ascii, lowercase
     assert "start: 2026-12-22T14:00" in event and "library: bayeux" in event, event
@@ -217,9 +221,7 @@ def test_editor_adds_an_event_and_writes_a_post_that_check_accepts(admin, site_s
     admin.keyboard.type(" du mois, en bref.")
     admin.get_by_role("button", name="Enregistrer").click()
     folder = "content/blog/posts"
-    admin.wait_for_function(f"async () => (await ({LIST_FOLDER})(['{TEST_STORE}', '{folder}'])).length > "
-                            f"{len(list((REPO / folder).iterdir()))}")
-    [post_path] = new_files(admin, folder)
+    post_path = new_file(admin, folder, ".md")
     post = saved(admin, post_path)
     assert re.fullmatch(rf"{folder}/\d{{4}}-\d{{2}}-\d{{2}}-nouveautes-de-decembre\.md", post_path), post_path
     assert post.startswith("---\n") and "date: 2026-12-03" in post and "**nouveautés**" in post, post
