@@ -5,7 +5,8 @@ A town pastes `<script src="…/widget/bibnum-recherche.js" defer></script>` and
 portal's own index reader and result builders (look/assets/bibnum/search-index.js and
 search-render.js, the very files the portal's search runs) followed by the element
 (assets/widget/element.js). Every result opens through the chosen library's login: the
-links are computed here, with access.py's rules, into `widget/acces/<library>.json`;
+links are computed here, with access.py's rules, into `widget/acces/<library>.json` (a
+title: its own address at the provider inside its resource's login, title_recipe);
 `widget/acces.json` holds the portal's own, for an unknown library. Events, posts, pages and
 libraries are left out of the widget: they belong to the portal, not to a town's catalogue.
 """
@@ -17,9 +18,12 @@ import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+from ..access import target_link
 from ..i18n import text as _
 from ..models.library import Library
+from ..models.login import LoginStrategy, ResourceAccess
 from ..view import paths
 from ..view.site_view import SiteView
 from . import locations as loc
@@ -35,6 +39,7 @@ LIBRARY_ATTRIBUTE = "bibliotheque"
 # The portal search's strings the widget shows too (search.<key>), besides its own (widget.<key>).
 _SEARCH_STRINGS = ("results_label", "hint", "short", "error")
 _WIDGET_STRINGS = ("label", "placeholder", "unknown")
+Recipes = dict[str, list[str] | None]
 
 
 @lru_cache(maxsize=None)
@@ -48,6 +53,27 @@ def script_literal(value: Any) -> str:
     for char in ("<", ">", "&", "\u2028", "\u2029"):
         text = text.replace(char, f"\\u{ord(char):04x}")
     return text
+
+
+# A title's link is its resource's login around the title's own address: made here once per resource
+# and library with this stand-in address, then filled in by the widget for each title.
+_STAND_IN = "https://titre.bibnum.invalid/"
+_STAND_IN_HOST = "titre.bibnum.invalid"
+
+
+def title_recipe(access: ResourceAccess, login: LoginStrategy, allow_http: bool) -> list[str] | None:
+    """[before, after, "encoded" | "raw"]: a title's link is `before + its address + after`, the
+    address percent-encoded once or left raw as access.py writes it (DESIGN.md §6); None where the
+    link is not made that way (no login to the address itself, a fixed CAS service, a Shibboleth
+    service provider taken from the address): the title then opens its resource's link."""
+    if access.kind not in ("login", "direct"):
+        return None
+    url = target_link(access, _STAND_IN, login, allow_http=allow_http).url
+    for form, mark in (("encoded", quote(_STAND_IN, safe="")), ("raw", _STAND_IN)):
+        if url.count(mark) == 1:
+            before, after = url.split(mark)
+            return None if _STAND_IN_HOST in before + after else [before, after, form]
+    return None
 
 
 def access_links(view: SiteView) -> tuple[dict[str, str | None], dict[str, dict[str, str | None]]]:
@@ -64,9 +90,27 @@ def access_links(view: SiteView) -> tuple[dict[str, str | None], dict[str, dict[
     return portal, libraries
 
 
-def access_document(links: dict[str, str | None], library: Library | None) -> str:
+def title_recipes(view: SiteView) -> tuple[Recipes, dict[str, Recipes]]:
+    """The portal's title recipes and each library's, {resource page: title_recipe}, as access_links.
+
+    A library's titles go through its own login where the portal offers one per library
+    (outputs/marc.py's per-library 856 fields are made the same way), else the portal's."""
+    site = view.site
+    own = {lib.id: lib.login for lib in view.libraries if site.library_logins and lib.login is not None}
+    portal: Recipes = {}
+    libraries: dict[str, Recipes] = {lib.id: {} for lib in view.libraries}
+    for res in view.resources:
+        page, access = paths.link("resource", res.id), view.accesses[res.id]
+        portal[page] = title_recipe(access, site.login, site.allow_http)
+        for lib in view.libraries:
+            login = own.get(lib.id)
+            libraries[lib.id][page] = portal[page] if login is None else title_recipe(access, login, site.allow_http)
+    return portal, libraries
+
+
+def access_document(links: dict[str, str | None], titles: Recipes, library: Library | None) -> str:
     return dump({"library": None if library is None else library.id,
-                 "name": None if library is None else library.name, "links": links})
+                 "name": None if library is None else library.name, "links": links, "titles": titles})
 
 
 def widget_script(view: SiteView) -> str:
@@ -104,8 +148,9 @@ def widget_files(view: SiteView) -> dict[str, str]:
     if view.site.kind != "public":
         return {}
     portal, libraries = access_links(view)
-    by_id = {lib.id: lib for lib in view.libraries}
-    files = {loc.WIDGET_SCRIPT: widget_script(view), loc.WIDGET_PORTAL_ACCESS: access_document(portal, None)}
-    files.update({loc.widget_access(lib_id): access_document(links, by_id[lib_id])
-                  for lib_id, links in libraries.items()})
+    portal_titles, library_titles = title_recipes(view)
+    files = {loc.WIDGET_SCRIPT: widget_script(view),
+             loc.WIDGET_PORTAL_ACCESS: access_document(portal, portal_titles, None)}
+    files.update({loc.widget_access(lib.id): access_document(libraries[lib.id], library_titles[lib.id], lib)
+                  for lib in view.libraries})
     return files

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from .. import i18n
+from ..access import AccessLinkError, check_url
 from ..guide import editor_guide_markdown
 from ..models.event import Event
 from ..models.graph import Post
@@ -47,6 +48,7 @@ class SearchRecord:
     date: str = ""  # ISO date (events: start; posts: publication; titles: publication)
     when: str = ""  # events: "upcoming" or "past" (facet "Date"), as of the build's 'now'
     resource: str = ""  # titles: the resource that gives access to them
+    target: str = ""  # titles: their own address at the provider, when their resource's access opens it
     bets: tuple[str, ...] = ()  # resources: queries (normalize.query_key) that put this record first
     rank: tuple = field(default=(), compare=False)  # order within its type when scores tie
 
@@ -133,10 +135,25 @@ def title_records(view: SiteView, res: Resource, position: int) -> list[SearchRe
         return []
     # What every title of the resource shares, computed once (a resource may have thousands).
     shared = (paths.link("resource", res.id), (res.category,), tuple(res.audiences))
-    return [title_record(res, title, (position, i), shared) for i, title in enumerate(titles)]
+    # A title's own address, where its resource's access reaches it (view.title_link): the search
+    # widget opens it through a library's login (outputs/widget.py).
+    opened = view.accesses[res.id].kind in ("login", "direct")
+    allow_http = view.site.allow_http
+    return [title_record(res, title, (position, i), shared,
+                         _own_address(title.url, allow_http) if opened and title.url else "")
+            for i, title in enumerate(titles)]
 
 
-def title_record(res: Resource, title: Title, rank: tuple, shared: tuple | None = None) -> SearchRecord:
+def _own_address(url: str, allow_http: bool) -> str:
+    """URL if a link may lead there (access.check_url), else ''."""
+    try:
+        return check_url(url, key="target", allow_http=allow_http)
+    except AccessLinkError:
+        return ""
+
+
+def title_record(res: Resource, title: Title, rank: tuple, shared: tuple | None = None,
+                 target: str = "") -> SearchRecord:
     url, categories, audiences = shared or (paths.link("resource", res.id), (res.category,), tuple(res.audiences))
     published = title.published
     authors = title.authors
@@ -146,7 +163,7 @@ def title_record(res: Resource, title: Title, rank: tuple, shared: tuple | None 
         subtitle=" · ".join([part for part in (", ".join(authors), year, res.title) if part]),
         fields=((TITLE, title.title), (STRONG, " ".join(authors))),
         categories=categories, audiences=audiences,
-        date=published.isoformat() if published else "", resource=res.id, rank=rank,
+        date=published.isoformat() if published else "", resource=res.id, target=target, rank=rank,
     )
 
 

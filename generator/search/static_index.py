@@ -67,8 +67,11 @@ def type_ranges(records: list[SearchRecord], first: int = 0,
 
 
 def doc_row(record: SearchRecord) -> list[Any]:
-    return [record.title, record.url, record.subtitle, list(record.categories), list(record.audiences),
-            record.date, record.when]
+    row = [record.title, record.url, record.subtitle, list(record.categories), list(record.audiences),
+           record.date, record.when]
+    if record.target:  # a title's own address (the search widget opens it); other rows stay as they were
+        row.append(record.target)
+    return row
 
 
 Facets = dict[str, dict[str, list[list[int]]]]

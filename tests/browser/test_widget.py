@@ -128,6 +128,36 @@ def test_a_town_page_opens_the_best_bet_through_its_library_login(browser, origi
     assert any(url.startswith(f"{site}/calvados/bn-search/") for url in requests)  # the index, cross-origin
 
 
+TITLE = "Les Gardiens du phare — Tome 1 : La Lanterne"  # data/harvest/izneo-nouveautes.json
+TITLE_URL = "https://bibliotheques.izneo.example.org/boite-numerique/album/9782505120001"
+TITLE_LOGINS = {
+    "bayeux": f"https://proxy.mediatheque.bayeux.example.org/login?qurl={quote(TITLE_URL, safe='')}",
+    "vire-normandie": f"https://ezproxy.vire-normandie.example.org/login?url={TITLE_URL}",
+}
+
+
+@pytest.mark.parametrize("library", sorted(TITLE_LOGINS))
+def test_a_title_opens_at_its_own_address_through_the_library_login(browser, origins, library):
+    site, host, town = origins
+    name = town_page(town, site, [library])
+    with town_context(browser, site, host) as context:
+        page = context.new_page()
+        page.goto(f"{host}/{name}")
+        widget = page.locator("bibnum-recherche")
+        field = widget.locator("input")
+        field.press_sequentially("gardiens lanterne", delay=10)
+        wait_rendered(widget, "gardiens lanterne")
+        options = widget.locator("[role=option]")
+        titles = option_titles(widget)
+        assert TITLE in titles
+        for _ in range(titles.index(TITLE) + 1):
+            field.press("ArrowDown")
+        assert widget.locator(f"#{field.get_attribute('aria-activedescendant')}").get_attribute("href") \
+            == options.nth(titles.index(TITLE)).get_attribute("href") == TITLE_LOGINS[library]
+        with page.expect_navigation(url=TITLE_LOGINS[library]):
+            field.press("Enter")
+
+
 def test_two_widgets_on_one_page_and_an_unknown_library(browser, origins):
     """Each widget opens through its own library; an unknown one says so and opens the portal's login."""
     site, host, town = origins
@@ -155,9 +185,12 @@ def test_a_hostile_title_stays_text(browser, origins):
     hostile = "</script><img src=x onerror=alert(1)>"
     name = town_page(town, site, ["bayeux"])
 
+    odd = "https://bibliotheques.izneo.example.org/album/l'Écume_(2)!*~?a=1&b=x%20y"
+
     def rename(route) -> None:
         response = route.fetch()
-        rows = [[hostile, *row[1:]] if row[0] == FIRST else row for row in response.json()]
+        rows = [[hostile, *row[1:]] if row[0] == FIRST else
+                [*row[:7], odd] if row[0] == TITLE else row for row in response.json()]
         route.fulfill(response=response, json=rows)
 
     with town_context(browser, site, host) as context:
@@ -172,6 +205,11 @@ def test_a_hostile_title_stays_text(browser, origins):
         assert option_titles(widget)[0] == hostile
         assert widget.evaluate("el => el.shadowRoot.querySelectorAll('img, script').length") == 0
         assert dialogs == []
+        # Percent-encoded once as access.py does (quote(safe="")), even ' ( ) ! * that JavaScript leaves.
+        widget.locator("input").fill("gardiens lanterne")
+        wait_rendered(widget, "gardiens lanterne")
+        hrefs = widget.locator("[role=option]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        assert f"https://proxy.mediatheque.bayeux.example.org/login?qurl={quote(odd, safe='')}" in hrefs
 
 
 def test_the_widget_passes_axe_with_its_results_shown(browser, origins):

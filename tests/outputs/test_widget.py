@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import quote
 
+import pytest
 from bs4 import BeautifulSoup
+
+from generator.access import target_link
+from generator.models.login import CasLogin, DirectLogin, EzproxyLogin, OpenAthensLogin, ResourceAccess, ShibbolethLogin
 
 from generator.outputs import data_files
 from generator.outputs import locations as loc
-from generator.outputs.widget import SHARED_MODULES, access_links, snippet, widget_files, widget_script
-from tests.outputs.conftest import PORTAL_URL, library, make_view
+from generator.outputs.widget import (SHARED_MODULES, access_links, snippet, title_recipe, widget_files,
+                                      widget_script)
+from generator.search.records import site_records
+from generator.search.static_index import doc_row
+from tests.outputs.conftest import PORTAL_URL, library, make_view, title
 
 HOSTILE = "</script><img src=x onerror=alert(1)>"
 PRESSE = "ressources/presse-en-ligne/"
@@ -86,3 +94,51 @@ def test_the_snippet_is_escaped_and_points_at_the_portals_script():
 def test_the_widget_is_published_by_public_portals_only():
     assert loc.WIDGET_SCRIPT in data_files(make_view("portail"))
     assert widget_files(make_view("pro")) == {}
+
+
+TITLE_URL = "https://presse.example.org/titre/l'Équipe_(n°1)!*~?a=1&b=x%20y#p"
+LOGIN = ResourceAccess(kind="login", target="https://presse.example.org/")
+IDP = "https://idp.reseau.example.org/idp/shibboleth"
+
+
+@pytest.mark.parametrize("access, login", [
+    (LOGIN, EzproxyLogin(kind="ezproxy", base="https://proxy.example.org")),
+    (LOGIN, EzproxyLogin(kind="ezproxy", base="https://proxy.example.org", form="url")),
+    (LOGIN, OpenAthensLogin(kind="openathens", domain="reseau.example.org")),
+    (ResourceAccess(kind="login", target="https://presse.example.org/", sp="https://sp.example.org"),
+     ShibbolethLogin(kind="shibboleth", idp=IDP)),
+    (LOGIN, CasLogin(kind="cas", base="https://cas.example.org/cas")),
+    (ResourceAccess(kind="direct", target="https://libre.example.org/"), DirectLogin(kind="direct")),
+], ids=["ezproxy-qurl", "ezproxy-url", "openathens", "shibboleth-sp", "cas", "direct"])
+def test_a_title_recipe_gives_the_link_access_py_makes_for_the_title(access, login):
+    before, after, form = title_recipe(access, login, allow_http=False)
+    made = before + (TITLE_URL if form == "raw" else quote(TITLE_URL, safe="")) + after
+    assert made == target_link(access, TITLE_URL, login).url
+
+
+@pytest.mark.parametrize("access, login", [
+    (ResourceAccess(kind="login", target="https://presse.example.org/", service="https://presse.example.org/cas"),
+     CasLogin(kind="cas", base="https://cas.example.org/cas")),  # a fixed service: not the title's address
+    (LOGIN, ShibbolethLogin(kind="shibboleth", idp=IDP)),  # the service provider is the address's origin
+    (ResourceAccess(kind="on_site", where="En médiathèque"), DirectLogin(kind="direct")),
+    (ResourceAccess(kind="template", template="https://p.example.org/sso?id={code_bib}"), DirectLogin(kind="direct")),
+])
+def test_no_title_recipe_where_the_link_is_not_the_login_around_the_address(access, login):
+    assert title_recipe(access, login, allow_http=False) is None
+
+
+def test_titles_carry_their_address_and_each_library_its_recipes():
+    titles = {"presse-en-ligne": (title("presse-en-ligne", 1),), "archives": (title("archives", 2),)}
+    files = widget_files(make_view("portail", libraries=libraries_with_logins(), titles=titles))
+    bayeux, vire = (json.loads(files[loc.widget_access(lib)])["titles"] for lib in ("bayeux", "vire"))
+    assert bayeux[PRESSE] == ["https://proxy.bayeux.example.org/login?qurl=", "", "encoded"]
+    assert vire[PRESSE] == ["https://proxy.example.org/login?qurl=", "", "encoded"]
+    assert bayeux["ressources/archives/"] is None  # read on site only
+
+
+def test_the_index_rows_of_titles_carry_their_address_where_their_resource_opens_it():
+    titles = {"presse-en-ligne": (title("presse-en-ligne", 1),), "archives": (title("archives", 2),)}
+    rows = {record.resource: doc_row(record) for record in site_records(make_view("portail", titles=titles))
+            if record.type == "title"}
+    assert rows["presse-en-ligne"][7:] == ["https://presse-en-ligne.example.org/titre/1"]
+    assert rows["archives"][7:] == []  # read on site only: the title opens its resource's page

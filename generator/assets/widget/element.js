@@ -150,11 +150,25 @@ Widget.prototype.clear = function () {
   this.setActive(-1);
 };
 
-/* Where a result opens: a resource or a title through the library's access link to its resource,
-   else (a resource read on site only) its page on the portal. */
-Widget.prototype.linkOf = function (item, links) {
-  var url = Object.prototype.hasOwnProperty.call(links, item.url) ? links[item.url] : null;
-  return url || new URL(item.url, home).href;
+/* Percent-encoding once, as Python's quote(value, safe="") does in access.py (ENC, DESIGN.md §6). */
+function encoded(value) {
+  return encodeURIComponent(value).replace(/[!'()*]/g, function (c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+
+function own(map, key) {
+  return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : null;
+}
+
+/* Where a result opens: a title at its own address inside its resource's login (the recipe the
+   build made for this library: before, after, "encoded" or "raw"), a resource (or a title without
+   a recipe) through the library's access link to the resource, else (read on site only) its page
+   on the portal. */
+Widget.prototype.linkOf = function (item, access) {
+  var recipe = item.type === "title" && item.target ? own(access.titles || {}, item.url) : null;
+  if (recipe) { return recipe[0] + (recipe[2] === "raw" ? item.target : encoded(item.target)) + recipe[1]; }
+  return own(access.links, item.url) || new URL(item.url, home).href;
 };
 
 Widget.prototype.render = function (res, access, query) {
@@ -167,7 +181,7 @@ Widget.prototype.render = function (res, access, query) {
     var box = R.group(group, labels);
     group.items.forEach(function (item) {
       var option = R.option(item, labels, res.terms || [], home, self.options.length);
-      option.href = self.linkOf(item, access.links);
+      option.href = self.linkOf(item, access);
       self.options.push(option);
       box.appendChild(option);
     });

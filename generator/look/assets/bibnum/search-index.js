@@ -206,7 +206,7 @@
         return ids.map(function (id) {
           var row = rows[Math.floor(id / chunk)][id % chunk];
           return { id: id, type: self.typeOf(id), title: row[0], url: row[1], subtitle: row[2],
-                   categories: row[3], audiences: row[4], date: row[5], when: row[6] };
+                   categories: row[3], audiences: row[4], date: row[5], when: row[6], target: row[7] || "" };
         });
       });
   };
