@@ -177,6 +177,8 @@ def test_two_widgets_on_one_page_and_an_unknown_library(browser, origins):
         # The host page's own styles and globals are untouched.
         assert page.evaluate("typeof window.BibnumSearch") == "undefined"
         assert page.evaluate("getComputedStyle(document.querySelector('h1')).fontWeight") == "700"
+        # ...and the widget takes the host's font.
+        assert "Georgia" in first.locator(".label").evaluate("el => getComputedStyle(el).fontFamily")
 
 
 def test_a_hostile_title_stays_text(browser, origins):
