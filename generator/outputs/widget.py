@@ -117,6 +117,8 @@ def widget_script(view: SiteView) -> str:
     """widget/bibnum-recherche.js: the shared modules in a scope of their own, then the element."""
     settings = {
         "portal": view.site.name,
+        "tag": TAG,
+        "attribute": LIBRARY_ATTRIBUTE,
         "libraries": sorted(lib.id for lib in view.libraries),
         "script": loc.WIDGET_SCRIPT,
         "portal_access": loc.WIDGET_PORTAL_ACCESS,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from urllib.parse import quote
 
 import pytest
@@ -65,8 +64,8 @@ def test_a_portal_without_library_logins_gives_every_library_its_own_login_links
 
 def settings_of(script: str) -> dict:
     """The SETTINGS literal the build wrote after the element's code."""
-    literal = re.search(r"\}\)\(scope\.BibnumSearch, (\{.*?\}), \"", script, re.S)[1]
-    return json.loads(literal)
+    start = script.index("})(scope.BibnumSearch, ") + len("})(scope.BibnumSearch, ")
+    return json.JSONDecoder().raw_decode(script, start)[0]
 
 
 def test_the_script_is_the_portals_search_modules_then_the_element_with_escaped_settings():

@@ -18,7 +18,7 @@ var here = document.currentScript || document.querySelector('script[src$="/' + S
 var home = new URL("../", here.src).href;  // the portal's root: the script lives in <portal>/widget/
 // The portal's static index (generator/search/__init__.py INDEX_DIR), one per page, shared by every widget.
 var index = new NS.StaticIndex(new URL("bn-search/", home).href);
-var accesses = {};  // library id ("" for the portal's own login) -> Promise of its access links
+var accesses = Object.create(null);  // library id ("" for the portal's own login) -> Promise of its access links
 
 function known(library) {
   return LIBRARY_ID.test(library) && SETTINGS.libraries.indexOf(library) >= 0;
@@ -91,7 +91,7 @@ function Widget(host) {
   this.seq = 0;
   this.rendered = null;
   this.enterPending = false;
-  this.library = host.getAttribute("bibliotheque") || "";
+  this.library = host.getAttribute(SETTINGS.attribute) || "";
   if (!known(this.library)) {
     this.notice.textContent = say("unknown", { library: this.library, portal: SETTINGS.portal });
     this.notice.hidden = false;
@@ -211,8 +211,8 @@ Widget.prototype.run = function () {
   });
 };
 
-if (!window.customElements.get("bibnum-recherche")) {  // the script pasted twice defines it once
-  window.customElements.define("bibnum-recherche", class extends HTMLElement {
+if (!window.customElements.get(SETTINGS.tag)) {  // the script pasted twice defines it once
+  window.customElements.define(SETTINGS.tag, class extends HTMLElement {
     connectedCallback() {
       if (!this.shadowRoot) { this.widget = new Widget(this); }
     }
