@@ -97,8 +97,9 @@ STRINGS: dict[str, str] = {
     "open_data.portals_intro": "Ressources, titres, flux et catalogue OPDS sont publiés par chaque portail public.",
     "open_data.portals_item": "Pages « Données ouvertes » des portails",
     "embed.title": "Intégrer nos ressources",
-    "embed.intro": "Vous gérez le portail d'une bibliothèque ou d'une commune du réseau ? Affichez-y la liste "
-    "des ressources numériques, toujours à jour, sans script ni iframe : du HTML simple ou nos données JSON.",
+    "embed.intro": "Vous gérez le portail d'une bibliothèque ou d'une commune du réseau ? Proposez-y nos "
+    "ressources numériques, toujours à jour : notre moteur de recherche, ou leur liste sans script ni "
+    "iframe, en HTML simple ou avec nos données JSON.",
     "embed.copy_title": "1. Copier la liste en HTML",
     "embed.copy_intro": "Copiez ce code dans une page de votre portail (mode « code source » ou bloc HTML). "
     "Les liens mènent aux pages des ressources, qui expliquent comment s'y connecter.",
