@@ -140,7 +140,7 @@ def test_examples_are_valid(ft: guide.FileType) -> None:
 
 
 def test_examples_are_shown_as_yaml(text: str) -> None:
-    assert "Exemple (`data/resources/tout-apprendre.yml`) :" in text
+    assert "Exemple (`data/resources/formaplus.yml`) :" in text
     assert "    access:\n      kind: login\n" in text
     assert "    ---\n    title: Aide et questions fréquentes\n    menu: Aide\n" in text
 

@@ -41,8 +41,8 @@ def test_the_examples_are_what_the_check_says() -> None:
            "valeurs possibles : " in shown["Valeur non prévue"]
     assert re.search(r"summary : \d+ caractères ; 240 au plus", shown["Texte trop long ou vide"])
     assert "« 28/11/2026 14h » n'est pas une date et heure" in shown["Date ou date et heure mal écrite"]
-    assert "bibliothèque « bayeu » inconnue (vouliez-vous dire « bayeux » ?)" in shown["Identifiant inconnu"]
-    assert "« mediatheque bayeux@example.fr » n'est pas une adresse électronique" in \
+    assert "bibliothèque « montargi » inconnue (vouliez-vous dire « montargis » ?)" in shown["Identifiant inconnu"]
+    assert "« mediatheque montargis@example.fr » n'est pas une adresse électronique" in \
         shown["Adresse électronique mal écrite"]
     assert re.search(r"town : .* \d+ caractères ; 80 au plus", shown["Nom trop long pour une adresse"])
     assert shown == {case.title: _example(case) for case in _CASES}

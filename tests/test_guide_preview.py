@@ -16,4 +16,4 @@ def test_the_guide_explains_the_preview_with_the_banner_s_own_words() -> None:
     # The banner shown as the preview shows it: its heading, what it means, and a real message of the check.
     assert "    L'aperçu n'est pas à jour : 1 erreur dans les fichiers\n" in section
     assert f"    {say('serve.banner.kept')}\n" in section
-    assert "    - data/resources/tout-apprendre.yml:" in section and "clé inconnue" in section
+    assert "    - data/resources/formaplus.yml:" in section and "clé inconnue" in section

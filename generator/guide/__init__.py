@@ -49,8 +49,8 @@ def _introduction() -> list[str]:
         files,
         "",
         "Pour les ressources, les bibliothèques et les événements, l'identifiant est le nom du "
-        "fichier sans `.yml` : `data/resources/tout-apprendre.yml` décrit la ressource "
-        "`tout-apprendre`. On ne l'écrit pas dans le fichier. Un identifiant s'écrit en minuscules, "
+        "fichier sans `.yml` : `data/resources/formaplus.yml` décrit la ressource "
+        "`formaplus`. On ne l'écrit pas dans le fichier. Un identifiant s'écrit en minuscules, "
         "chiffres et tirets simples, sans accent ni espace (`presse-quotidienne`).",
         "",
         "## Vérifier ses modifications",
@@ -61,7 +61,7 @@ def _introduction() -> list[str]:
         "",
         _code_block(unknown_key_example()),
         "",
-        "Ici, dans le fichier `data/resources/tout-apprendre.yml`, à la ligne et à la colonne "
+        "Ici, dans le fichier `data/resources/formaplus.yml`, à la ligne et à la colonne "
         "indiquées, la clé `sumary` est inconnue : c'est une faute de frappe pour `summary`. Le "
         "message nomme la clé en cause, ce qui était attendu et comment corriger ; la section "
         "« Les messages de `bibnum check` » montre chaque sorte de message.",

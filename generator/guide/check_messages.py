@@ -35,8 +35,8 @@ class _Case:
     raw: str = ""  # text written in place of the YAML dump, for a syntax error
 
 
-_EVENT, _LIBRARY, _RESOURCE = "data/events/atelier-anglais.yml", "data/libraries/bayeux.yml", \
-    "data/resources/tout-apprendre.yml"
+_EVENT, _LIBRARY, _RESOURCE = "data/events/atelier-anglais.yml", "data/libraries/montargis.yml", \
+    "data/resources/formaplus.yml"
 
 _CASES: tuple[_Case, ...] = (
     _Case("Fichier illisible (YAML invalide)",
@@ -76,31 +76,31 @@ _CASES: tuple[_Case, ...] = (
     _Case("Identifiant inconnu",
           "L'identifiant cité n'existe pas : le message propose le plus proche et liste ceux qui existent. "
           "Un fichier qui a lui-même une erreur ne provoque pas ce message chez ceux qui le citent.",
-          _EVENT, _event_example, {"library": "bayeu"}),
+          _EVENT, _event_example, {"library": "montargi"}),
     _Case("Adresse refusée",
           "Les liens s'écrivent en entier, en `https://`.",
-          _EVENT, _event_example, {"registration_url": "mediatheque.bayeux.example.org/agenda"}),
+          _EVENT, _event_example, {"registration_url": "mediatheque.montargis.example.org/agenda"}),
     _Case("Adresse électronique mal écrite",
           "Une adresse électronique s'écrit d'un seul tenant : un @, puis un domaine avec un point.",
-          _LIBRARY, _library_example, {"email": "mediatheque bayeux@example.fr"}),
+          _LIBRARY, _library_example, {"email": "mediatheque montargis@example.fr"}),
     _Case("Nom trop long pour une adresse",
           "Le nom d'une commune ou d'une catégorie du blog devient l'adresse d'une page : il reste court.",
           _LIBRARY, _library_example, {"town": "Saint-Martin-des-Entrées-et-de-la-Vallée-de-la-Seulles-et-des-"
-                                               "Coteaux-du-Bessin-Occidental"}),
+                                               "Coteaux-du-Gâtinais-Occidental"}),
 )
 
 # Frequent syntax mistakes (title, what was written), each shown with the message the check gives.
 _SYNTAX: tuple[tuple[str, str], ...] = (
     ("Deux-points dans un texte sans guillemets", "title: Atelier : tablette\nkind: atelier\n"),
     ("Guillemet non fermé", 'title: "Atelier tablette\nkind: atelier\n'),
-    ("Décalage incohérent", "title: Atelier\nplace:\n  name: Salle des fêtes\n city: Bayeux\n"),
+    ("Décalage incohérent", "title: Atelier\nplace:\n  name: Salle des fêtes\n city: Montargis\n"),
     ("Élément de liste au milieu des clés", "title: Atelier\naudiences:\n- adultes\nkind: atelier\n- ados\n"),
     ("Crochet non fermé", "audiences: [adultes, ados\nkind: atelier\n"),
     ("Ligne « --- » au milieu d'un fichier de données", "title: Atelier\n---\nkind: atelier\n"),
 )
 
 # Ids the examples' references name, as if their files existed.
-_FOUND = {"libraries": {"bayeux", "vire"}, "resources": {"tout-apprendre"}, "events": set()}
+_FOUND = {"libraries": {"montargis", "gien"}, "resources": {"formaplus"}, "events": set()}
 
 
 def check_messages_section() -> list[str]:

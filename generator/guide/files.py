@@ -88,7 +88,7 @@ FILE_TYPES: tuple[FileType, ...] = (
         "moteur que les communes intègrent à leur site la placent alors en tête.",
         _resource_example,
         id_from_file=True,
-        example_id="tout-apprendre",
+        example_id="formaplus",
     ),
     FileType(
         "Les bibliothèques",
@@ -97,7 +97,7 @@ FILE_TYPES: tuple[FileType, ...] = (
         "Un fichier par bibliothèque membre ; son nom (sans `.yml`) est l'identifiant de la bibliothèque.",
         _library_example,
         id_from_file=True,
-        example_id="bayeux",
+        example_id="montargis",
     ),
     FileType(
         "Les événements",

@@ -134,7 +134,7 @@ class Site(Model):
     name: PlainText = Field(description="Nom affiché du site.")
     short_name: PlainText | None = Field(
         None, max_length=16,
-        description="Nom court, 16 caractères au plus (par ex. `Boîte numérique`) : celui que le navigateur "
+        description="Nom court, 16 caractères au plus (par ex. `Médianet`) : celui que le navigateur "
         "montre quand un lecteur ajoute la recherche du portail. Absent : le début du nom.",
     )
     tagline: PlainText = Field(description="Phrase d'accroche de la page d'accueil.")

@@ -10,7 +10,7 @@ from .spot import Spot
 
 
 def label(path: tuple[str | int, ...], data: Any) -> str:
-    """'6e groupe (id comite-technique) › kind', 'access.sites.caen.target', '3e public'."""
+    """'6e groupe (id comite-technique) › kind', 'access.sites.portail.target', '3e public'."""
     parts: list[str] = []
     keys: list[str] = []
     node = data

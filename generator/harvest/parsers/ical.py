@@ -47,7 +47,7 @@ def parse_ical(body: bytes, content_type: str | None, *, source_id: str, today: 
 
 
 def event_id(source_id: str, key: str) -> str:
-    """A stable slug from the UID: readable part + hash, e.g. 'agenda-ifs-evt-4521-3fa2b1c9'.
+    """A stable slug from the UID: readable part + hash, e.g. 'agenda-gien-evt-4521-3fa2b1c9'.
 
     An id names the event's files: the readable part is cut so that the whole stays within
     NAME_MAX (a source id of 38 characters at most keeps its 32 characters).
