@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from .waits import bounded
+
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 ALLOWLIST = Path(__file__).resolve().parent / "a11y-allowlist.yml"
@@ -46,14 +48,14 @@ def run_axe(page) -> AxeResult:
         # Through the DevTools protocol, which the page's Content-Security-Policy does not govern
         # (an added <script> is inline code the policy blocks, as it should).
         page.evaluate(axe_script().read_text(encoding="utf-8") + "\n;undefined")
-    raw = page.evaluate(
+    raw = page.evaluate(bounded(
         """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
             .then(r => ({
                 violations: r.violations.map(v => ({rule: v.id, impact: v.impact, help: v.help,
                     targets: v.nodes.map(n => n.target.join(' '))})),
                 passes: r.passes.map(p => p.id),
                 incomplete: r.incomplete.map(p => p.id),
-            }))""",
+            }))""", seconds=180),
         list(TAGS),
     )
     # The page's own title, as the statement lists it: its <h1>, else the document's title.

@@ -154,10 +154,3 @@ def nu_report(demo_build, page_sample, tmp_path_factory):
     messages = check_html([*files, canary])
     return {"files": files, "canary": canary.resolve(), "messages": messages}
 
-
-def bounded(script: str, seconds: float = 20) -> str:
-    """SCRIPT, a JavaScript function that returns a promise, failing after SECONDS if the promise has
-    not settled: Playwright's `evaluate` has no timeout, and a promise that never settles would hold
-    the test (and its worker) forever."""
-    return (f"(arg) => Promise.race([({script})(arg), new Promise((_, fail) => setTimeout("
-            f"() => fail(new Error('not settled after {seconds:g} s')), {int(seconds * 1000)}))])")

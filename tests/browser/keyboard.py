@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import bounded
+from .waits import bounded
 
 # Every element a reader may operate, as the browser sees it now: visible (not hidden, not
 # transparent, not zero-sized, not inert) and not taken out of the tab order. Material's header

@@ -16,7 +16,8 @@ import pytest
 import yaml
 
 from tests.browser.axe import run_axe
-from tests.browser.conftest import bounded, local_only
+from tests.browser.conftest import local_only
+from tests.browser.waits import bounded
 from tests.conftest import REPO, copy_project, run_check
 
 pytestmark = pytest.mark.browser
