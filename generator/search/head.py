@@ -30,7 +30,7 @@ from ..writer import atomic_write
 from .records import SearchRecord, head_records
 from .static_index import Cut, IndexHead, index_head
 
-FORMAT = 4
+FORMAT = 5
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,8 @@ def _load(file: Path, key: str) -> tuple[IndexHead, str] | None:
         head = IndexHead(*parts, cut=Cut(*cut) if cut is not None else None)
         if not (isinstance(head.size, int) and isinstance(head.kinds, list) and isinstance(head.tail, list)
                 and all(type(r) is SearchRecord for r in head.tail) and isinstance(head.postings, dict)
-                and isinstance(head.facets, dict) and isinstance(head.chunks, list) and isinstance(head.bets, dict)
+                and isinstance(head.facets, dict) and isinstance(head.chunks, list) and isinstance(head.links, list)
+                and isinstance(head.bets, dict)
                 and isinstance(digest, str)
                 and (cut is None or (isinstance(cut[0], tuple) and isinstance(cut[1], list)
                                      and isinstance(cut[2], dict) and isinstance(cut[3], dict)))):
@@ -102,7 +103,7 @@ def _save(file: Path, key: str, head: IndexHead, digest: str) -> None:
 
 
 def _parts(head: IndexHead) -> tuple:
-    return head.size, head.kinds, head.tail, head.postings, head.facets, head.chunks, head.bets
+    return head.size, head.kinds, head.tail, head.postings, head.facets, head.chunks, head.links, head.bets
 
 
 def _plain(cut: Cut | None) -> tuple | None:

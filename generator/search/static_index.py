@@ -5,11 +5,13 @@ Layout (under `bn-search/` in the built site):
     meta.json               fetched first (small): type ranges, shard names, labels, file digests
     s/<prefix>.<h>.json     word shards (see shards.py)
     d/<n>.<h>.json          what a result shows, CHUNK documents per file, by doc id
+    l/<n>.<h>.json          the titles' own addresses of display chunk n (only where it holds
+                            titles): the search widget reads them, the portal's search never does
     f.<h>.json              facet ranges (category, audience, date), fetched when a facet is used
 
 Doc ids are positions in the ranked record list: records are grouped by type, so a
 type is a range of ids, and within a type a lower id ranks first when scores tie.
-`<h>` is a digest of the file's content (for display chunks, of its BLOCK's): a file
+`<h>` is a digest of the file's content (for display and link chunks, of their BLOCK's): a file
 can be cached for good, a reader holding an older meta.json never mixes two builds, and
 an edit renames only the few files it changes (one event's title: about 6 of 2,100).
 """
@@ -44,6 +46,10 @@ def chunk_path(number: int, block_digest: str) -> str:
     return f"d/{number}.{block_digest}.json"
 
 
+def links_path(number: int, block_digest: str) -> str:
+    return f"l/{number}.{block_digest}.json"
+
+
 def facets_path(digest: str) -> str:
     return f"f.{digest}.json"
 
@@ -67,11 +73,20 @@ def type_ranges(records: list[SearchRecord], first: int = 0,
 
 
 def doc_row(record: SearchRecord) -> list[Any]:
-    row = [record.title, record.url, record.subtitle, list(record.categories), list(record.audiences),
-           record.date, record.when]
-    if record.target:  # a title's own address (the search widget opens it); other rows stay as they were
-        row.append(record.target)
-    return row
+    return [record.title, record.url, record.subtitle, list(record.categories), list(record.audiences),
+            record.date, record.when]
+
+
+def link_chunk(records: list[SearchRecord]) -> bytes | None:
+    """The titles' own addresses of one display chunk's records ('' for none, and for what is not a
+    title), or None when it holds no title: kept apart, so a portal's results never carry them."""
+    if not any(record.type == "title" for record in records):
+        return None
+    return compact_json([record.target for record in records])
+
+
+def _chunked(records: list[SearchRecord]) -> list[list[SearchRecord]]:
+    return [records[start:start + CHUNK] for start in range(0, len(records), CHUNK)]
 
 
 Facets = dict[str, dict[str, list[list[int]]]]
@@ -91,6 +106,7 @@ class IndexHead:
     postings: HeadPostings
     facets: Facets  # facet_ranges(records)
     chunks: list[bytes]  # the display chunks that hold only head records
+    links: list[bytes | None]  # their link chunks (link_chunk)
     bets: dict[str, int]  # best_bets(records)
     cut: Cut | None = None  # the shards of a build with this head: a later build takes what it can
 
@@ -109,10 +125,10 @@ class Cut:
 
 def index_head(records: list[SearchRecord]) -> IndexHead:
     full = len(records) // CHUNK * CHUNK
-    rows = [doc_row(r) for r in records[:full]]
+    chunked = _chunked(records[:full])
     return IndexHead(len(records), type_ranges(records), records[full:], head_postings(records),
-                     facet_ranges(records), [compact_json(rows[start:start + CHUNK]) for start in range(0, full, CHUNK)],
-                     best_bets(records))
+                     facet_ranges(records), [compact_json([doc_row(r) for r in chunk]) for chunk in chunked],
+                     [link_chunk(chunk) for chunk in chunked], best_bets(records))
 
 
 def best_bets(records: list[SearchRecord], first: int = 0, before: dict[str, int] | None = None) -> dict[str, int]:
@@ -180,22 +196,27 @@ def static_index(records: list[SearchRecord], labels: dict[str, Any], limits: Sh
                              placed)
         if cuts is not None:
             cuts.append(Cut(astuple(limits), ranges, others, placed))
-        kept, shown, count = head.chunks, [*head.tail, *records], head.size + len(records)
+        kept, kept_links, shown, count = head.chunks, head.links, [*head.tail, *records], head.size + len(records)
         bets = best_bets(records, head.size, head.bets)
     else:
         kinds = type_ranges(records)
         ranges = [(start, end) for _type, start, end in kinds]
         shards = shard_words(invert(records), ranges, limits)
-        kept, shown, count = [], records, len(records)
+        kept, kept_links, shown, count = [], [], records, len(records)
         bets = best_bets(records)
-    rows = [doc_row(r) for r in shown]
-    chunks = [*kept, *(compact_json(rows[start:start + CHUNK]) for start in range(0, len(rows), CHUNK))]
+    chunked = _chunked(shown)
+    chunks = [*kept, *(compact_json([doc_row(r) for r in chunk]) for chunk in chunked)]
+    links = [*kept_links, *(link_chunk(chunk) for chunk in chunked)]
     facets = compact_json(facet_ranges(records, head))
     shard_names = {name: content_digest(data) for name, data in shards.items()}
-    blocks = [content_digest(b"\0".join(chunks[start:start + BLOCK])) for start in range(0, len(chunks), BLOCK)]
+    # A block's name covers its link chunks too: a title's new address renames the block's files.
+    blocks = [content_digest(b"\0".join([*chunks[start:start + BLOCK],
+                                         *(link for link in links[start:start + BLOCK] if link is not None)]))
+              for start in range(0, len(chunks), BLOCK)]
     facets_digest = content_digest(facets)
     files = {shard_path(name, shard_names[name]): data for name, data in shards.items()}
     files.update({chunk_path(n, blocks[n // BLOCK]): data for n, data in enumerate(chunks)})
+    files.update({links_path(n, blocks[n // BLOCK]): data for n, data in enumerate(links) if data is not None})
     files[facets_path(facets_digest)] = facets
     meta = {
         "format": FORMAT,

@@ -189,17 +189,28 @@ def test_a_hostile_title_stays_text(browser, origins):
 
     odd = "https://bibliotheques.izneo.example.org/album/l'Écume_(2)!*~?a=1&b=x%20y"
 
+    odd_at: dict[str, int] = {}  # display chunk number -> where TITLE is in it
+
+    def chunk_number(url: str) -> str:
+        return url.rsplit("/", 1)[1].split(".", 1)[0]
+
     def rename(route) -> None:
         response = route.fetch()
-        rows = [[hostile, *row[1:]] if row[0] == FIRST else
-                [*row[:7], odd] if row[0] == TITLE else row for row in response.json()]
-        route.fulfill(response=response, json=rows)
+        rows = response.json()
+        odd_at.update({chunk_number(route.request.url): i for i, row in enumerate(rows) if row[0] == TITLE})
+        route.fulfill(response=response, json=[[hostile, *row[1:]] if row[0] == FIRST else row for row in rows])
+
+    def readdress(route) -> None:  # TITLE's own address, in the link chunk beside its display chunk
+        response = route.fetch()
+        links, at = response.json(), odd_at.get(chunk_number(route.request.url))
+        route.fulfill(response=response, json=[odd if i == at else link for i, link in enumerate(links)])
 
     with town_context(browser, site, host) as context:
         page = context.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.route(f"{site}/calvados/bn-search/d/*", rename)
+        page.route(f"{site}/calvados/bn-search/l/*", readdress)
         page.goto(f"{host}/{name}")
         widget = page.locator("bibnum-recherche")
         widget.locator("input").press_sequentially(QUERY, delay=10)

@@ -16,7 +16,7 @@ from generator.outputs import locations as loc
 from generator.outputs.widget import (SHARED_MODULES, access_links, snippet, title_recipe, widget_files,
                                       widget_script)
 from generator.search.records import site_records
-from generator.search.static_index import doc_row
+from generator.search.static_index import static_index
 from tests.outputs.conftest import PORTAL_URL, library, make_view, title
 
 HOSTILE = "</script><img src=x onerror=alert(1)>"
@@ -135,9 +135,28 @@ def test_titles_carry_their_address_and_each_library_its_recipes():
     assert bayeux["ressources/archives/"] is None  # read on site only
 
 
-def test_the_index_rows_of_titles_carry_their_address_where_their_resource_opens_it():
+def test_the_titles_addresses_are_in_link_chunks_the_portals_results_never_carry():
     titles = {"presse-en-ligne": (title("presse-en-ligne", 1),), "archives": (title("archives", 2),)}
-    rows = {record.resource: doc_row(record) for record in site_records(make_view("portail", titles=titles))
-            if record.type == "title"}
-    assert rows["presse-en-ligne"][7:] == ["https://presse-en-ligne.example.org/titre/1"]
-    assert rows["archives"][7:] == []  # read on site only: the title opens its resource's page
+    records = site_records(make_view("portail", titles=titles))
+    files = static_index(records, {})
+    meta = json.loads(files["meta.json"])
+    block = meta["docs"].split(" ")[0]
+    shown = json.loads(files[f"d/0.{block}.json"])
+    assert all(len(row) == 7 for row in shown)  # what a result shows: no address of a title
+    links = json.loads(files[f"l/0.{block}.json"])
+    assert len(links) == len(shown)
+    by_resource = {record.resource: links[doc] for doc, record in enumerate(records) if record.type == "title"}
+    assert by_resource == {"presse-en-ligne": "https://presse-en-ligne.example.org/titre/1",
+                           "archives": ""}  # read on site only: the title opens its resource's page
+    assert all(links[doc] == "" for doc, record in enumerate(records) if record.type != "title")
+
+
+def test_a_chunk_without_titles_has_no_link_chunk_and_a_new_address_renames_its_block():
+    records = site_records(make_view("portail"))
+    assert not any(record.type == "title" for record in records)
+    assert not any(path.startswith("l/") for path in static_index(records, {}))
+    one = {"presse-en-ligne": (title("presse-en-ligne", 1),)}
+    moved = {"presse-en-ligne": (title("presse-en-ligne", 1, url="https://presse-en-ligne.example.org/titre/9"),)}
+    before, after = (json.loads(static_index(site_records(make_view("portail", titles=t)), {})["meta.json"])["docs"]
+                     for t in (one, moved))
+    assert before != after  # cached files of the old addresses are never read with the new meta.json

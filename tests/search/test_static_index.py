@@ -14,7 +14,7 @@ from generator.search.postings import decode, encode, invert
 from generator.search.records import TITLE, SearchRecord, site_records
 from generator.search.shards import ShardLimits, shard_words
 from generator.search.static_index import (BLOCK, CHUNK, chunk_path, content_digest, facet_ranges, facets_path,
-                                           shard_digests, static_index, type_ranges)
+                                           links_path, shard_digests, static_index, type_ranges)
 
 from .reader import Reader
 
@@ -85,8 +85,14 @@ def test_build_is_deterministic_and_versioned(views):
             assert path.split(".")[-2] == content_digest(data)
     blocks = meta["docs"].split(" ")
     chunks = [once[chunk_path(n, blocks[n // BLOCK])] for n in range(-(-len(records) // CHUNK))]
-    assert [content_digest(b"\0".join(chunks[i:i + BLOCK])) for i in range(0, len(chunks), BLOCK)] == blocks
-    assert len(once) == len(shard_digests(meta)) + len(chunks) + 2  # shards, chunks, facets, meta.json
+    # The titles' addresses of a chunk that holds titles (the widget's), named with its block.
+    links = [once.get(links_path(n, blocks[n // BLOCK])) for n in range(len(chunks))]
+    assert any(links) and all(link is None for n, link in enumerate(links)
+                              if not any(r.type == "title" for r in records[n * CHUNK:(n + 1) * CHUNK]))
+    assert [content_digest(b"\0".join([*chunks[i:i + BLOCK], *filter(None, links[i:i + BLOCK])]))
+            for i in range(0, len(chunks), BLOCK)] == blocks
+    # shards, display chunks, link chunks, facets, meta.json
+    assert len(once) == len(shard_digests(meta)) + len(chunks) + len(list(filter(None, links))) + 2
     changed = static_index(records[:-1], search_labels(view))
     assert json.loads(changed["meta.json"])["version"] != meta["version"]
 

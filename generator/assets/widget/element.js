@@ -205,6 +205,18 @@ Widget.prototype.run = function () {
   if (!query.trim()) { this.clear(); return; }
   if (!NS.normalize.queryTerms(query).length) { this.clear(); this.status.textContent = say("short"); return; }
   Promise.all([index.search(query, {}, PER_GROUP), accessOf(this.library)]).then(function (loaded) {
+    var found = loaded[0], titles = [];
+    (found ? found.groups : []).forEach(function (group) {
+      if (group.type === "title") { group.items.forEach(function (item) { titles.push(item.id); }); }
+    });
+    // The titles' own addresses are kept apart from the results (the portal's search never needs them).
+    return index.links(titles).then(function (links) {
+      (found ? found.groups : []).forEach(function (group) {
+        group.items.forEach(function (item) { item.target = links[item.id] || ""; });
+      });
+      return loaded;
+    });
+  }).then(function (loaded) {
     if (seq === self.seq && loaded[0]) { self.render(loaded[0], loaded[1], query); }
   }).catch(function () {
     if (seq === self.seq) { self.clear(); self.status.textContent = say("error"); }

@@ -206,8 +206,27 @@
         return ids.map(function (id) {
           var row = rows[Math.floor(id / chunk)][id % chunk];
           return { id: id, type: self.typeOf(id), title: row[0], url: row[1], subtitle: row[2],
-                   categories: row[3], audiences: row[4], date: row[5], when: row[6], target: row[7] || "" };
+                   categories: row[3], audiences: row[4], date: row[5], when: row[6] };
         });
+      });
+  };
+
+  /* {doc id: the title's own address, or ""} for the titles among IDS: the link chunks beside the
+     display chunks (static_index.py), which the portal's search never reads; the search widget does. */
+  StaticIndex.prototype.links = function (ids) {
+    var self = this, chunk = this.meta.chunk, block = this.meta.block;
+    var titles = ids.filter(function (id) { return self.typeOf(id) === "title"; });
+    var chunks = {};
+    titles.forEach(function (id) { chunks[Math.floor(id / chunk)] = true; });
+    var names = Object.keys(chunks);
+    return Promise.all(names.map(function (n) {
+      return self.json("l/" + n + "." + self.blocks[Math.floor(n / block)] + ".json");
+    }))
+      .then(function (loaded) {
+        var links = {}, rows = {};
+        names.forEach(function (n, i) { rows[n] = loaded[i]; });
+        titles.forEach(function (id) { links[id] = rows[Math.floor(id / chunk)][id % chunk] || ""; });
+        return links;
       });
   };
 
