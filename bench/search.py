@@ -122,8 +122,11 @@ def main() -> None:
     write_work_tree(root, SITE, generate_site(graph, site, NOW))
     run_engine(root / WORK / SITE / "mkdocs.yml", site_dir, epoch=epoch_of(NOW))
     engine_seconds = time.perf_counter() - started
+    # Material's own index, for comparison, when the engine's configuration still has its search plugin
+    # (the sites' configuration leaves it out now: nothing reads it).
     material = site_dir / MATERIAL_INDEX
-    material_size = {"bytes": material.stat().st_size, "gzip_bytes": len(gzip.compress(material.read_bytes(), 6))}
+    material_size = ({"bytes": material.stat().st_size, "gzip_bytes": len(gzip.compress(material.read_bytes(), 6))}
+                     if material.is_file() else None)
     pages = sum(1 for _ in site_dir.rglob("index.html"))
     print(f"engine: {pages} pages in {engine_seconds:.1f} s; Material's search_index.json: {material_size}")
 
@@ -176,8 +179,9 @@ def print_summary(report: dict) -> None:
     line("bibnum", report["bibnum"])
     line("pagefind", report["pagefind"])
     material = report["material_search_index_json"]
-    print(f"Material's search_index.json (pages only, no titles): {material['bytes'] / 1e6:.1f} MB, "
-          f"{material['gzip_bytes'] / 1e6:.2f} MB gzipped, downloaded whole by its search")
+    if material:
+        print(f"Material's search_index.json (pages only, no titles): {material['bytes'] / 1e6:.1f} MB, "
+              f"{material['gzip_bytes'] / 1e6:.2f} MB gzipped, downloaded whole by its search")
     print(f"written to {RESULTS}")
 
 
