@@ -111,7 +111,21 @@ def context(browser):
     try:
         yield ctx
     finally:
-        ctx.close()
+        close_quietly(ctx)
+
+
+def close_quietly(ctx) -> None:
+    """Close a context once its pages are still: each leaves for about:blank first, which ends a
+    reload or an event stream it was in (Playwright's close has no timeout, and a context closed
+    while its page reloaded once held Chromium for ten minutes)."""
+    from playwright.sync_api import Error
+
+    for open_page in ctx.pages:
+        try:
+            open_page.goto("about:blank", timeout=5_000)
+        except Error:  # a crashed or closing page: the close below ends it
+            pass
+    ctx.close()
 
 
 @pytest.fixture
@@ -126,7 +140,7 @@ def nojs_page(browser):
     try:
         yield ctx.new_page()
     finally:
-        ctx.close()
+        close_quietly(ctx)
 
 
 # --- issue 5: the page sample and the Nu HTML checker's report, shared by several modules --------------

@@ -91,6 +91,14 @@ def preview(tmp_path_factory) -> Preview:
             proc.wait(timeout=10)
 
 
+def leave(page) -> None:
+    """Before a test restores the resource's file: the page leaves for about:blank (its event stream
+    and any reload it started end) and closes. The save would reload it, and a context closed while
+    its page reloaded once held Chromium's close for ten minutes."""
+    page.goto("about:blank")
+    page.close()
+
+
 def open_page(context, url: str):
     page = context.new_page()
     page.add_init_script(RECORD_VIOLATIONS)
@@ -138,6 +146,7 @@ def test_a_save_shows_in_the_open_page_and_a_mistake_in_a_banner(preview: Previe
                            timeout=60_000)
     assert banner.count() == 0
     assert page.evaluate("() => window.__violations") == []
+    leave(page)
     preview.save(preview.good)
 
 
@@ -166,6 +175,7 @@ def test_a_page_opened_while_invalid_shows_the_hostile_message_as_text(preview: 
     page.keyboard.press("Enter")
     assert banner.count() == 0
 
+    leave(page)
     logged = preview.log_length()
     preview.save(preview.good)
     preview.wait_for_log("prêt :", logged)
@@ -189,6 +199,7 @@ def test_a_tab_in_the_background_catches_up_when_shown(preview: Preview, context
     page.evaluate(SET_HIDDEN, False)  # in front: the stream's first event says its site was rebuilt
     page.wait_for_function("() => document.querySelector('h1')?.textContent.trim() === 'Gallica, vue de "
                            "l\\'arrière-plan'")
+    leave(page)
     logged = preview.log_length()
     preview.save(preview.good)
     preview.wait_for_log("reconstruit en", logged)
@@ -208,6 +219,7 @@ def test_a_page_whose_file_is_removed_shows_the_404_page_then_comes_back(preview
     source.write_text(text, encoding="utf-8")  # back: the 404 page follows its site, and reloads
     page.wait_for_function("t => document.querySelector('h1')?.textContent.trim() === t", arg=title, timeout=60_000)
     assert page.evaluate("() => window.__violations") == []
+    leave(page)
 
 
 def test_a_published_build_holds_none_of_the_preview(tmp_path: Path):
