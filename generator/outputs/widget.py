@@ -18,7 +18,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from ..access import target_link
 from ..i18n import text as _
@@ -28,6 +28,7 @@ from ..view import paths
 from ..view.site_view import SiteView
 from . import locations as loc
 from .api import dump
+from .marc import own_login_libraries
 
 PACKAGE = Path(__file__).resolve().parent.parent
 # The portal search's own modules, in the order they build on each other.
@@ -58,7 +59,7 @@ def script_literal(value: Any) -> str:
 # A title's link is its resource's login around the title's own address: made here once per resource
 # and library with this stand-in address, then filled in by the widget for each title.
 _STAND_IN = "https://titre.bibnum.invalid/"
-_STAND_IN_HOST = "titre.bibnum.invalid"
+_STAND_IN_HOST = urlsplit(_STAND_IN).hostname
 
 
 def title_recipe(access: ResourceAccess, login: LoginStrategy, allow_http: bool) -> list[str] | None:
@@ -93,18 +94,18 @@ def access_links(view: SiteView) -> tuple[dict[str, str | None], dict[str, dict[
 def title_recipes(view: SiteView) -> tuple[Recipes, dict[str, Recipes]]:
     """The portal's title recipes and each library's, {resource page: title_recipe}, as access_links.
 
-    A library's titles go through its own login where the portal offers one per library
-    (outputs/marc.py's per-library 856 fields are made the same way), else the portal's."""
+    A library's titles go through its own login where the portal offers one per library (the
+    libraries outputs/marc.py writes per-library 856 fields for), else the portal's."""
     site = view.site
-    own = {lib.id: lib.login for lib in view.libraries if site.library_logins and lib.login is not None}
     portal: Recipes = {}
     libraries: dict[str, Recipes] = {lib.id: {} for lib in view.libraries}
     for res in view.resources:
         page, access = paths.link("resource", res.id), view.accesses[res.id]
         portal[page] = title_recipe(access, site.login, site.allow_http)
-        for lib in view.libraries:
-            login = own.get(lib.id)
-            libraries[lib.id][page] = portal[page] if login is None else title_recipe(access, login, site.allow_http)
+        for recipes in libraries.values():
+            recipes[page] = portal[page]
+        for lib in own_login_libraries(view, res.id):
+            libraries[lib.id][page] = title_recipe(access, lib.login, site.allow_http)
     return portal, libraries
 
 

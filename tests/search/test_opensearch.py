@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
+import pytest
+
 from generator.search.opensearch import NAMESPACE, opensearch_link, opensearch_xml, short_name
 
 NS = f"{{{NAMESPACE}}}"
@@ -63,11 +65,8 @@ def test_a_short_name_over_sixteen_characters_is_refused_at_its_line():
             "tagline: t\nurl: https://r.example.org/\nlook: r\npalette: {primary: '#00506e', accent: '#1d6b4f'}\n")
     doc, found = load_yaml(text, "data/sites.yml")
     assert not found
-    try:
+    with pytest.raises(ValidationError) as caught:
         Site.model_validate(doc.data)
-    except ValidationError as error:
-        messages = [str(p) for p in problems_from(error, doc, Site)]
-    else:
-        raise AssertionError("a 23-character short name was accepted")
+    messages = [str(p) for p in problems_from(caught.value, doc, Site)]
     assert len(messages) == 1 and messages[0].startswith("data/sites.yml:4:1: short_name")
     assert "23 caractères ; 16 au plus" in messages[0]
